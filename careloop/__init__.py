@@ -1,0 +1,1 @@
+"""careloop: the learning and improvement system for English adult social care."""

@@ -1,0 +1,27 @@
+from django.apps import AppConfig, apps
+from django.utils.module_loading import autodiscover_modules
+
+from careloop.core.areas import Area
+
+
+class CoreConfig(AppConfig):
+    name = "careloop.core"
+    label = "core"
+    verbose_name = "careloop core"
+    careloop_area = Area(
+        label="Administration",
+        url_name="core:admin_index",
+        permission="core.manage_org",
+        order=900,
+        description="Organisation structure, user accounts and roles, and the audit trail.",
+    )
+
+    def ready(self) -> None:
+        from careloop.core import audit, signals  # noqa: F401 - connects the sign-in handlers
+        from careloop.core.models import Audited
+
+        # Each app declares its permissions in <app>/permissions.py.
+        autodiscover_modules("permissions")
+        audit.connect(
+            m for m in apps.get_models() if issubclass(m, Audited) and not m._meta.abstract
+        )

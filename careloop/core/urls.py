@@ -1,0 +1,28 @@
+from django.urls import path
+
+from careloop.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("account/", views.account, name="account"),
+    path("account/tokens/new/", views.token_new, name="token_new"),
+    path("account/tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("administration/", views.admin_index, name="admin_index"),
+    path("administration/organisation/", views.organisation, name="organisation"),
+    path("administration/organisation/<str:kind>/new/", views.org_edit, name="org_new"),
+    path("administration/organisation/<str:kind>/<int:pk>/", views.org_edit, name="org_edit"),
+    path(
+        "administration/organisation/<str:kind>/<int:pk>/delete/",
+        views.org_delete,
+        name="org_delete",
+    ),
+    path("administration/people/", views.user_index, name="user_index"),
+    path("administration/people/new/", views.user_edit, name="user_new"),
+    path("administration/people/<int:pk>/", views.user_show, name="user_show"),
+    path("administration/people/<int:pk>/edit/", views.user_edit, name="user_edit"),
+    path("administration/audit/", views.audit_index, name="audit_index"),
+]
