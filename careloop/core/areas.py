@@ -42,6 +42,27 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class EvidenceFact:
+    """A piece of evidence an area holds, for the CQC evidence library (the assurance area).
+
+    `key` is stable across refreshes (e.g. "feedback:complaints:2025-26") so the library
+    updates the same item when the figures change. `statements` are suggested CQC quality
+    statement numbers (1-9) and `category` a suggested evidence category; a person confirms
+    both.
+    """
+
+    key: str
+    title: str
+    summary: str
+    date: dt.date
+    source: str
+    url: str = ""
+    statements: tuple[int, ...] = ()
+    category: str = ""  # people | staff_leaders | partners | processes | outcomes
+    figures: dict | None = None
+
+
+@dataclass(frozen=True)
 class Area:
     label: str
     url_name: str
@@ -49,6 +70,7 @@ class Area:
     order: int
     my_work: str = ""  # dotted path of f(user) -> Iterable[WorkItem]
     headlines: str = ""  # dotted path of f(user) -> Iterable[Figure]
+    evidence: str = ""  # dotted path of f() -> Iterable[EvidenceFact]
     description: str = ""
 
 
@@ -85,3 +107,12 @@ def headlines(user) -> list[tuple[Area, list[Figure]]]:
             if figures := list(figures):
                 out.append((area, figures))
     return out
+
+
+def evidence_facts() -> list[EvidenceFact]:
+    """Every area's evidence, for the assurance area to gather."""
+    facts: list[EvidenceFact] = []
+    for area in all_areas():
+        if area.evidence:
+            facts.extend(import_string(area.evidence)())
+    return facts

@@ -1,13 +1,14 @@
 """Values every page template needs: the council, the navigation, the signed-in user's role."""
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 
 from careloop.core.areas import navigation
 from careloop.core.permissions import can
 
 
 def careloop(request):
-    user = request.user
+    user = getattr(request, "user", None) or AnonymousUser()  # absent on early errors (400)
     signed_in = user.is_authenticated
     return {
         "council_name": settings.COUNCIL_NAME,

@@ -8,6 +8,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
@@ -289,3 +290,71 @@ class ApiToken(Audited):
     def is_usable(self) -> bool:
         now = timezone.now()
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+
+# --- Attachments: files, web links and links to other records, on any record -------------------
+def _attachment_path(instance, filename: str) -> str:
+    return f"attachments/{timezone.now():%Y/%m}/{secrets.token_hex(8)}-{filename[-80:]}"
+
+
+class Attachment(Audited):
+    """A file, a web link or a link to another careloop record, attached to any record.
+
+    Who may see it is decided by the record it is attached to: `view_permission` (the
+    permission needed to see that record) and the record's own restriction.
+    """
+
+    class Kind(models.TextChoices):
+        FILE = "file", "File"
+        LINK = "link", "Web link"
+        RECORD = "record", "careloop record"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    record = GenericForeignKey("content_type", "object_id")
+    view_permission = models.CharField(max_length=100)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to=_attachment_path, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    target_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    target_id = models.CharField(max_length=64, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
+    role = models.CharField(
+        max_length=50, blank=True, help_text="What it is to the record, e.g. 'evidence'"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-added_at"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        if self.kind == self.Kind.FILE:
+            return reverse("core:attachment_download", args=[self.pk])
+        if self.kind == self.Kind.LINK:
+            return self.url
+        target = self.target
+        return target.get_absolute_url() if hasattr(target, "get_absolute_url") else ""
+
+    def is_visible_to(self, user) -> bool:
+        record = self.record
+        return record is not None and can(user, self.view_permission, record)
+
+
+class ScheduledRun(models.Model):
+    """When each periodic job last ran (see core.scheduler)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    last_run_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.name

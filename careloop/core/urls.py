@@ -25,4 +25,5 @@ urlpatterns = [
     path("administration/people/<int:pk>/", views.user_show, name="user_show"),
     path("administration/people/<int:pk>/edit/", views.user_edit, name="user_edit"),
     path("administration/audit/", views.audit_index, name="audit_index"),
+    path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
 ]

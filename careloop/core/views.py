@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseServerError
+from django.http import FileResponse, Http404, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
@@ -20,7 +20,15 @@ from careloop.core.forms import (
     TeamForm,
     UserForm,
 )
-from careloop.core.models import ApiToken, AuditEntry, Directorate, ServiceArea, Team, User
+from careloop.core.models import (
+    ApiToken,
+    Attachment,
+    AuditEntry,
+    Directorate,
+    ServiceArea,
+    Team,
+    User,
+)
 from careloop.core.permissions import Role, can, registry, require
 
 ADMIN_CRUMB = ("Administration", "/administration/")
@@ -301,3 +309,13 @@ def server_error(request):
         "support_email": settings.SUPPORT_EMAIL,
     }
     return HttpResponseServerError(loader.get_template("500.html").render(context))
+
+
+# --- Attachments ------------------------------------------------------------------------------
+def attachment_download(request, pk: int):
+    """A stored file, to people who may see the record it belongs to (others: 404)."""
+    attachment = get_object_or_404(Attachment, pk=pk, kind=Attachment.Kind.FILE)
+    if not attachment.is_visible_to(request.user):
+        raise Http404
+    name = attachment.file.name.rsplit("/", 1)[-1].split("-", 1)[-1]
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=name)

@@ -70,3 +70,22 @@ ROWS = [
     Row("user-list", API_ADMIN),
     Row("user-detail", API_ADMIN, kwargs=lambda w: {"pk": w.users["viewer"].pk}),
 ]
+
+
+def _attachment(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from careloop.core.attachments import attachment_add_file
+
+    if not hasattr(world, "attachment"):
+        world.attachment = attachment_add_file(
+            record=world.team,
+            file=SimpleUploadedFile("org.pdf", b"%PDF-1.4"),
+            title="Org chart",
+            user=world.users["admin"],
+            view_permission="core.manage_org",
+        )
+    return {"pk": world.attachment.pk}
+
+
+ROWS.append(Row("core:attachment_download", "200 404 404 404 404 302", kwargs=_attachment))

@@ -50,6 +50,7 @@ class Command(BaseCommand):
         command = [sys.executable, "-m", "careloop"]
         children = [
             subprocess.Popen([*command, "db_worker"], env=env),  # noqa: S603
+            subprocess.Popen([*command, "scheduler"], env=env),  # noqa: S603
             subprocess.Popen([*command, "serve", "--host", host, "--port", str(port)], env=env),  # noqa: S603
         ]
 

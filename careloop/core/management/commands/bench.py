@@ -1,0 +1,65 @@
+"""`careloop bench`: every app's benchmarks, one JSON line per measure.
+
+Benchmarks run in a throwaway database (the configured engine's test database), so they never
+touch real data; `--keepdb` keeps it between runs (useful for the large data sets).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import connection
+
+from careloop.core import audit
+
+
+def _machine() -> dict:
+    cpu = ""
+    try:
+        with open("/proc/cpuinfo") as info:
+            cpu = next(
+                (ln.split(":", 1)[1].strip() for ln in info if ln.startswith("model name")), ""
+            )
+    except OSError:
+        pass
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "database": connection.vendor,
+    }
+
+
+class Command(BaseCommand):
+    help = "Run the performance benchmarks; prints one JSON object per line."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--only", default="", help="Run benchmarks whose name contains this")
+        parser.add_argument("--repeat", type=int, default=5, help="Runs per measure (median)")
+        parser.add_argument("--keepdb", action="store_true", help="Keep the benchmark database")
+
+    def handle(self, *args, only, repeat, keepdb, **options):
+        benchmarks = []
+        for config in apps.get_app_configs():
+            if config.name.startswith("careloop.") and find_spec(f"{config.name}.bench"):
+                module = import_module(f"{config.name}.bench")
+                benchmarks += [
+                    b for b in module.BENCHMARKS if only in f"{config.label}.{b.__name__}"
+                ]
+        machine = _machine()
+        old_name = connection.settings_dict["NAME"]
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keepdb)
+        try:
+            with audit.acting_as(None, "command"):
+                for benchmark in benchmarks:
+                    for line in benchmark(repeat):
+                        self.stdout.write(json.dumps({**line, "machine": machine}))
+                        self.stdout.flush()
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=keepdb)
