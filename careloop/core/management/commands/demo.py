@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from careloop import demo
 from careloop.demo.org import ACCOUNTS, DEMO_PASSWORD
@@ -27,6 +28,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, host, port, no_serve, **options):
+        if not no_serve:
+            with socket.socket() as probe:
+                if probe.connect_ex((host, port)) == 0:
+                    raise CommandError(
+                        f"Something is already serving on {host}:{port}. Stop it, or run "
+                        f"`careloop demo --port {port + 1}`."
+                    )
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Database ready.")
         demo.load(log=lambda line: self.stdout.write(f"  {line}"))
