@@ -75,6 +75,7 @@ SUPPORT_EMAIL = env("CARELOOP_SUPPORT_EMAIL", "careloop-support@northshire.examp
 # --- Applications ------------------------------------------------------------------------------
 INSTALLED_APPS = [
     "careloop.core",  # first, so that its templates (sign-in, password) override the admin's
+    "careloop.feedback",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

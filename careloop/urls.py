@@ -70,6 +70,7 @@ accounts = [
 urlpatterns = [
     path("", include("careloop.core.urls")),
     path("accounts/", include(accounts)),
+    path("feedback/", include("careloop.feedback.urls")),
     path("api/v1/", include("careloop.core.api_urls")),
     path("django-admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

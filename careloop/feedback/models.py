@@ -1,0 +1,539 @@
+"""The feedback register: everything people, staff and partners tell the council.
+
+One `Feedback` record per item, whatever its kind (complaint, compliment, survey response,
+…). Complaints carry their clock (see clocks.py): the statutory 2009 Regulations clock for
+adult social care complaints, the configurable Complaint Handling Code clock for corporate
+complaints. Equality monitoring answers live apart, in `EqualityMonitoring`, and are only
+ever reported in aggregate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from careloop.core.models import Audited, Restrictable, RestrictableQuerySet, ServiceArea, Team
+
+
+# --- Organisations: partners, providers, boards ------------------------------------------------
+class Organisation(Audited):
+    """An organisation feedback comes from or is about: a commissioned care provider, a
+    voluntary, community, faith or social enterprise (VCFSE) organisation, a Partnership
+    Board, a health partner."""
+
+    class Kind(models.TextChoices):
+        PROVIDER = "provider", "Commissioned care provider"
+        VCFSE = "vcfse", "Voluntary, community, faith or social enterprise organisation"
+        BOARD = "board", "Partnership Board"
+        HEALTH = "health", "Health partner"
+        OTHER = "other", "Other organisation"
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    cqc_location_id = models.CharField(
+        "CQC location ID", max_length=20, blank=True, help_text="For registered care providers"
+    )
+    is_active = models.BooleanField("active", default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# --- References ---------------------------------------------------------------------------------
+class ReferenceSequence(models.Model):
+    """The last reference number given out per year; blocks are taken under a row lock so
+    that simultaneous intake and imports never give the same number twice."""
+
+    year = models.PositiveIntegerField(unique=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+def next_references(year: int, count: int = 1) -> list[str]:
+    """`count` new references for feedback received in `year`: FB-2026-00042 …"""
+    with transaction.atomic():
+        ReferenceSequence.objects.get_or_create(year=year)
+        seq = ReferenceSequence.objects.select_for_update().get(year=year)
+        first = seq.last + 1
+        ReferenceSequence.objects.filter(pk=seq.pk).update(last=F("last") + count)
+    return [f"FB-{year}-{n:05d}" for n in range(first, first + count)]
+
+
+# --- Feedback -----------------------------------------------------------------------------------
+class FeedbackQuerySet(RestrictableQuerySet):
+    def visible_to(self, user):
+        return super().visible_to(user).filter(is_deleted=False)
+
+    def complaints(self):
+        return self.filter(kind__in=Feedback.COMPLAINT_KINDS)
+
+    def open(self):
+        return self.exclude(status__in=Feedback.FINISHED)
+
+    def overdue(self, today: dt.date | None = None):
+        return self.filter(next_due_on__lt=today or dt.date.today())
+
+    def due_by(self, day: dt.date):
+        return self.filter(next_due_on__lte=day)
+
+    def search(self, text: str):
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            Q(reference__iexact=text)
+            | Q(summary__icontains=text)
+            | Q(text__icontains=text)
+            | Q(from_name__icontains=text)
+            | Q(about_name__icontains=text)
+            | Q(external_ref__iexact=text)
+        )
+
+
+class LiveManager(models.Manager.from_queryset(FeedbackQuerySet)):
+    """Feedback that has not been deleted (deleted items stay, for the audit)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(is_deleted=False)
+
+
+class Feedback(Audited, Restrictable):
+    restricted_perm = "feedback.view_restricted"
+    restricted_named_fields = ("owner",)
+    audit_exclude = ("version", "updated_at", "next_due_on")
+
+    class Kind(models.TextChoices):
+        COMPLAINT = "complaint", "Complaint (adult social care)"
+        CORPORATE = "corporate", "Corporate complaint"
+        COMPLIMENT = "compliment", "Compliment"
+        COMMENT = "comment", "Comment or concern"
+        SURVEY = "survey", "Survey response"
+        PARTNER = "partner", "Partner feedback"
+        MEMBER = "member", "Councillor or MP enquiry"
+        STAFF = "staff", "Staff feedback"
+        OMBUDSMAN = "ombudsman", "Ombudsman (LGSCO) enquiry"
+
+    class Channel(models.TextChoices):
+        WEB = "web", "Web form"
+        EMAIL = "email", "Email"
+        PHONE = "phone", "Phone"
+        LETTER = "letter", "Letter"
+        IN_PERSON = "in_person", "In person"
+        SURVEY_IMPORT = "survey_import", "Survey import"
+        PARTNER_MEETING = "partner_meeting", "Partner meeting"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        ACKNOWLEDGED = "acknowledged", "Acknowledged"
+        IN_PROGRESS = "in_progress", "Being looked into"
+        RESPONDED = "responded", "Responded"
+        CLOSED = "closed", "Closed"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    class Outcome(models.TextChoices):
+        UPHELD = "upheld", "Upheld"
+        PARTLY_UPHELD = "partly_upheld", "Partly upheld"
+        NOT_UPHELD = "not_upheld", "Not upheld"
+
+    class LateDecision(models.TextChoices):
+        ACCEPTED = "accepted", "Accepted: good reason, and still possible to investigate"
+        DECLINED = "declined", "Not accepted"
+
+    COMPLAINT_KINDS = (Kind.COMPLAINT, Kind.CORPORATE)
+    FINISHED = (Status.CLOSED, Status.WITHDRAWN)
+    WELL_FOUNDED = (Outcome.UPHELD, Outcome.PARTLY_UPHELD)
+
+    reference = models.CharField(max_length=30, unique=True, editable=False)
+    kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    received_on = models.DateField("date received", db_index=True)
+    event_on = models.DateField(
+        "date of the event",
+        null=True,
+        blank=True,
+        help_text="When what the feedback is about happened, or when they became aware of it",
+    )
+    summary = models.CharField(max_length=200, blank=True, help_text="A short title for lists")
+    text = models.TextField("what they said", help_text="As written: never altered")
+    rating = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Satisfaction, 1 (very dissatisfied) to 5 (very satisfied)"
+    )
+    survey = models.CharField(
+        max_length=120, blank=True, help_text="For survey responses: which survey"
+    )
+
+    # Who it is from
+    from_anonymous = models.BooleanField("anonymous", default=False)
+    from_name = models.CharField("name", max_length=150, blank=True)
+    from_email = models.EmailField("email address", blank=True)
+    from_phone = models.CharField("phone number", max_length=40, blank=True)
+    from_address = models.TextField("postal address", blank=True)
+    representative_name = models.CharField(
+        max_length=150, blank=True, help_text="Someone acting on the person's behalf"
+    )
+    representative_relationship = models.CharField(
+        max_length=100, blank=True, help_text="For example daughter, advocate, solicitor"
+    )
+    from_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="feedback_given",
+    )
+
+    # Who and what it is about
+    about_name = models.CharField(
+        "person it is about", max_length=150, blank=True, help_text="If not the person giving it"
+    )
+    about_case_ref = models.CharField(
+        "case record number", max_length=50, blank=True, help_text="In the social care record"
+    )
+    service = models.ForeignKey(
+        ServiceArea, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    provider = models.ForeignKey(
+        Organisation,
+        verbose_name="care provider",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="feedback_about",
+        limit_choices_to={"kind": Organisation.Kind.PROVIDER},
+    )
+    complaint = models.ForeignKey(
+        "self",
+        verbose_name="complaint it came from",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ombudsman_enquiries",
+        help_text="For Ombudsman enquiries: the complaint the person took to the Ombudsman",
+    )
+
+    # Handling
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback_owned",
+    )
+    next_due_on = models.DateField(null=True, blank=True, db_index=True, editable=False)
+
+    # Complaint clock (see clocks.py)
+    stage = models.PositiveSmallIntegerField(
+        default=1, help_text="Corporate complaints: stage 1 or 2 of the Complaint Handling Code"
+    )
+    stage_started_on = models.DateField(null=True, blank=True)
+    acknowledgement_due_on = models.DateField(null=True, blank=True)
+    acknowledged_on = models.DateField(null=True, blank=True)
+    response_due_on = models.DateField(
+        "response due", null=True, blank=True, help_text="The agreed response period ends"
+    )
+    responded_on = models.DateField(null=True, blank=True)
+    stage1_responded_on = models.DateField(null=True, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    actions_promised = models.TextField(blank=True)
+    late_decision = models.CharField(
+        "decision on a late complaint", max_length=20, choices=LateDecision.choices, blank=True
+    )
+    late_decision_reason = models.TextField(blank=True)
+    lgsco_referred_on = models.DateField("referred to the Ombudsman on", null=True, blank=True)
+    lgsco_reference = models.CharField("Ombudsman reference", max_length=40, blank=True)
+
+    # Import
+    source = models.CharField(max_length=100, blank=True, help_text="Import source, if imported")
+    external_ref = models.CharField("external reference", max_length=100, blank=True)
+
+    # Deletion (soft: the record stays for the audit)
+    is_deleted = models.BooleanField(default=False)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    deletion_reason = models.TextField(blank=True)
+
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    all_objects = FeedbackQuerySet.as_manager()
+    objects = LiveManager()
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        verbose_name_plural = "feedback"
+        default_manager_name = "all_objects"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_ref"],
+                condition=~Q(external_ref=""),
+                name="feedback_unique_external_ref",
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
+                name="feedback_rating_1_to_5",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["kind", "received_on"]),
+            models.Index(fields=["owner", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.get_kind_display().lower()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("feedback:show", args=[self.pk])
+
+    @property
+    def is_complaint(self) -> bool:
+        return self.kind in self.COMPLAINT_KINDS
+
+    @property
+    def is_statutory(self) -> bool:
+        return self.kind == self.Kind.COMPLAINT
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in self.FINISHED
+
+    @property
+    def is_well_founded(self) -> bool:
+        return self.outcome in self.WELL_FOUNDED
+
+    @property
+    def from_display(self) -> str:
+        if self.from_anonymous:
+            return "Anonymous"
+        parts = [self.from_name or ""]
+        if self.from_organisation_id:
+            parts.append(str(self.from_organisation))
+        return ", ".join(p for p in parts if p) or "Not recorded"
+
+    @property
+    def title(self) -> str:
+        return self.summary or (self.text[:80] + ("…" if len(self.text) > 80 else ""))
+
+
+class Note(Audited):
+    """A case note on a feedback record: what was done, said or decided."""
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Note on {self.feedback.reference}"
+
+
+class ResponsePeriodRevision(Audited):
+    """A change to a complaint's agreed response period, with its reason."""
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="revisions")
+    previous_due_on = models.DateField(null=True)
+    new_due_on = models.DateField()
+    reason = models.TextField()
+    revised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revised_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-revised_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Response period of {self.feedback.reference} revised"
+
+
+class EqualityMonitoring(Audited):
+    """Optional equality monitoring answers, kept apart from the feedback and only ever
+    reported in aggregate (groups smaller than the minimum size are not shown)."""
+
+    audit_redact = (
+        "age_band",
+        "sex",
+        "gender_same_as_birth",
+        "ethnicity",
+        "disability",
+        "religion",
+        "sexual_orientation",
+        "carer",
+    )
+    PREFER_NOT = ("prefer_not", "Prefer not to say")
+    YES_NO = [("yes", "Yes"), ("no", "No"), PREFER_NOT]
+
+    AGE_BANDS = [
+        ("18-24", "18 to 24"),
+        ("25-44", "25 to 44"),
+        ("45-64", "45 to 64"),
+        ("65-74", "65 to 74"),
+        ("75-84", "75 to 84"),
+        ("85+", "85 or over"),
+        PREFER_NOT,
+    ]
+    SEXES = [("female", "Female"), ("male", "Male"), PREFER_NOT]
+    ETHNICITIES = [
+        ("asian", "Asian or Asian British"),
+        ("black", "Black, Black British, Caribbean or African"),
+        ("mixed", "Mixed or multiple ethnic groups"),
+        ("white", "White"),
+        ("other", "Other ethnic group"),
+        PREFER_NOT,
+    ]
+    RELIGIONS = [
+        ("none", "No religion"),
+        ("christian", "Christian"),
+        ("buddhist", "Buddhist"),
+        ("hindu", "Hindu"),
+        ("jewish", "Jewish"),
+        ("muslim", "Muslim"),
+        ("sikh", "Sikh"),
+        ("other", "Any other religion"),
+        PREFER_NOT,
+    ]
+    ORIENTATIONS = [
+        ("straight", "Straight or heterosexual"),
+        ("gay_lesbian", "Gay or lesbian"),
+        ("bisexual", "Bisexual"),
+        ("other", "Other sexual orientation"),
+        PREFER_NOT,
+    ]
+
+    feedback = models.OneToOneField(Feedback, on_delete=models.CASCADE, related_name="equality")
+    age_band = models.CharField("age", max_length=12, choices=AGE_BANDS, blank=True)
+    sex = models.CharField(max_length=12, choices=SEXES, blank=True)
+    gender_same_as_birth = models.CharField(
+        "is the gender you identify with the same as your sex registered at birth?",
+        max_length=12,
+        choices=YES_NO,
+        blank=True,
+    )
+    ethnicity = models.CharField("ethnic group", max_length=12, choices=ETHNICITIES, blank=True)
+    disability = models.CharField(
+        "do you consider yourself to have a disability?", max_length=12, choices=YES_NO, blank=True
+    )
+    religion = models.CharField("religion or belief", max_length=12, choices=RELIGIONS, blank=True)
+    sexual_orientation = models.CharField(max_length=12, choices=ORIENTATIONS, blank=True)
+    carer = models.CharField(
+        "do you look after someone without being paid?", max_length=12, choices=YES_NO, blank=True
+    )
+
+    FIELDS = (
+        "age_band",
+        "sex",
+        "gender_same_as_birth",
+        "ethnicity",
+        "disability",
+        "religion",
+        "sexual_orientation",
+        "carer",
+    )
+
+    class Meta:
+        verbose_name = "equality monitoring answers"
+        verbose_name_plural = verbose_name
+
+    def __str__(self) -> str:
+        return "Equality monitoring answers"
+
+
+class ClockSettings(Audited):
+    """The council's complaint clock settings (one row). The statutory acknowledgement (3
+    working days) is set by the 2009 Regulations and is not configurable."""
+
+    statutory_response_days = models.PositiveSmallIntegerField(
+        "default agreed response period (working days)",
+        default=25,
+        help_text="Offered when a statutory complaint is acknowledged; agreed and revisable "
+        "with the person",
+    )
+    six_month_warning_days = models.PositiveSmallIntegerField(
+        "warn this many working days before the 6-month point", default=20
+    )
+    stage1_ack_days = models.PositiveSmallIntegerField(
+        "stage 1: acknowledge within (working days)", default=5
+    )
+    stage1_response_days = models.PositiveSmallIntegerField(
+        "stage 1: respond within (working days)", default=10
+    )
+    stage1_extension_days = models.PositiveSmallIntegerField(
+        "stage 1: longest extension (working days)", default=10
+    )
+    stage2_ack_days = models.PositiveSmallIntegerField(
+        "stage 2: acknowledge within (working days)", default=5
+    )
+    stage2_response_days = models.PositiveSmallIntegerField(
+        "stage 2: respond within (working days)", default=20
+    )
+    stage2_extension_days = models.PositiveSmallIntegerField(
+        "stage 2: longest extension (working days)", default=10
+    )
+
+    member_response_days = models.PositiveSmallIntegerField(
+        "councillor and MP enquiries: respond within (working days)", default=10
+    )
+
+    class Meta:
+        verbose_name = "complaint clock settings"
+        verbose_name_plural = verbose_name
+
+    def __str__(self) -> str:
+        return "Complaint clock settings"
+
+    @classmethod
+    def current(cls) -> ClockSettings:
+        return cls.objects.order_by("pk").first() or cls()
+
+
+class LetterTemplate(Audited):
+    """A letter the quality lead can edit. Placeholders are written {{ name }} from a fixed
+    list (see letters.PLACEHOLDERS); nothing else of the template language is allowed."""
+
+    class Purpose(models.TextChoices):
+        ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement"
+        RESPONSE = "response", "Response"
+        HOLDING = "holding", "Holding letter (response delayed)"
+        STAGE2_ACK = "stage2_acknowledgement", "Stage 2 acknowledgement"
+        COMPLIMENT = "compliment", "Thank you for your compliment"
+
+    name = models.CharField(max_length=120, unique=True)
+    purpose = models.CharField(max_length=30, choices=Purpose.choices)
+    body = models.TextField(
+        help_text="Placeholders in double curly brackets, for example {{ reference }}"
+    )
+    is_active = models.BooleanField("in use", default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["purpose", "name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,492 @@
+"""Use cases that write feedback. Views, the API, tasks and commands call these only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from careloop.core import notify
+from careloop.core.permissions import can
+from careloop.core.services import ServiceError
+from careloop.feedback import clocks
+from careloop.feedback.models import (
+    ClockSettings,
+    EqualityMonitoring,
+    Feedback,
+    Note,
+    ResponsePeriodRevision,
+    next_references,
+)
+
+# Fields a person may change after intake (the free text is never altered).
+EDITABLE = (
+    "kind",
+    "channel",
+    "received_on",
+    "event_on",
+    "summary",
+    "rating",
+    "survey",
+    "from_anonymous",
+    "from_name",
+    "from_email",
+    "from_phone",
+    "from_address",
+    "representative_name",
+    "representative_relationship",
+    "from_organisation",
+    "about_name",
+    "about_case_ref",
+    "service",
+    "team",
+    "provider",
+    "complaint",
+    "status",
+    "owner",
+    "is_restricted",
+    "restriction_reason",
+)
+
+
+def _refresh_due(feedback: Feedback) -> None:
+    feedback.next_due_on = clocks.next_due(feedback)
+
+
+def start_clock(feedback: Feedback, settings: ClockSettings | None = None) -> None:
+    """Set the deadlines of a new item (or of one whose kind or receipt date changed)."""
+    settings = settings or ClockSettings.current()
+    if feedback.is_complaint and not feedback.stage_started_on:
+        feedback.stage_started_on = feedback.received_on
+    if not feedback.acknowledged_on:
+        feedback.acknowledgement_due_on = clocks.acknowledgement_due(feedback, settings)
+    if not feedback.responded_on and (
+        feedback.kind != Feedback.Kind.OMBUDSMAN or not feedback.response_due_on
+    ):
+        feedback.response_due_on = clocks.default_response_due(feedback, settings)
+    _refresh_due(feedback)
+
+
+# --- Intake -----------------------------------------------------------------------------------
+@transaction.atomic
+def feedback_create(*, data: dict, user=None, equality: dict | None = None) -> Feedback:
+    """Record a new item of feedback; it gets its reference number and its clock."""
+    text = (data.get("text") or "").strip()
+    if not text:
+        raise ServiceError("Enter what the person said")
+    feedback = Feedback(**data)
+    feedback.text = data["text"]  # as written: only the emptiness check is on the trimmed copy
+    if feedback.from_anonymous:
+        feedback.from_name = feedback.from_email = feedback.from_phone = feedback.from_address = ""
+    ombudsman = feedback.kind == Feedback.Kind.OMBUDSMAN
+    if ombudsman and feedback.complaint_id and not feedback.complaint.is_complaint:
+        raise ServiceError("An Ombudsman enquiry must be linked to a complaint")
+    feedback.created_by = user if getattr(user, "pk", None) else None
+    feedback.reference = next_references(feedback.received_on.year)[0]
+    start_clock(feedback)
+    feedback.full_clean(exclude=["reference"])
+    feedback.save()
+    if equality and any(equality.get(f) for f in EqualityMonitoring.FIELDS):
+        EqualityMonitoring.objects.create(feedback=feedback, **equality)
+    if feedback.owner_id and feedback.owner_id != getattr(user, "pk", None):
+        _tell_owner(feedback)
+    return feedback
+
+
+# --- Editing, with conflict detection ----------------------------------------------------------
+@dataclass
+class Conflict:
+    field: str
+    label: str
+    yours: object
+    theirs: object
+
+
+class EditConflict(ServiceError):
+    """Someone else changed the same fields since this person opened the record."""
+
+    def __init__(self, conflicts: list[Conflict], current: Feedback):
+        self.conflicts = conflicts
+        self.current = current
+        names = ", ".join(c.label for c in conflicts)
+        super().__init__(
+            f"Someone else changed this record while you were editing it ({names}). "
+            "Nothing has been saved: compare the two versions below and save again."
+        )
+
+
+def plain(value):
+    """A comparable form of a field value (records by their id, dates as ISO text)."""
+    if hasattr(value, "pk"):
+        return value.pk
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def snapshot(feedback: Feedback, fields=EDITABLE) -> dict:
+    return {f: plain(getattr(feedback, f)) for f in fields}
+
+
+@transaction.atomic
+def feedback_update(
+    *, feedback: Feedback, changes: dict, user, original: dict | None = None, version: int
+) -> Feedback:
+    """Save a person's changes. If the record moved on since they opened it (`version`),
+    changes to different fields are merged; the same field changed by both is a conflict and
+    nothing is saved. `original` holds the values the person started from."""
+    current = Feedback.all_objects.select_for_update().get(pk=feedback.pk)
+    if current.is_deleted:
+        raise ServiceError("This feedback has been deleted")
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ServiceError(f"These fields cannot be changed: {', '.join(sorted(unknown))}")
+    apply = dict(changes)
+    if current.version != version:
+        if original is None:
+            raise EditConflict([], current)
+        conflicts = []
+        for name, mine in changes.items():
+            base, theirs = original.get(name), plain(getattr(current, name))
+            if plain(mine) == base:
+                apply.pop(name)  # this person did not change it: keep what is saved
+            elif theirs != base and theirs != plain(mine):
+                label = str(Feedback._meta.get_field(name).verbose_name).capitalize()
+                conflicts.append(Conflict(name, label, mine, getattr(current, name)))
+        if conflicts:
+            raise EditConflict(conflicts, current)
+    clock_fields = {"kind", "received_on"}
+    restart = any(plain(apply[f]) != plain(getattr(current, f)) for f in clock_fields & set(apply))
+    owner_changed = "owner" in apply and plain(apply["owner"]) != current.owner_id
+    for name, value in apply.items():
+        setattr(current, name, value)
+    if current.from_anonymous:
+        current.from_name = current.from_email = current.from_phone = current.from_address = ""
+    if restart:
+        if not current.revisions.exists():
+            current.response_due_on = None
+        start_clock(current)
+    _refresh_due(current)
+    current.version += 1
+    current.full_clean(exclude=["reference"])
+    current.save()
+    if owner_changed and current.owner_id and current.owner_id != getattr(user, "pk", None):
+        _tell_owner(current)
+    return current
+
+
+def _save(feedback: Feedback) -> Feedback:
+    _refresh_due(feedback)
+    feedback.version += 1
+    feedback.save()
+    return feedback
+
+
+def _locked(feedback: Feedback) -> Feedback:
+    current = Feedback.all_objects.select_for_update().get(pk=feedback.pk)
+    if current.is_deleted:
+        raise ServiceError("This feedback has been deleted")
+    return current
+
+
+def _tell_owner(feedback: Feedback) -> None:
+    owner = feedback.owner
+    transaction.on_commit(
+        lambda: notify.send(
+            to=[owner],
+            subject=f"Feedback {feedback.reference} is assigned to you",
+            template="feedback/email/assigned.txt",
+            context={"feedback": feedback},
+        )
+    )
+
+
+@transaction.atomic
+def feedback_assign(*, feedback: Feedback, owner, user, note: str = "") -> Feedback:
+    """Give the item to someone (or to no one). They are told by email."""
+    current = _locked(feedback)
+    if owner is not None and not can(owner, "feedback.view"):
+        raise ServiceError(f"{owner} cannot see feedback, so cannot be given it")
+    if current.owner_id == getattr(owner, "pk", None):
+        return current
+    current.owner = owner
+    _save(current)
+    if note.strip():
+        Note.objects.create(feedback=current, author=user, text=note.strip())
+    if owner is not None and owner.pk != getattr(user, "pk", None):
+        _tell_owner(current)
+    return current
+
+
+@transaction.atomic
+def feedback_delete(*, feedback: Feedback, user, reason: str) -> Feedback:
+    """Soft delete: the record leaves every list but stays, with the reason, in the audit."""
+    if not reason.strip():
+        raise ServiceError("Give the reason for deleting this feedback")
+    current = _locked(feedback)
+    current.is_deleted = True
+    current.deleted_at = timezone.now()
+    current.deleted_by = user
+    current.deletion_reason = reason.strip()
+    current.version += 1
+    current.next_due_on = None
+    current.save()
+    return current
+
+
+@transaction.atomic
+def note_add(*, feedback: Feedback, user, text: str) -> Note:
+    if not text.strip():
+        raise ServiceError("Enter the note")
+    _locked(feedback)
+    return Note.objects.create(feedback=feedback, author=user, text=text.strip())
+
+
+# --- The complaint clock ------------------------------------------------------------------------
+def _complaint(feedback: Feedback) -> Feedback:
+    current = _locked(feedback)
+    if not current.is_complaint:
+        raise ServiceError("Only complaints have a complaint clock")
+    return current
+
+
+@transaction.atomic
+def complaint_acknowledge(
+    *, feedback: Feedback, user, on: dt.date, response_due_on: dt.date | None = None
+) -> Feedback:
+    """Record the acknowledgement and (statutory complaints) the agreed response period."""
+    current = _complaint(feedback)
+    if on < current.received_on:
+        raise ServiceError("The acknowledgement cannot be before the complaint was received")
+    if current.acknowledged_on:
+        raise ServiceError("This complaint has already been acknowledged")
+    current.acknowledged_on = on
+    if response_due_on:
+        if response_due_on <= on:
+            raise ServiceError("The response date must be after the acknowledgement")
+        limit = clocks.longest_response_due(current, ClockSettings.current())
+        if limit and response_due_on > limit:
+            raise ServiceError(
+                f"Under the Complaint Handling Code the response is due by {limit:%-d %B %Y} "
+                "at the latest"
+            )
+        if response_due_on != current.response_due_on:
+            ResponsePeriodRevision.objects.create(
+                feedback=current,
+                previous_due_on=current.response_due_on,
+                new_due_on=response_due_on,
+                reason="Agreed with the person when the complaint was acknowledged",
+                revised_by=user,
+            )
+        current.response_due_on = response_due_on
+    if current.status == Feedback.Status.NEW:
+        current.status = Feedback.Status.ACKNOWLEDGED
+    return _save(current)
+
+
+@transaction.atomic
+def complaint_revise_response_period(
+    *, feedback: Feedback, user, new_due_on: dt.date, reason: str
+) -> Feedback:
+    current = _locked(feedback)
+    if not reason.strip():
+        raise ServiceError("Give the reason for changing the response period")
+    if current.responded_on:
+        raise ServiceError("This has already been responded to")
+    if new_due_on <= current.received_on:
+        raise ServiceError("The new response date must be after the date received")
+    limit = clocks.longest_response_due(current, ClockSettings.current())
+    if limit and new_due_on > limit:
+        raise ServiceError(
+            f"Under the Complaint Handling Code the response is due by {limit:%-d %B %Y} "
+            "at the latest"
+        )
+    ResponsePeriodRevision.objects.create(
+        feedback=current,
+        previous_due_on=current.response_due_on,
+        new_due_on=new_due_on,
+        reason=reason.strip(),
+        revised_by=user,
+    )
+    current.response_due_on = new_due_on
+    return _save(current)
+
+
+@transaction.atomic
+def complaint_respond(
+    *,
+    feedback: Feedback,
+    user,
+    on: dt.date,
+    outcome: str = "",
+    actions_promised: str = "",
+) -> Feedback:
+    """Record the response: the date, the outcome (complaints) and the actions promised."""
+    current = _locked(feedback)
+    if on < current.received_on:
+        raise ServiceError("The response cannot be before the feedback was received")
+    if current.responded_on:
+        raise ServiceError("The response has already been recorded")
+    if current.is_complaint and outcome not in Feedback.Outcome.values:
+        raise ServiceError("Choose the outcome: upheld, partly upheld or not upheld")
+    late = current.is_statutory and clocks.is_late(current)
+    if late and current.late_decision != Feedback.LateDecision.ACCEPTED:
+        raise ServiceError(
+            "This complaint was made more than 12 months after the event: record the "
+            "decision to accept it first"
+        )
+    current.responded_on = on
+    current.outcome = outcome if current.is_complaint else ""
+    current.actions_promised = actions_promised.strip()
+    if current.acknowledgement_due_on and not current.acknowledged_on:
+        current.acknowledged_on = on  # a full response also acknowledges it
+    current.status = Feedback.Status.RESPONDED
+    return _save(current)
+
+
+@transaction.atomic
+def complaint_decide_late(*, feedback: Feedback, user, decision: str, reason: str) -> Feedback:
+    current = _complaint(feedback)
+    if decision not in Feedback.LateDecision.values:
+        raise ServiceError("Choose whether to accept the complaint")
+    if not reason.strip():
+        raise ServiceError("Give the reason for the decision")
+    current.late_decision = decision
+    current.late_decision_reason = reason.strip()
+    if decision == Feedback.LateDecision.DECLINED:
+        current.status = Feedback.Status.CLOSED
+    return _save(current)
+
+
+@transaction.atomic
+def complaint_escalate(*, feedback: Feedback, user, on: dt.date) -> Feedback:
+    """Corporate complaints: the person asks for stage 2 (a new clock starts)."""
+    current = _complaint(feedback)
+    if current.kind != Feedback.Kind.CORPORATE:
+        raise ServiceError(
+            "Statutory adult social care complaints have one local stage; the next step is "
+            "the Ombudsman"
+        )
+    if current.stage != 1:
+        raise ServiceError("This complaint is already at stage 2")
+    if not current.responded_on:
+        raise ServiceError("Stage 2 follows the stage 1 response: record that first")
+    if on < current.responded_on:
+        raise ServiceError("Stage 2 cannot start before the stage 1 response")
+    current.stage1_responded_on = current.responded_on
+    current.stage = 2
+    current.stage_started_on = on
+    current.acknowledged_on = current.responded_on = None
+    current.outcome = ""
+    current.status = Feedback.Status.IN_PROGRESS
+    settings = ClockSettings.current()
+    current.acknowledgement_due_on = clocks.acknowledgement_due(current, settings)
+    current.response_due_on = clocks.default_response_due(current, settings)
+    return _save(current)
+
+
+@transaction.atomic
+def complaint_refer_to_lgsco(
+    *,
+    feedback: Feedback,
+    user,
+    on: dt.date,
+    lgsco_reference: str = "",
+    enquiry_due_on: dt.date | None = None,
+    details: str = "",
+) -> Feedback:
+    """The person took the complaint to the Ombudsman: record it and open the Ombudsman
+    enquiry, linked to the complaint. Returns the enquiry."""
+    current = _complaint(feedback)
+    if current.lgsco_referred_on:
+        raise ServiceError("This complaint has already been referred to the Ombudsman")
+    if on < current.received_on:
+        raise ServiceError("The referral cannot be before the complaint was received")
+    current.lgsco_referred_on = on
+    current.lgsco_reference = lgsco_reference.strip()
+    _save(current)
+    enquiry = Feedback(
+        kind=Feedback.Kind.OMBUDSMAN,
+        channel=Feedback.Channel.EMAIL,
+        received_on=on,
+        summary=f"Ombudsman enquiry about {current.reference}",
+        text=details.strip()
+        or f"The Local Government and Social Care Ombudsman is considering complaint "
+        f"{current.reference}.",
+        complaint=current,
+        from_organisation=None,
+        from_name="Local Government and Social Care Ombudsman",
+        about_name=current.about_name or current.from_name,
+        service=current.service,
+        team=current.team,
+        provider=current.provider,
+        owner=current.owner,
+        is_restricted=current.is_restricted,
+        restriction_reason=current.restriction_reason,
+        response_due_on=enquiry_due_on,
+        external_ref=current.lgsco_reference,
+        source="LGSCO" if current.lgsco_reference else "",
+        created_by=user,
+    )
+    enquiry.reference = next_references(on.year)[0]
+    start_clock(enquiry)
+    enquiry.save()
+    return enquiry
+
+
+@transaction.atomic
+def feedback_close(*, feedback: Feedback, user, reason: str = "") -> Feedback:
+    current = _locked(feedback)
+    if current.is_complaint and not current.responded_on:
+        raise ServiceError("Record the response before closing a complaint")
+    current.status = Feedback.Status.CLOSED
+    _save(current)
+    if reason.strip():
+        Note.objects.create(feedback=current, author=user, text=f"Closed: {reason.strip()}")
+    return current
+
+
+@transaction.atomic
+def feedback_reopen(*, feedback: Feedback, user, reason: str) -> Feedback:
+    if not reason.strip():
+        raise ServiceError("Give the reason for reopening")
+    current = _locked(feedback)
+    current.status = Feedback.Status.IN_PROGRESS
+    _save(current)
+    Note.objects.create(feedback=current, author=user, text=f"Reopened: {reason.strip()}")
+    return current
+
+
+@transaction.atomic
+def feedback_withdraw(*, feedback: Feedback, user, reason: str) -> Feedback:
+    if not reason.strip():
+        raise ServiceError("Give the reason (for example, what the person said)")
+    current = _locked(feedback)
+    current.status = Feedback.Status.WITHDRAWN
+    _save(current)
+    Note.objects.create(feedback=current, author=user, text=f"Withdrawn: {reason.strip()}")
+    return current
+
+
+@transaction.atomic
+def equality_save(*, feedback: Feedback, answers: dict) -> EqualityMonitoring | None:
+    """Store (or replace) the person's equality monitoring answers."""
+    record = EqualityMonitoring.objects.filter(feedback=feedback).first()
+    if not any(answers.get(f) for f in EqualityMonitoring.FIELDS):
+        if record:
+            record.delete()
+        return None
+    record = record or EqualityMonitoring(feedback=feedback)
+    for name in EqualityMonitoring.FIELDS:
+        setattr(record, name, answers.get(name, ""))
+    record.full_clean(exclude=["feedback"])
+    record.save()
+    return record
+
+
+@transaction.atomic
+def clock_settings_save(*, form) -> ClockSettings:
+    saved = form.save()
+    return saved

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from careloop.feedback import views
+
+app_name = "feedback"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("new/", views.new, name="new"),
+    path("export/", views.export, name="export"),
+    path("figures/", views.figures, name="figures"),
+    path("<int:pk>/", views.show, name="show"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/assign/", views.assign, name="assign"),
+    path("<int:pk>/notes/", views.note, name="note"),
+    path("<int:pk>/delete/", views.delete, name="delete"),
+    path("<int:pk>/documents/new/", views.document_new, name="document_new"),
+    path("<int:pk>/equality/", views.equality, name="equality"),
+    *[path(f"<int:pk>/{name}/", views.action, {"name": name}, name=name) for name in views.ACTIONS],
+]
