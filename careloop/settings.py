@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "mozilla_django_oidc",
+    "careloop.learning",
     "django.forms",  # after the apps, so careloop's GOV.UK form templates take precedence
 ]
 

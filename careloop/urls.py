@@ -72,6 +72,7 @@ urlpatterns = [
     path("accounts/", include(accounts)),
     path("feedback/", include("careloop.feedback.urls")),
     path("api/v1/", include("careloop.core.api_urls")),
+    path("learning/", include("careloop.learning.urls")),
     path("django-admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots, name="robots"),

@@ -1,0 +1,315 @@
+"""/api/v1/ for Learn and act: reviews, recommendations, actions (and their steps), and
+Ombudsman cases. Every write goes through the same services as the pages."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action as route
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from careloop.core.api import RoleViewSet
+from careloop.core.models import Team, User
+from careloop.learning import services
+from careloop.learning.models import Action, EvidenceFigure, Recommendation, Review
+
+WRITE_METHODS = ["get", "post", "patch", "head", "options"]  # records are kept, never deleted
+
+
+class ReviewSerializer(serializers.ModelSerializer):
+    reference = serializers.CharField(read_only=True)
+    teams = serializers.PrimaryKeyRelatedField(
+        queryset=Team.objects.all(), many=True, required=False
+    )
+    recommendations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Review
+        fields = [
+            "id",
+            "reference",
+            "title",
+            "kind",
+            "status",
+            "sar_basis",
+            "inspection_body",
+            "audit_type",
+            "conducted_by",
+            "started_on",
+            "reported_on",
+            "response_due_on",
+            "responded_on",
+            "summary",
+            "findings",
+            "lead",
+            "teams",
+            "partners",
+            "incident_on",
+            "notified_on",
+            "apology_given",
+            "written_on",
+            "is_restricted",
+            "restriction_reason",
+            "recommendations",
+            "created_at",
+        ]
+        read_only_fields = ["created_at"]
+
+    def create(self, data):
+        teams = data.pop("teams", [])
+        return services.review_create(user=self.context["request"].user, teams=teams, **data)
+
+    def update(self, review, data):
+        teams = data.pop("teams", None)
+        return services.review_update(
+            review=review, user=self.context["request"].user, teams=teams, **data
+        )
+
+
+class ReviewViewSet(RoleViewSet):
+    serializer_class = ReviewSerializer
+    view_permission, edit_permission = "learning.view", "learning.manage_reviews"
+    http_method_names = WRITE_METHODS
+    filterset_fields = ()
+
+    def get_queryset(self):
+        qs = Review.objects.visible_to(self.request.user).prefetch_related("teams")
+        kind = self.request.query_params.get("kind")
+        return qs.filter(kind=kind) if kind else qs
+
+
+class RecommendationSerializer(serializers.ModelSerializer):
+    review = serializers.PrimaryKeyRelatedField(queryset=Review.objects.none())
+    actions = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Recommendation
+        fields = ["id", "review", "number", "text", "response", "response_note", "actions"]
+        read_only_fields = ["number"]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["review"].queryset = Review.objects.visible_to(self.context["request"].user)
+        if self.instance is not None:
+            fields["review"].read_only = True
+        return fields
+
+    def create(self, data):
+        return services.recommendation_add(**data)
+
+    def update(self, rec, data):
+        return services.recommendation_update(
+            recommendation=rec,
+            text=data.get("text", rec.text),
+            response=data.get("response", rec.response),
+            response_note=data.get("response_note", rec.response_note),
+        )
+
+
+class RecommendationViewSet(RoleViewSet):
+    serializer_class = RecommendationSerializer
+    view_permission, edit_permission = "learning.view", "learning.manage_reviews"
+    http_method_names = WRITE_METHODS
+
+    def get_queryset(self):
+        return Recommendation.objects.visible_to(self.request.user).prefetch_related("actions")
+
+
+class FigureSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = EvidenceFigure
+        fields = ["id", "label", "value", "unit", "out_of", "as_of"]
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    reference = serializers.CharField(read_only=True)
+    effective_status = serializers.CharField(read_only=True)
+    recommendation = serializers.PrimaryKeyRelatedField(
+        queryset=Recommendation.objects.none(), required=False, allow_null=True
+    )
+    owner = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
+    figures = FigureSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Action
+        fields = [
+            "id",
+            "reference",
+            "title",
+            "description",
+            "recommendation",
+            "origin",
+            "source_label",
+            "owner",
+            "team",
+            "priority",
+            "status",
+            "effective_status",
+            "start_on",
+            "due_on",
+            "original_due_on",
+            "completed_on",
+            "completion_note",
+            "signed_off_by",
+            "signed_off_on",
+            "sign_off_note",
+            "is_restricted",
+            "restriction_reason",
+            "figures",
+            "created_at",
+        ]
+        read_only_fields = [
+            "origin",
+            "status",
+            "original_due_on",
+            "completed_on",
+            "completion_note",
+            "signed_off_by",
+            "signed_off_on",
+            "sign_off_note",
+            "created_at",
+        ]
+        extra_kwargs = {"start_on": {"required": False}}
+
+    def get_fields(self):
+        fields = super().get_fields()
+        user = self.context["request"].user
+        fields["recommendation"].queryset = Recommendation.objects.visible_to(user)
+        if self.instance is not None:
+            fields["recommendation"].read_only = True
+        return fields
+
+    def validate(self, data):
+        if "status" in self.initial_data:
+            raise serializers.ValidationError(
+                {"status": "Change the status with the progress, complete and sign-off steps"}
+            )
+        return data
+
+    def create(self, data):
+        return services.action_create(
+            title=data["title"],
+            description=data.get("description", ""),
+            owner=data["owner"],
+            team=data.get("team"),
+            priority=data.get("priority", Action.Priority.MEDIUM),
+            start=data.get("start_on"),
+            due=data["due_on"],
+            recommendation=data.get("recommendation"),
+            source_label=data.get("source_label", ""),
+            is_restricted=data.get("is_restricted", False),
+            restriction_reason=data.get("restriction_reason", ""),
+            created_by=self.context["request"].user,
+        )
+
+    def update(self, action, data):
+        return services.action_update(action=action, user=self.context["request"].user, **data)
+
+
+class ProgressInput(serializers.Serializer):
+    note = serializers.CharField()
+    status = serializers.ChoiceField(choices=Action.Status.choices, required=False)
+
+
+class EvidenceInput(serializers.Serializer):
+    title = serializers.CharField(required=False, allow_blank=True, default="")
+    url = serializers.URLField(required=False, allow_blank=True, default="")
+    file = serializers.FileField(required=False)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    figures = FigureSerializer(many=True, required=False)
+
+
+class CompleteInput(serializers.Serializer):
+    note = serializers.CharField()
+    completed_on = serializers.DateField(required=False)
+
+
+class SignOffInput(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ActionViewSet(RoleViewSet):
+    serializer_class = ActionSerializer
+    view_permission, edit_permission = "learning.view", "learning.manage_actions"
+    http_method_names = WRITE_METHODS
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    @property
+    def permissions(self):
+        if self.action in ("progress", "evidence", "complete"):
+            return {"POST": "learning.update_actions"}
+        if self.action == "sign_off":
+            return {"POST": "learning.sign_off"}
+        return super().permissions
+
+    def get_queryset(self):
+        qs = Action.objects.visible_to(self.request.user).select_related("owner", "team")
+        params = self.request.query_params
+        if params.get("status") == Action.Status.OVERDUE:
+            qs = qs.overdue()
+        elif params.get("status"):
+            qs = qs.filter(status=params["status"])
+        if params.get("owner"):
+            qs = qs.filter(owner_id=params["owner"])
+        return qs.prefetch_related("figures")
+
+    def _updatable(self):
+        action = self.get_object()
+        if not action.may_update(self.request.user):
+            raise PermissionDenied
+        return action
+
+    def _answer(self, action):
+        action.refresh_from_db()
+        return Response(ActionSerializer(action, context=self.get_serializer_context()).data)
+
+    @extend_schema(request=ProgressInput, responses=ActionSerializer, summary="Record progress")
+    @route(detail=True, methods=["post"])
+    def progress(self, request, pk=None):
+        action = self._updatable()
+        data = self._valid(ProgressInput)
+        services.action_record_progress(action=action, user=request.user, **data)
+        return self._answer(action)
+
+    @extend_schema(request=EvidenceInput, responses=ActionSerializer, summary="Add evidence")
+    @route(detail=True, methods=["post"])
+    def evidence(self, request, pk=None):
+        action = self._updatable()
+        data = self._valid(EvidenceInput)
+        services.action_add_evidence(
+            action=action,
+            user=request.user,
+            title=data["title"],
+            url=data["url"],
+            file=data.get("file"),
+            note=data["note"],
+            figures=data.get("figures", []),
+        )
+        return self._answer(action)
+
+    @extend_schema(request=CompleteInput, responses=ActionSerializer, summary="Mark done")
+    @route(detail=True, methods=["post"])
+    def complete(self, request, pk=None):
+        action = self._updatable()
+        services.action_complete(action=action, user=request.user, **self._valid(CompleteInput))
+        return self._answer(action)
+
+    @extend_schema(request=SignOffInput, responses=ActionSerializer, summary="Sign off closure")
+    @route(detail=True, methods=["post"], url_path="sign-off", url_name="sign-off")
+    def sign_off(self, request, pk=None):
+        action = self.get_object()
+        services.action_sign_off(action=action, user=request.user, **self._valid(SignOffInput))
+        return self._answer(action)
+
+    def _valid(self, serializer_class) -> dict:
+        serializer = serializer_class(data=self.request.data)
+        serializer.is_valid(raise_exception=True)
+        return dict(serializer.validated_data)
+
+
+def register(router):
+    router.register("reviews", ReviewViewSet, basename="learning-review")
+    router.register("recommendations", RecommendationViewSet, basename="learning-recommendation")
+    router.register("actions", ActionViewSet, basename="learning-action")

@@ -1,0 +1,171 @@
+"""Reads for Learn and act: lists, dashboards, my work, headline figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from careloop.core.areas import Figure, WorkItem
+from careloop.core.permissions import can
+from careloop.learning.models import Action, Recommendation, Review
+
+AREA = "Learn and act"
+
+
+def reviews(user, *, kind: str = "", status: str = "", query: str = ""):
+    qs = (
+        Review.objects.visible_to(user)
+        .select_related("lead")
+        .annotate(
+            recommendation_count=Count("recommendations", distinct=True),
+            open_actions=Count(
+                "recommendations__actions",
+                filter=~Q(recommendations__actions__status__in=Action.FINISHED),
+                distinct=True,
+            ),
+        )
+    )
+    if kind in Review.Kind.values:
+        qs = qs.filter(kind=kind)
+    if status in Review.Status.values:
+        qs = qs.filter(status=status)
+    if query:
+        qs = qs.filter(Q(title__icontains=query) | Q(summary__icontains=query))
+    return qs.order_by("-started_on", "-id")
+
+
+def recommendations_of(review: Review):
+    return review.recommendations.prefetch_related("actions__owner").all()
+
+
+ACTION_SORTS = {
+    "due": ("due_on", "id"),
+    "-due": ("-due_on", "-id"),
+    "priority": ("priority_rank", "due_on"),
+    "title": ("title",),
+    "created": ("-created_at",),
+}
+
+
+def actions(
+    user,
+    *,
+    status: str = "",
+    owner_id: int | None = None,
+    team_id: int | None = None,
+    origin: str = "",
+    priority: str = "",
+    query: str = "",
+    sort: str = "due",
+    today: dt.date | None = None,
+):
+    """Actions the person may see, filtered. `status` is the status people see, so
+    "overdue" finds open actions past their date and "on_track" excludes them."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    today = today or dt.date.today()
+    qs = Action.objects.visible_to(user).select_related(
+        "owner", "team", "recommendation__review", "signed_off_by"
+    )
+    if status == Action.Status.OVERDUE:
+        qs = qs.overdue(today)
+    elif status == "open":
+        qs = qs.open()
+    elif status in Action.PROGRESS:
+        qs = qs.filter(status=status, due_on__gte=today)
+    elif status in Action.FINISHED:
+        qs = qs.filter(status=status)
+    if owner_id:
+        qs = qs.filter(owner_id=owner_id)
+    if team_id:
+        qs = qs.filter(team_id=team_id)
+    if origin in Action.Origin.values:
+        qs = qs.filter(origin=origin)
+    if priority in Action.Priority.values:
+        qs = qs.filter(priority=priority)
+    if query:
+        qs = qs.filter(Q(title__icontains=query) | Q(description__icontains=query))
+    qs = qs.annotate(
+        priority_rank=Case(
+            When(priority="high", then=Value(0)),
+            When(priority="medium", then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        )
+    )
+    return qs.order_by(*ACTION_SORTS.get(sort, ACTION_SORTS["due"]))
+
+
+def action_counts(user, today: dt.date | None = None) -> dict[str, int]:
+    today = today or dt.date.today()
+    qs = Action.objects.visible_to(user)
+    return {
+        "open": qs.open().count(),
+        "overdue": qs.overdue(today).count(),
+        "at_risk": qs.at_risk(today).count(),
+        "awaiting_sign_off": qs.awaiting_sign_off().count(),
+        "closed_12_months": qs.filter(
+            status=Action.Status.CLOSED, signed_off_on__gte=today - dt.timedelta(days=365)
+        ).count(),
+    }
+
+
+def awaiting_my_sign_off(user):
+    """Done actions that name this person as the one to sign off (creator, the owner's line
+    manager or the team's manager), never their own."""
+    if not can(user, "learning.sign_off"):
+        return Action.objects.none()
+    return (
+        Action.objects.visible_to(user)
+        .awaiting_sign_off()
+        .exclude(owner=user)
+        .filter(Q(created_by=user) | Q(owner__line_manager=user) | Q(team__manager=user))
+        .distinct()
+    )
+
+
+def my_work(user) -> list[WorkItem]:
+    items = [
+        WorkItem(
+            title=f"{a.reference}: {a.title}",
+            url=a.get_absolute_url(),
+            area=AREA,
+            kind="Action you own",
+            due=a.due_on,
+            status=a.effective_status_label,
+        )
+        for a in Action.objects.visible_to(user).open().filter(owner=user)
+    ]
+    items += [
+        WorkItem(
+            title=f"Sign off {a.reference}: {a.title}",
+            url=a.get_absolute_url(),
+            area=AREA,
+            kind="Action to sign off",
+            due=None,
+            status=f"Owner: {a.owner}",
+        )
+        for a in awaiting_my_sign_off(user).select_related("owner")
+    ]
+    return items
+
+
+def headlines(user) -> list[Figure]:
+    counts = action_counts(user)
+    url = reverse("learning:action_index")
+    return [
+        Figure("Open actions", counts["open"], f"{url}?status=open"),
+        Figure(
+            "Overdue actions",
+            counts["overdue"],
+            f"{url}?status=overdue",
+            hint="Each is on the next quality assurance meeting's agenda",
+        ),
+        Figure("Closed in the last 12 months", counts["closed_12_months"], f"{url}?status=closed"),
+    ]
+
+
+def recommendation_for(user, pk: int) -> Recommendation | None:
+    return Recommendation.objects.visible_to(user).select_related("review").filter(pk=pk).first()

@@ -1,0 +1,199 @@
+"""Learning reviews and recommendations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from careloop.core.attachments import AttachmentForm, attachments_for
+from careloop.core.permissions import get_visible_or_404, require
+from careloop.core.selectors import history_for
+from careloop.core.views import paginate
+from careloop.learning import selectors, services
+from careloop.learning.forms import RecommendationForm, ReviewForm
+from careloop.learning.models import Action, Recommendation, Review
+from careloop.learning.services.reviews import ARISES_FROM, DOCUMENT
+
+from .common import attempt, crumbs, form_page
+
+
+@require("learning.view")
+def review_index(request):
+    kind, status = request.GET.get("kind", ""), request.GET.get("status", "")
+    query = request.GET.get("q", "").strip()
+    qs = selectors.reviews(request.user, kind=kind, status=status, query=query)
+    return render(
+        request,
+        "learning/review_index.html",
+        {
+            "title": "Learning reviews",
+            "breadcrumbs": crumbs(),
+            "kinds": Review.Kind.choices,
+            "statuses": Review.Status.choices,
+            "kind": kind,
+            "status": status,
+            "query": query,
+            **paginate(request, qs),
+        },
+    )
+
+
+@require("learning.view")
+def review_show(request, pk: int):
+    review = get_visible_or_404(
+        request.user, Review.objects.select_related("lead", "created_by"), pk=pk
+    )
+    visible = Action.objects.visible_to(request.user).select_related("owner")
+    recommendations = []
+    for rec in review.recommendations.all():
+        rec.visible_actions = list(visible.filter(recommendation=rec))
+        rec.caption = f"Actions for recommendation {rec.number}"
+        recommendations.append(rec)
+    return render(
+        request,
+        "learning/review_show.html",
+        {
+            "title": review.title,
+            "review": review,
+            "recommendations": recommendations,
+            "documents": attachments_for(review, role=DOCUMENT),
+            "arises_from": attachments_for(review, role=ARISES_FROM),
+            "history": history_for(review),
+            "breadcrumbs": crumbs(("Learning reviews", reverse("learning:review_index"))),
+        },
+    )
+
+
+def _review_data(form):
+    data = dict(form.cleaned_data)
+    teams = data.pop("teams", [])
+    return teams, data
+
+
+@require("learning.manage_reviews")
+def review_new(request):
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        teams, data = _review_data(form)
+        review = attempt(
+            form, lambda: services.review_create(user=request.user, teams=teams, **data)
+        )
+        if review:
+            messages.success(request, f"Review {review.reference} recorded")
+            return redirect(review)
+    return form_page(
+        request,
+        form,
+        "Record a learning review",
+        breadcrumbs=crumbs(("Learning reviews", reverse("learning:review_index"))),
+        intro="A Safeguarding Adults Review, an Ombudsman decision, an inspection, an audit or "
+        "any other review the council learns from. Add its recommendations next.",
+        cancel_url=reverse("learning:review_index"),
+    )
+
+
+@require("learning.manage_reviews")
+def review_edit(request, pk: int):
+    review = get_visible_or_404(request.user, Review.objects.all(), pk=pk)
+    form = ReviewForm(request.POST or None, instance=review)
+    if request.method == "POST" and form.is_valid():
+        teams, data = _review_data(form)
+        fresh = Review.objects.get(pk=review.pk)  # the form changed `review` in place
+        if attempt(
+            form,
+            lambda: services.review_update(review=fresh, user=request.user, teams=teams, **data),
+        ):
+            messages.success(request, "Review saved")
+            return redirect(fresh)
+    return form_page(
+        request,
+        form,
+        f"Edit {review.reference}",
+        breadcrumbs=crumbs(
+            ("Learning reviews", reverse("learning:review_index")),
+            (review.reference, review.get_absolute_url()),
+        ),
+        cancel_url=review.get_absolute_url(),
+    )
+
+
+@require("learning.manage_reviews")
+def review_document(request, pk: int):
+    review = get_visible_or_404(request.user, Review.objects.all(), pk=pk)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if attempt(
+            form,
+            lambda: services.review_add_document(
+                review=review,
+                user=request.user,
+                title=data["title"],
+                file=data["file"],
+                url=data["url"],
+            ),
+        ):
+            messages.success(request, "Document added")
+            return redirect(review)
+    return form_page(
+        request,
+        form,
+        "Add a source document",
+        submit="Add document",
+        breadcrumbs=crumbs(
+            ("Learning reviews", reverse("learning:review_index")),
+            (review.reference, review.get_absolute_url()),
+        ),
+        intro=f"The report, decision letter or other document for {review}.",
+        cancel_url=review.get_absolute_url(),
+    )
+
+
+@require("learning.manage_reviews")
+def recommendation_new(request, pk: int):
+    review = get_visible_or_404(request.user, Review.objects.all(), pk=pk)
+    form = RecommendationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        rec = attempt(form, lambda: services.recommendation_add(review=review, **form.cleaned_data))
+        if rec:
+            messages.success(request, f"Recommendation {rec.number} added")
+            return redirect(review.get_absolute_url() + f"#rec-{rec.number}")
+    return form_page(
+        request,
+        form,
+        "Add a recommendation",
+        submit="Add recommendation",
+        breadcrumbs=crumbs(
+            ("Learning reviews", reverse("learning:review_index")),
+            (review.reference, review.get_absolute_url()),
+        ),
+        intro=f"A recommendation of {review}. You can add actions to it once it is saved.",
+        cancel_url=review.get_absolute_url(),
+    )
+
+
+@require("learning.manage_reviews")
+def recommendation_edit(request, pk: int):
+    rec = get_visible_or_404(request.user, Recommendation.objects.select_related("review"), pk=pk)
+    form = RecommendationForm(request.POST or None, instance=Recommendation.objects.get(pk=pk))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and attempt(
+            form,
+            lambda: services.recommendation_update(recommendation=rec, **form.cleaned_data),
+        )
+    ):
+        messages.success(request, f"Recommendation {rec.number} saved")
+        return redirect(rec.get_absolute_url())
+    return form_page(
+        request,
+        form,
+        f"Edit recommendation {rec.number}",
+        breadcrumbs=crumbs(
+            ("Learning reviews", reverse("learning:review_index")),
+            (rec.review.reference, rec.review.get_absolute_url()),
+        ),
+        cancel_url=rec.get_absolute_url(),
+    )
