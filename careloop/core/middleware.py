@@ -1,6 +1,35 @@
-"""Request middleware: who is acting, for the audit trail."""
+"""Request middleware: who is acting (for the audit trail); sign-in for htmx requests."""
+
+from urllib.parse import urlencode, urlsplit
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import resolve_url
 
 from careloop.core import audit
+
+
+class HtmxLoginRedirectMiddleware:
+    """When a session has expired, an htmx request would swap the sign-in page into part of
+    the page. Send the whole browser to sign in instead, then back to the page it was on."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        login = resolve_url(settings.LOGIN_URL)
+        if (
+            request.headers.get("HX-Request") == "true"
+            and response.status_code == 302
+            and urlsplit(response.get("Location", "")).path == login
+        ):
+            current = urlsplit(request.headers.get("HX-Current-URL", ""))
+            page = current.path + (f"?{current.query}" if current.query else "") or "/"
+            redirect = HttpResponse(status=204)
+            redirect["HX-Redirect"] = f"{login}?{urlencode({'next': page})}"
+            return redirect
+        return response
 
 
 class AuditContextMiddleware:

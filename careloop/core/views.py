@@ -205,9 +205,10 @@ def user_index(request):
     role = request.GET.get("role", "")
     query = request.GET.get("q", "").strip()
     qs = selectors.users(query=query, role=role if role in Role.values else "")
+    template = "core/_user_results.html" if request.htmx else "core/user_index.html"
     return render(
         request,
-        "core/user_index.html",
+        template,
         {
             "title": "People and roles",
             "roles": Role.choices,

@@ -40,6 +40,11 @@ def test_administrator_journey(page, users):
 
     page.goto("/administration/people/")
     check_page(page, "people")
+    page.get_by_label("Name or email address").fill("viewer")  # htmx filters as you type
+    page.locator("#people-status").get_by_text("1 person found").wait_for()
+    assert page.locator("#people-results tbody tr").count() == 1
+    assert "q=viewer" in page.url
+    check_page(page, "people filtered")
     page.get_by_role("link", name=users["viewer"].full_name).click()
     check_page(page, "person")
     page.get_by_role("link", name="Edit").click()

@@ -126,3 +126,24 @@ def test_date_input_gives_govuk_error_messages():
     html = str(Form({"received_0": "31", "received_1": "2", "received_2": "2026"}))
     assert 'value="31"' in html and "govuk-input--error" in html and 'role="group"' in html
     assert Form().error_list() == []
+
+
+def test_people_filter_answers_htmx_with_just_the_results(login, users):
+    client = login(users["admin"])
+    response = client.get("/administration/people/?q=viewer", HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert "<html" not in body and "Viewer Person" in body and "Manager Person" not in body
+    assert 'hx-swap-oob="true"' in body and "1 person found" in body
+
+
+def test_an_htmx_request_with_an_expired_session_sends_the_browser_to_sign_in(client, db):
+    response = client.get(
+        "/administration/people/?q=x",
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL="http://testserver/administration/people/?role=viewer",
+    )
+    assert response.status_code == 204
+    assert (
+        response["HX-Redirect"]
+        == "/accounts/login/?next=%2Fadministration%2Fpeople%2F%3Frole%3Dviewer"
+    )
