@@ -22,6 +22,8 @@ class CoreConfig(AppConfig):
 
         # Each app declares its permissions in <app>/permissions.py.
         autodiscover_modules("permissions")
+        # Each app may declare importers for CSV/Excel files in <app>/importers.py.
+        autodiscover_modules("importers")
         audit.connect(
             m for m in apps.get_models() if issubclass(m, Audited) and not m._meta.abstract
         )

@@ -140,7 +140,7 @@ def export_response(
     fmt = (fmt or "csv").lower()
     if fmt not in FORMATS:
         raise ValueError(f"Unknown export format {fmt!r}: use csv or xlsx")
-    count = queryset.count() if hasattr(queryset, "count") else len(queryset)
+    count = len(queryset) if isinstance(queryset, list | tuple) else queryset.count()
     stamp = timezone.localtime().strftime("%Y-%m-%d")
     name = f"{filename}-{stamp}.{fmt}"
     from careloop.core.models import AuditEntry

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from careloop.core import views
+from careloop.core.imports import views as imports
 
 app_name = "core"
 
@@ -25,5 +26,10 @@ urlpatterns = [
     path("administration/people/<int:pk>/", views.user_show, name="user_show"),
     path("administration/people/<int:pk>/edit/", views.user_edit, name="user_edit"),
     path("administration/audit/", views.audit_index, name="audit_index"),
+    path("imports/job/<int:pk>/", imports.import_show, name="import_show"),
+    path("imports/job/<int:pk>/columns/", imports.import_mapping, name="import_mapping"),
+    path("imports/job/<int:pk>/problems.csv", imports.import_errors, name="import_errors"),
+    path("imports/<str:importer>/", imports.import_index, name="import_index"),
+    path("imports/<str:importer>/new/", imports.import_new, name="import_new"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
 ]

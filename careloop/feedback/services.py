@@ -60,11 +60,9 @@ def start_clock(feedback: Feedback, settings: ClockSettings | None = None) -> No
     settings = settings or ClockSettings.current()
     if feedback.is_complaint and not feedback.stage_started_on:
         feedback.stage_started_on = feedback.received_on
-    if not feedback.acknowledged_on:
+    if feedback.acknowledgement_due_on is None or not feedback.acknowledged_on:
         feedback.acknowledgement_due_on = clocks.acknowledgement_due(feedback, settings)
-    if not feedback.responded_on and (
-        feedback.kind != Feedback.Kind.OMBUDSMAN or not feedback.response_due_on
-    ):
+    if feedback.response_due_on is None:  # cleared by the caller when it must be recomputed
         feedback.response_due_on = clocks.default_response_due(feedback, settings)
     _refresh_due(feedback)
 
@@ -165,7 +163,7 @@ def feedback_update(
     if current.from_anonymous:
         current.from_name = current.from_email = current.from_phone = current.from_address = ""
     if restart:
-        if not current.revisions.exists():
+        if not current.revisions.exists() and current.kind != Feedback.Kind.OMBUDSMAN:
             current.response_due_on = None
         start_clock(current)
     _refresh_due(current)

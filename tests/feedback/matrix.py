@@ -29,6 +29,16 @@ def setup(world):
         received_on=dt.date.today(),
     )
     world.victim = make_feedback(kind="compliment", text="Thank you to the team.")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from careloop.core.imports import engine, get_importer
+
+    world.import_job = engine.create_job(
+        importer=get_importer("feedback"),
+        upload=SimpleUploadedFile("survey.csv", b"ID,Date,Comments\nR1,01/03/2026,Fine\n"),
+        source="Matrix survey",
+        user=world.users["quality_lead"],
+    )
     world.secrets += ["Safeguarding concern Zebedee", "Confidential safeguarding matter Zebedee"]
 
 
@@ -74,4 +84,13 @@ ROWS = [
     Row("feedback:close", HANDLERS, kwargs=pk("complaint")),
     Row("feedback:reopen", HANDLERS, kwargs=pk("complaint")),
     Row("feedback:withdraw", HANDLERS, kwargs=pk("complaint")),
+]
+
+JOB = pk("import_job")
+ROWS += [
+    Row("core:import_index", LEADS, kwargs={"importer": "feedback"}),
+    Row("core:import_new", LEADS, kwargs={"importer": "feedback"}),
+    Row("core:import_mapping", LEADS, kwargs=JOB),
+    Row("core:import_show", LEADS, kwargs=JOB),
+    Row("core:import_errors", LEADS, kwargs=JOB),
 ]

@@ -1,0 +1,148 @@
+"""Reading CSV and Excel files: one clear message for every file careloop cannot read."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+ENCODINGS = ("utf-8-sig", "utf-8", "cp1252")
+TYPES = {".csv": "csv", ".xlsx": "xlsx"}
+
+
+class FileProblem(Exception):
+    """The file cannot be imported at all (wrong type, too big, unreadable, no columns…)."""
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    kind: str
+    encoding: str = ""
+    _rows: object = None
+
+    def rows(self) -> Iterator[tuple[int, list]]:
+        """(row number as the person sees it in the file, cells), the header being row 1."""
+        return self._rows()
+
+
+def check_file(name: str, size: int) -> str:
+    """The file's kind ("csv" or "xlsx"), or FileProblem."""
+    kind = TYPES.get(Path(name).suffix.lower())
+    if kind is None:
+        raise FileProblem("The file must be a CSV or an Excel (.xlsx) file")
+    limit = settings.CARELOOP_MAX_UPLOAD_BYTES
+    if size > limit:
+        raise FileProblem(f"The file must be smaller than {limit // (1024 * 1024)} MB")
+    if size == 0:
+        raise FileProblem("The file is empty")
+    return kind
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    for encoding in ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:  # UTF-16 or a binary file: not text careloop can read
+            break
+        return text, encoding
+    raise FileProblem(
+        "careloop cannot read the characters in this file. Save it as CSV UTF-8 (in Excel: "
+        "Save As, then 'CSV UTF-8') and upload it again"
+    )
+
+
+def _headers(cells) -> list[str]:
+    headers = [str(c).strip() if c is not None else "" for c in cells]
+    while headers and not headers[-1]:
+        headers.pop()
+    if not any(headers):
+        raise FileProblem("The first row of the file must hold the column names")
+    seen = set()
+    for h in headers:
+        if h and h.lower() in seen:
+            raise FileProblem(f"Two columns have the same name, “{h}”: rename one of them")
+        seen.add(h.lower())
+    return headers
+
+
+def read_table(path_or_file, name: str) -> Table:
+    """Open a CSV or XLSX file and read its header row; rows are read lazily."""
+    data = path_or_file.read() if hasattr(path_or_file, "read") else Path(path_or_file).read_bytes()
+    kind = check_file(name, len(data))
+    if kind == "csv":
+        return _read_csv(data)
+    return _read_xlsx(data)
+
+
+def _read_csv(data: bytes) -> Table:
+    text, encoding = _decode(data)
+    try:
+        dialect = csv.Sniffer().sniff(text[:20000], delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        headers = _headers(next(reader))
+    except StopIteration:
+        raise FileProblem("The file is empty") from None
+    except csv.Error as error:
+        raise FileProblem(f"The file is not a well-formed CSV file ({error})") from None
+
+    def rows():
+        body = csv.reader(io.StringIO(text, newline=""), dialect)
+        next(body)
+        try:
+            for cells in body:
+                yield body.line_num, cells
+        except csv.Error as error:
+            raise FileProblem(
+                f"Row {body.line_num} is not well-formed CSV ({error}): nothing was imported"
+            ) from None
+
+    return Table(headers, "csv", encoding, rows)
+
+
+def _read_xlsx(data: bytes) -> Table:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (BadZipFile, KeyError, ValueError, OSError):
+        raise FileProblem(
+            "The file is not a valid Excel workbook. Open it in Excel, save it as .xlsx and "
+            "upload it again"
+        ) from None
+    sheet = book.worksheets[0]
+    first = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), None)
+    if first is None:
+        raise FileProblem("The file is empty")
+    headers = _headers(first)
+
+    def rows():
+        for number, cells in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+            yield number, list(cells)
+
+    return Table(headers, "xlsx", "", rows)
+
+
+def cell_text(value) -> str:
+    """A cell as text: whole numbers without '.0', dates as ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
