@@ -9,8 +9,7 @@ from dataclasses import dataclass
 
 from django import forms
 
-from careloop.core import audit
-from careloop.core.imports import Importer, ImportField, register
+from careloop.core.imports import Importer, ImportField, bulk, register
 from careloop.core.imports.parsing import (
     CellError,
     parse_bool,
@@ -284,8 +283,8 @@ class FeedbackImporter(Importer):
         for year, items in by_year.items():
             for obj, reference in zip(items, next_references(year, len(items)), strict=True):
                 obj.reference = reference
-        Feedback.objects.bulk_create(objs, batch_size=1000)
-        audit.record_bulk_create(objs, reason=f"Imported from {job.original_name} ({job.source})")
+        bulk.insert(Feedback, objs)
+        bulk.audit_created(objs, reason=f"Imported from {job.original_name} ({job.source})")
         return len(objs)
 
     def _build(self, row: dict, job, ctx: Context) -> Feedback:

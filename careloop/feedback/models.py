@@ -154,7 +154,7 @@ class Feedback(Audited, Restrictable):
     WELL_FOUNDED = (Outcome.UPHELD, Outcome.PARTLY_UPHELD)
 
     reference = models.CharField(max_length=30, unique=True, editable=False)
-    kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
     channel = models.CharField(max_length=20, choices=Channel.choices)
     received_on = models.DateField("date received", db_index=True)
     event_on = models.DateField(
@@ -235,6 +235,7 @@ class Feedback(Audited, Restrictable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="feedback_owned",
+        db_index=False,  # the (owner, status) index serves
     )
     next_due_on = models.DateField(null=True, blank=True, db_index=True, editable=False)
 
@@ -267,14 +268,24 @@ class Feedback(Audited, Restrictable):
     is_deleted = models.BooleanField(default=False)
     deleted_at = models.DateTimeField(null=True, blank=True)
     deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     deletion_reason = models.TextField(blank=True)
 
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -302,7 +313,7 @@ class Feedback(Audited, Restrictable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.reference} {self.get_kind_display().lower()}"
+        return f"{self.reference} {_KIND_NAMES.get(self.kind, self.kind)}"
 
     def get_absolute_url(self) -> str:
         return reverse("feedback:show", args=[self.pk])
@@ -335,6 +346,9 @@ class Feedback(Audited, Restrictable):
     @property
     def title(self) -> str:
         return self.summary or (self.text[:80] + ("…" if len(self.text) > 80 else ""))
+
+
+_KIND_NAMES = {value: label.lower() for value, label in Feedback.Kind.choices}
 
 
 class Note(Audited):

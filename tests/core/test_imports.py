@@ -248,3 +248,25 @@ def test_importers_need_their_permission(login, users):
     client = login(users["quality_lead"])
     assert client.get(reverse("core:import_index", args=["test-notes"])).status_code == 403
     assert client.get(reverse("core:import_index", args=["nothing"])).status_code == 404
+
+
+def test_fast_bulk_writes_audit_exactly_as_the_audit_trail_does(users):
+    from careloop.core.imports import bulk
+
+    with audit.acting_as(users["admin"], "task"):
+        slow = Note.objects.bulk_create(
+            [Note(title="One", private_text="secret", owner=users["admin"])]
+        )
+        audit.record_bulk_create(slow, reason="import")
+        fast = bulk.insert(Note, [Note(title="One", private_text="secret", owner=users["admin"])])
+        bulk.audit_created(fast, reason="import")
+    a, b = (AuditEntry.objects.for_object(n).get() for n in (slow[0], fast[0]))
+    assert fast[0].pk and Note.objects.get(pk=fast[0].pk).title == "One"
+    assert a.changes == b.changes and a.changes["private_text"] == [audit.REDACTED] * 2
+    assert (a.actor, a.source, a.action, a.reason, a.object_repr) == (
+        b.actor,
+        b.source,
+        b.action,
+        b.reason,
+        b.object_repr,
+    )
