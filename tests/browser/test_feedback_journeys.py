@@ -112,3 +112,52 @@ def test_viewer_sees_figures_only(page, users):
     assert page.url.endswith("/feedback/figures/")
     assert "Private matter" not in page.content()
     check_page(page, "feedback figures viewer")
+
+
+def test_quality_lead_imports_a_survey_export(page, users, tmp_path):
+    bad = tmp_path / "survey.csv"
+    bad.write_text("Response ID,Date submitted,Your comments\nR1,31/02/2026,Hmm\nR2,01/03/2026,\n")
+    good = tmp_path / "survey-fixed.csv"
+    good.write_text(
+        "Response ID,Date submitted,Your comments,Satisfaction\n"
+        "R1,27/02/2026,My social worker was brilliant,5\n"
+        "R2,01/03/2026,Waited too long for equipment,2\n"
+    )
+    sign_in(page, users["quality_lead"])
+    page.goto("/feedback/")
+    page.get_by_role("link", name="Import from a file").click()
+    check_page(page, "feedback import index")
+    page.get_by_role("link", name="Upload a file").click()
+    page.get_by_label("Where is the file from?").fill("SmartSurvey ASC")
+    page.get_by_label("Upload a file").set_input_files(str(tmp_path / "survey.csv"))
+    page.locator("#id_file").set_input_files(
+        {"name": "notes.pdf", "mimeType": "application/pdf", "buffer": b"%PDF"}
+    )
+    page.get_by_role("button", name="Upload and continue").click()
+    assert (
+        "The file must be a CSV or an Excel (.xlsx) file"
+        in page.locator(".govuk-error-summary").inner_text()
+    )
+    check_page(page, "feedback import upload refused")
+
+    page.locator("#id_file").set_input_files(str(bad))
+    page.get_by_role("button", name="Upload and continue").click()
+    assert page.locator("h1").inner_text() == "Match the columns"
+    check_page(page, "feedback import columns")
+    page.get_by_role("button", name="Check and import").click()
+    assert "Nothing was imported" in page.content()
+    problems = page.locator("#problems").inner_text()
+    assert "31/02/2026" in problems and "is empty" in problems
+    check_page(page, "feedback import problems")
+    assert Feedback.objects.count() == 0
+
+    page.goto("/imports/feedback/new/")
+    page.get_by_label("Where is the file from?").fill("SmartSurvey ASC")
+    page.locator("#id_file").set_input_files(str(good))
+    page.get_by_role("button", name="Upload and continue").click()
+    page.get_by_label("Kind, where the file does not say").select_option("survey")
+    page.get_by_role("button", name="Check and import").click()
+    assert "Imported 2 rows" in page.locator(".govuk-panel").inner_text()
+    check_page(page, "feedback import done")
+    page.goto("/feedback/?kind=survey&q=equipment")
+    assert page.locator("tbody tr").count() == 1

@@ -139,7 +139,7 @@ def preview(importer: Importer, table: Table, mapping: dict, rows: int = 10) -> 
         if not any(cell_text(c) for c in cells):
             continue
         values = _values(cells, index)
-        out.append([cell_text(values.get(f.name, "")) for f in importer.fields])
+        out.append([cell_text(values[f.name]) for f in importer.fields if f.name in index])
         if len(out) >= rows:
             break
     return out

@@ -48,10 +48,11 @@ class MappingForm(GovukForm):
             self.fields[f"col_{f.name}"] = forms.ChoiceField(
                 label=f.label,
                 choices=choices,
-                required=False,
+                required=False,  # checked in clean(), with a message naming the field
                 initial=mapping.get(f.name, ""),
-                help_text=(("Required. " if f.required else "") + f.help).strip(),
+                help_text=f.help,
             )
+            self.fields[f"col_{f.name}"].import_required = f.required
         for name, field in importer.option_fields().items():
             field.initial = options.get(name, field.initial)
             self.fields[f"opt_{name}"] = field

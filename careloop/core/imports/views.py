@@ -111,10 +111,11 @@ def import_mapping(request, pk: int):
     try:
         with job.file.open("rb") as handle:
             table = read_table(handle, job.original_name)
-        rows = engine.preview(imp, table, form.mapping() if form.is_bound else job.mapping)
+        shown = form.mapping() if form.is_bound else job.mapping
+        rows = engine.preview(imp, table, shown)
     except FileProblem as problem:
-        rows, form_problem = [], str(problem)
-        messages.error(request, form_problem)
+        rows, shown = [], {}
+        messages.error(request, str(problem))
     return render(
         request,
         "imports/mapping.html",
@@ -125,7 +126,7 @@ def import_mapping(request, pk: int):
             "form": form,
             "column_fields": [form[f"col_{f.name}"] for f in imp.fields],
             "option_fields": [form[n] for n in form.fields if n.startswith("opt_")],
-            "preview_headers": [f.label for f in imp.fields],
+            "preview_headers": [f.label for f in imp.fields if f.name in shown],
             "preview_rows": rows,
             "breadcrumbs": _crumbs(imp),
         },
