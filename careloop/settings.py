@@ -76,6 +76,7 @@ SUPPORT_EMAIL = env("CARELOOP_SUPPORT_EMAIL", "careloop-support@northshire.examp
 INSTALLED_APPS = [
     "careloop.core",  # first, so that its templates (sign-in, password) override the admin's
     "careloop.feedback",
+    "careloop.assurance",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

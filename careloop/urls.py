@@ -73,6 +73,7 @@ urlpatterns = [
     path("feedback/", include("careloop.feedback.urls")),
     path("api/v1/", include("careloop.core.api_urls")),
     path("learning/", include("careloop.learning.urls")),
+    path("assurance/", include("careloop.assurance.urls")),
     path("django-admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots, name="robots"),

@@ -53,3 +53,35 @@ def seed_paragraphs(seed_lines: list[str]) -> list[str]:
 @pytest.fixture(scope="session")
 def reference_text(shared_dir: Path) -> str:
     return (shared_dir / "reference" / "cqc-framework.md").read_text(encoding="utf-8")
+
+
+# --- Django side: evidence facts from a fake area, the framework, a self-assessment ---------------
+@pytest.fixture
+def fake_area(monkeypatch):
+    """An extra area whose evidence is whatever the test puts in `fake_area.facts`.
+
+    Until the other areas land, this is how the library's gathering is tested; it goes
+    through `careloop.core.areas.evidence_facts()` like every real area.
+    """
+    from careloop.core import areas
+    from tests.assurance import fake_evidence
+
+    fake_evidence.FACTS.clear()
+    fake_evidence.FAIL = False
+    real = areas.all_areas
+    area = areas.Area(
+        label="Fake area",
+        url_name="core:home",
+        permission="core.home",
+        order=999,
+        evidence="tests.assurance.fake_evidence.facts",
+    )
+    monkeypatch.setattr(areas, "all_areas", lambda: [*real(), area])
+    return fake_evidence
+
+
+@pytest.fixture
+def framework(db):
+    from careloop.assurance.services import framework_ensure
+
+    return framework_ensure()

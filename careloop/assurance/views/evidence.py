@@ -1,0 +1,256 @@
+"""The evidence library: list, item, add a document or link, edit, confirm tags, refresh."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from careloop.assurance import selectors, services, tasks
+from careloop.assurance.cqc.draft import DraftError, draft_sentence
+from careloop.assurance.forms import EvidenceConfirmForm, EvidenceForm
+from careloop.assurance.models import EvidenceItem
+from careloop.assurance.views import crumbs
+from careloop.core.attachments import attachments_for
+from careloop.core.permissions import can, get_visible_or_404, require
+from careloop.core.selectors import history_for
+from careloop.core.services import ServiceError
+from careloop.core.views import paginate
+
+
+def _library_crumbs():
+    return crumbs(("Evidence library", reverse("assurance:evidence_index")))
+
+
+def _int(value) -> int | None:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 1 <= number <= 9 else None
+
+
+@require("assurance.view")
+def index(request):
+    framework = selectors.current_framework()
+    categories = selectors.category_names(framework)
+
+    def choice(name: str, allowed) -> str:
+        value = request.GET.get(name, "")
+        return value if value in allowed else ""
+
+    filters = {
+        "statement": _int(request.GET.get("statement")),
+        "category": choice("category", categories),
+        "state": choice("state", selectors.EVIDENCE_STATES),
+        "kind": choice("kind", EvidenceItem.Kind.values),
+        "query": request.GET.get("q", "").strip()[:100],
+    }
+    qs = selectors.evidence_list(request.user, **filters)
+    names = {s.number: s.name for s in framework.statements.all()}
+    page = paginate(request, qs)
+    for item in page["page_obj"]:
+        item.suggested_names = [names.get(n, str(n)) for n in item.suggested_statements]
+    return render(
+        request,
+        "assurance/evidence_index.html",
+        {
+            "title": "Evidence library",
+            "filters": filters,
+            "statements": framework.statements.all(),
+            "categories": categories,
+            "states": selectors.EVIDENCE_STATES,
+            "kinds": EvidenceItem.Kind.choices,
+            "counts": selectors.evidence_counts(request.user),
+            "last_refresh": selectors.last_refresh(),
+            "breadcrumbs": crumbs(),
+            **page,
+        },
+    )
+
+
+@require("assurance.view")
+def show(request, pk: int):
+    item = get_visible_or_404(request.user, EvidenceItem.objects.all(), pk=pk)
+    framework = selectors.current_framework()
+    confirmed = item.statement_numbers()
+    form = EvidenceConfirmForm(
+        framework=framework,
+        initial={
+            "statements": confirmed if item.is_confirmed else item.suggested_statements,
+            "category": item.category if item.is_confirmed else item.suggested_category,
+        },
+    )
+    return _show(request, item, form)
+
+
+def _show(request, item, form, status=200):
+    framework = selectors.current_framework()
+    names = {s.number: s.name for s in framework.statements.all()}
+    drafted = ""
+    if (item.figures or {}).get("kind"):
+        try:
+            drafted = draft_sentence(item.figures).text
+        except DraftError:
+            drafted = ""
+    return render(
+        request,
+        "assurance/evidence_show.html",
+        {
+            "title": item.title,
+            "item": item,
+            "form": form if can(request.user, "assurance.edit") else None,
+            "categories": selectors.category_names(framework),
+            "suggested_names": [names.get(n, str(n)) for n in item.suggested_statements],
+            "drafted": drafted,
+            "attachments": attachments_for(item),
+            "history": history_for(item),
+            "breadcrumbs": _library_crumbs(),
+        },
+        status=status,
+    )
+
+
+@require("assurance.edit")
+def new(request, kind: str):
+    if kind not in (EvidenceItem.Kind.DOCUMENT, EvidenceItem.Kind.LINK):
+        raise Http404
+    framework = selectors.current_framework()
+    form = EvidenceForm(request.POST or None, request.FILES or None, kind=kind, framework=framework)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            item = services.evidence_add(
+                user=request.user,
+                kind=kind,
+                title=data["title"],
+                summary=data["summary"],
+                date=data["date"],
+                source=data["source"],
+                file=data.get("file"),
+                url=data.get("url", ""),
+                statements=data["statements"],
+                category=data["category"],
+                figure=form.figure(),
+                is_restricted=data["is_restricted"],
+                restriction_reason=data["restriction_reason"],
+            )
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"“{item.title}” added to the evidence library")
+            return redirect(item)
+    noun = "Upload a document" if kind == EvidenceItem.Kind.DOCUMENT else "Add a web link"
+    return render(
+        request,
+        "assurance/evidence_form.html",
+        {"title": noun, "form": form, "kind": kind, "breadcrumbs": _library_crumbs()},
+    )
+
+
+@require("assurance.edit")
+def edit(request, pk: int):
+    item = get_visible_or_404(request.user, EvidenceItem.objects.all(), pk=pk)
+    if item.kind == EvidenceItem.Kind.FACT:
+        raise Http404
+    framework = selectors.current_framework()
+    form = EvidenceForm(
+        request.POST or None,
+        kind=item.kind,
+        framework=framework,
+        editing=True,
+        initial=EvidenceForm.initial_for(item),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.evidence_update(
+                item=item,
+                title=data["title"],
+                summary=data["summary"],
+                date=data["date"],
+                source=data["source"],
+                url=data.get("url", ""),
+                figure=form.figure(),
+                is_restricted=data["is_restricted"],
+                restriction_reason=data["restriction_reason"],
+            )
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Evidence saved")
+            return redirect(item)
+    return render(
+        request,
+        "assurance/evidence_form.html",
+        {
+            "title": f"Edit {item.title}",
+            "form": form,
+            "kind": item.kind,
+            "item": item,
+            "breadcrumbs": [*_library_crumbs(), (item.title, item.get_absolute_url())],
+        },
+    )
+
+
+@require_POST
+@require("assurance.edit")
+def confirm(request, pk: int):
+    item = get_visible_or_404(request.user, EvidenceItem.objects.all(), pk=pk)
+    form = EvidenceConfirmForm(request.POST, framework=selectors.current_framework())
+    if form.is_valid():
+        try:
+            services.evidence_confirm(item=item, user=request.user, **form.cleaned_data)
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Quality statements and category confirmed")
+            return redirect(item)
+    return _show(request, item, form)
+
+
+@require_POST
+@require("assurance.edit")
+def accept_suggestions(request):
+    ids = [int(i) for i in request.POST.getlist("items") if i.isdigit()]
+    if not ids:
+        messages.error(request, "Select the evidence items whose suggestions you accept")
+        return redirect(reverse("assurance:evidence_index") + "?state=unconfirmed")
+    items = EvidenceItem.objects.visible_to(request.user).filter(pk__in=ids)
+    accepted, skipped = services.evidence_accept_suggestions(items=items, user=request.user)
+    text = f"Suggestions accepted for {accepted} item{'s' if accepted != 1 else ''}"
+    if skipped:
+        text += (
+            f". {skipped} item{'s have' if skipped != 1 else ' has'} no suggestion: open "
+            f"{'them' if skipped != 1 else 'it'} to choose the statements and category"
+        )
+    messages.success(request, text)
+    back = request.POST.get("next", "")
+    return redirect(back if back.startswith("/assurance/") else "assurance:evidence_index")
+
+
+@require_POST
+@require("assurance.edit")
+def delete(request, pk: int):
+    item = get_visible_or_404(request.user, EvidenceItem.objects.all(), pk=pk)
+    try:
+        services.evidence_delete(item=item)
+    except ServiceError as error:
+        messages.error(request, str(error))
+        return redirect(item)
+    messages.success(request, f"“{item.title}” removed from the evidence library")
+    return redirect("assurance:evidence_index")
+
+
+@require_POST
+@require("assurance.manage")
+def refresh(request):
+    tasks.refresh_evidence.enqueue(request.user.pk)
+    messages.success(
+        request,
+        "careloop is gathering the evidence from every area. Refresh this page in a minute to "
+        "see it.",
+    )
+    return redirect("assurance:evidence_index")
