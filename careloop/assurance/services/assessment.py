@@ -52,6 +52,13 @@ def assessment_create(
 
 
 def _check_open(assessment: SelfAssessment) -> None:
+    """Refuse changes to a signed-off self-assessment (read afresh, and locked, so that a
+    sign-off at the same moment cannot slip past)."""
+    assessment.status = (
+        SelfAssessment.objects.select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=assessment.pk)
+    )
     if assessment.is_signed_off:
         raise ServiceError(
             "This self-assessment has been signed off. Withdraw the sign-off to change it."

@@ -8,6 +8,15 @@ from careloop.assurance import selectors
 from careloop.core.permissions import require
 
 
+def posted(request):
+    """The submitted data on a POST (even if empty, so that a blank form shows its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
+def uploaded(request):
+    return request.FILES if request.method == "POST" else None
+
+
 def crumbs(*extra) -> list[tuple[str, str]]:
     return [("Home", reverse("core:home")), ("Assurance", reverse("assurance:index")), *extra]
 

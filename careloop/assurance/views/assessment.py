@@ -18,7 +18,7 @@ from careloop.assurance.forms import (
     StatementAssessmentForm,
 )
 from careloop.assurance.models import EvidenceItem, SelfAssessment, StatementAssessment
-from careloop.assurance.views import crumbs
+from careloop.assurance.views import crumbs, posted
 from careloop.core.permissions import can, require
 from careloop.core.selectors import history_for
 from careloop.core.services import ServiceError
@@ -63,7 +63,7 @@ def index(request):
 
 @require("assurance.manage")
 def new(request):
-    form = SelfAssessmentForm(request.POST or None)
+    form = SelfAssessmentForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         assessment = services.assessment_create(
@@ -122,7 +122,7 @@ def show(request, pk: int, sign_off_form=None, status=200):
 @require("assurance.edit")
 def edit(request, pk: int):
     assessment = get_object_or_404(SelfAssessment, pk=pk)
-    form = SelfAssessmentForm(request.POST or None, instance=assessment)
+    form = SelfAssessmentForm(posted(request), instance=assessment)
     if request.method == "POST" and form.is_valid():
         try:
             services.assessment_update(form=form)
@@ -245,7 +245,7 @@ def statement_show(request, pk: int, number: int, review_form=None, status=200):
 @require("assurance.edit")
 def statement_edit(request, pk: int, number: int):
     sa = _statement(pk, number)
-    form = StatementAssessmentForm(request.POST or None, instance=sa)
+    form = StatementAssessmentForm(posted(request), instance=sa)
     if request.method == "POST" and form.is_valid():
         try:
             services.statement_save(form=form, user=request.user)
@@ -349,7 +349,7 @@ def sentence_link(request, pk: int, number: int, index: int):
         .order_by("category", "-date")
     )
     form = SentenceLinkForm(
-        request.POST or None, items=items, initial={"evidence": sentence.evidence_ids}
+        posted(request), items=items, initial={"evidence": sentence.evidence_ids}
     )
     if request.method == "POST" and form.is_valid():
         try:

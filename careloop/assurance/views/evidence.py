@@ -12,7 +12,7 @@ from careloop.assurance import selectors, services, tasks
 from careloop.assurance.cqc.draft import DraftError, draft_sentence
 from careloop.assurance.forms import EvidenceConfirmForm, EvidenceForm
 from careloop.assurance.models import EvidenceItem
-from careloop.assurance.views import crumbs
+from careloop.assurance.views import crumbs, posted, uploaded
 from careloop.core.attachments import attachments_for
 from careloop.core.permissions import can, get_visible_or_404, require
 from careloop.core.selectors import history_for
@@ -118,7 +118,7 @@ def new(request, kind: str):
     if kind not in (EvidenceItem.Kind.DOCUMENT, EvidenceItem.Kind.LINK):
         raise Http404
     framework = selectors.current_framework()
-    form = EvidenceForm(request.POST or None, request.FILES or None, kind=kind, framework=framework)
+    form = EvidenceForm(posted(request), uploaded(request), kind=kind, framework=framework)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -157,7 +157,7 @@ def edit(request, pk: int):
         raise Http404
     framework = selectors.current_framework()
     form = EvidenceForm(
-        request.POST or None,
+        posted(request),
         kind=item.kind,
         framework=framework,
         editing=True,

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from careloop.assurance import selectors, services
 from careloop.assurance.forms import FrameworkCopyForm, QualityStatementForm, ScoreLevelForm
 from careloop.assurance.models import FrameworkVersion, QualityStatement, ScoreLevel
-from careloop.assurance.views import crumbs
+from careloop.assurance.views import crumbs, posted
 from careloop.core.permissions import require
 from careloop.core.selectors import history_for
 from careloop.core.services import ServiceError
@@ -47,7 +47,7 @@ def show(request, pk: int):
 
 def _edit(request, record, form_class, title):
     framework = record.framework
-    form = form_class(request.POST or None, instance=record)
+    form = form_class(posted(request), instance=record)
     if request.method == "POST" and form.is_valid():
         try:
             services.framework_record_save(form=form)
@@ -85,7 +85,7 @@ def score_edit(request, pk: int):
 @require("assurance.framework")
 def copy(request, pk: int):
     source = get_object_or_404(FrameworkVersion, pk=pk)
-    form = FrameworkCopyForm(request.POST or None, initial={"name": source.name})
+    form = FrameworkCopyForm(posted(request), initial={"name": source.name})
     if request.method == "POST" and form.is_valid():
         try:
             version = services.framework_copy(source=source, **form.cleaned_data)

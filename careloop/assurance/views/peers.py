@@ -12,7 +12,7 @@ from careloop.assurance.cqc.framework import QUALITY_STATEMENTS
 from careloop.assurance.cqc.report_parser import parse_report
 from careloop.assurance.forms import PeerConfirmForm, PeerImportForm
 from careloop.assurance.models import PeerPage, PeerReport
-from careloop.assurance.views import crumbs
+from careloop.assurance.views import crumbs, posted, uploaded
 from careloop.core.permissions import require
 from careloop.core.selectors import history_for
 from careloop.core.services import ServiceError
@@ -59,7 +59,7 @@ def index(request):
 @require("assurance.manage")
 def import_page(request):
     """Step 1: paste or upload a page; careloop shows what it read before anything is saved."""
-    form = PeerImportForm(request.POST or None, request.FILES or None)
+    form = PeerImportForm(posted(request), uploaded(request))
     if request.method == "POST" and form.is_valid():
         text, source_name = form.page_text()
         record = parse_report(text)

@@ -87,10 +87,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("subcommand", nargs="?", default="")
-        parser.add_argument("args", nargs=argparse.REMAINDER)
+        parser.add_argument("rest", nargs=argparse.REMAINDER)
 
-    def handle(self, *args, subcommand, **options):
-        argv = list(options["args"])
+    def handle(self, *args, subcommand, rest, **options):
+        argv = list(rest)
         main = SUBCOMMANDS.get(subcommand)
         out, err = io.StringIO(), io.StringIO()
         if main is None:
