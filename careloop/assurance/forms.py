@@ -57,12 +57,29 @@ class EvidenceForm(GovukForm):
         help_text="A sentence or two in plain English. careloop uses it when it drafts the "
         "key findings.",
     )
-    date = DateField(label="Date", help_text="The date it speaks for. For example, 31 3 2026.")
-    source = forms.CharField(
-        max_length=200, help_text="Who produced it, for example 'Northshire County Council'."
+    date = DateField(
+        label="Date",
+        help_text="The date it speaks for. For example, 31 3 2026.",
+        error_messages={"required": "Enter the date it speaks for"},
     )
-    file = forms.FileField(label="Upload a file", required=False)
-    url = forms.URLField(label="Web link", required=False, max_length=500, assume_scheme="https")
+    source = forms.CharField(
+        max_length=200,
+        help_text="Who produced it, for example 'Northshire County Council'.",
+        error_messages={"required": "Enter who produced it"},
+    )
+    file = forms.FileField(
+        label="Upload a file", required=False, error_messages={"required": "Choose the file"}
+    )
+    url = forms.URLField(
+        label="Web link",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        error_messages={
+            "required": "Enter the web link",
+            "invalid": "Enter a web link, like https://www.example.org",
+        },
+    )
     statements = forms.TypedMultipleChoiceField(
         label="Quality statements it is evidence for",
         required=False,
@@ -174,7 +191,11 @@ class EvidenceConfirmForm(GovukForm):
 
 # --- Self-assessment ------------------------------------------------------------------------------
 class SelfAssessmentForm(GovukModelForm):
-    as_at = DateField(label="Evidence as at", help_text="For example, 31 3 2026.")
+    as_at = DateField(
+        label="Evidence as at",
+        help_text="For example, 31 3 2026.",
+        error_messages={"required": "Enter the date the evidence speaks for"},
+    )
     summary = forms.CharField(
         label="Summary of people's experiences",
         required=False,
@@ -186,6 +207,7 @@ class SelfAssessmentForm(GovukModelForm):
     class Meta:
         model = SelfAssessment
         fields = ["title", "as_at", "summary", "evidence_max_age_months", "min_items_per_category"]
+        error_messages = {"title": {"required": "Enter a title"}}
         help_texts = {
             "evidence_max_age_months": "Evidence older than this shows as out of date in the "
             "coverage view and is not drafted into the key findings.",
@@ -236,6 +258,14 @@ class StatementAssessmentForm(GovukModelForm):
 class ReviewForm(GovukForm):
     comment = forms.CharField(
         label="Comment", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class WithdrawForm(GovukForm):
+    comment = forms.CharField(
+        label="Why is the sign-off withdrawn?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why the sign-off is withdrawn"},
     )
 
 

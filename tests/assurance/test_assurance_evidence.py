@@ -241,7 +241,8 @@ def test_upload_form_errors_keep_the_input(client, framework, users):
     body = response.content.decode()
     assert response.status_code == 200 and "There is a problem" in body
     assert 'value="Carers strategy"' in body
-    assert "Date must include a year" in body and "Upload a file" in body
+    assert "Date must include a year" in body and "Choose the file" in body
+    assert "Enter who produced it" in body
     assert not EvidenceItem.objects.exists()
 
 

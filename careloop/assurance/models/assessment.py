@@ -23,6 +23,8 @@ class SelfAssessment(Audited):
         DRAFT = "draft", "Draft"
         APPROVED = "approved", "Signed off"
 
+    audit_exclude = ("approved_at",)  # the audit entry's own time says when
+
     title = models.CharField(max_length=200)
     framework = models.ForeignKey(
         FrameworkVersion, on_delete=models.PROTECT, related_name="self_assessments"
@@ -84,7 +86,7 @@ class StatementAssessment(Audited):
         IN_REVIEW = "in_review", "In review"
         APPROVED = "approved", "Approved"
 
-    audit_exclude = ("sentence_evidence", "updated_at")
+    audit_exclude = ("sentence_evidence", "updated_at", "drafted_at")
 
     self_assessment = models.ForeignKey(
         SelfAssessment, on_delete=models.CASCADE, related_name="statements"

@@ -16,6 +16,7 @@ from careloop.assurance.forms import (
     SelfAssessmentForm,
     SentenceLinkForm,
     StatementAssessmentForm,
+    WithdrawForm,
 )
 from careloop.assurance.models import EvidenceItem, SelfAssessment, StatementAssessment
 from careloop.assurance.views import crumbs, posted
@@ -110,7 +111,8 @@ def show(request, pk: int, sign_off_form=None, status=200):
             "outcome": assessment.rating(),
             "approved": sum(1 for s in statements if s.status == "approved"),
             "form": sign_off_form,
-            "sign_off_form": sign_off_form or ReviewForm(),
+            "sign_off_form": sign_off_form
+            or (WithdrawForm() if assessment.is_signed_off else ReviewForm()),
             "reviews": assessment.reviews.filter(statement_assessment=None).select_related("by"),
             "history": history_for(assessment),
             "breadcrumbs": _list_crumbs(),
@@ -148,11 +150,13 @@ def edit(request, pk: int):
 @require("assurance.approve")
 def sign_off(request, pk: int):
     assessment = get_object_or_404(SelfAssessment, pk=pk)
-    form = ReviewForm(request.POST)
-    form.is_valid()
-    comment = form.cleaned_data.get("comment", "")
+    withdraw = request.POST.get("action") == "withdraw"
+    form = (WithdrawForm if withdraw else ReviewForm)(request.POST)
+    if not form.is_valid():
+        return show(request, pk, sign_off_form=form)
+    comment = form.cleaned_data["comment"]
     try:
-        if request.POST.get("action") == "withdraw":
+        if withdraw:
             services.assessment_withdraw_sign_off(
                 assessment=assessment, user=request.user, comment=comment
             )
@@ -161,7 +165,7 @@ def sign_off(request, pk: int):
             services.assessment_sign_off(assessment=assessment, user=request.user, comment=comment)
             messages.success(request, "Self-assessment signed off")
     except ServiceError as error:
-        form.add_error("comment" if "why" in str(error) else None, str(error))
+        form.add_error(None, str(error))
         return show(request, pk, sign_off_form=form)
     return redirect(assessment)
 
@@ -215,6 +219,7 @@ def statement_show(request, pk: int, number: int, review_form=None, status=200):
     evidence = selectors.statement_evidence(request.user, sa)
     for item in evidence:
         item.ref = numbers.get(item.pk)
+    evidence.sort(key=lambda item: (item.ref is None, item.ref or 0))
     level = assessment.framework.score_levels.filter(score=sa.score).first() if sa.score else None
     row = next((r for r in selectors.coverage(assessment) if r.number == number), None)
     return render(
