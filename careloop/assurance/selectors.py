@@ -120,16 +120,23 @@ def coverage(assessment: SelfAssessment) -> list[CoverageRow]:
     categories = list(framework.categories.all())
     cutoff = months_before(assessment.as_at, assessment.evidence_max_age_months)
     counts: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    current = Q(evidenceitem__stale_since__isnull=True, evidenceitem__date__gte=cutoff)
+    tags = (
+        EvidenceItem.statements.through.objects.filter(evidenceitem__confirmed_at__isnull=False)
+        .values("qualitystatement__number", "evidenceitem__category")
+        .annotate(current=Count("pk", filter=current), total=Count("pk"))
+    )
+    for row in tags:
+        key = (row["qualitystatement__number"], row["evidenceitem__category"])
+        counts[key][0] += row["current"]
+        counts[key][1] += row["total"] - row["current"]
     suggested: dict[int, int] = defaultdict(int)
-    items = EvidenceItem.objects.prefetch_related("statements")
-    for item in items:
-        if not item.is_confirmed:
-            for number in item.suggested_statements:
-                suggested[number] += 1
-            continue
-        old = item.stale_since is not None or item.date < cutoff
-        for statement in item.statements.all():
-            counts[(statement.number, item.category)][1 if old else 0] += 1
+    waiting = EvidenceItem.objects.needing_confirmation().values_list(
+        "suggested_statements", flat=True
+    )
+    for numbers in waiting:
+        for number in numbers:
+            suggested[number] += 1
     rows = []
     for statement in framework.statements.all():
         row = CoverageRow(statement.number, statement.name, [], suggested[statement.number])

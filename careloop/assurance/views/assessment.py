@@ -25,6 +25,8 @@ from careloop.core.selectors import history_for
 from careloop.core.services import ServiceError
 from careloop.core.views import paginate
 
+EVIDENCE_SHOWN = 50  # on a statement's page; the library lists them all
+
 
 def _list_crumbs():
     return crumbs(("Self-assessments", reverse("assurance:assessment_index")))
@@ -220,6 +222,8 @@ def statement_show(request, pk: int, number: int, review_form=None, status=200):
     for item in evidence:
         item.ref = numbers.get(item.pk)
     evidence.sort(key=lambda item: (item.ref is None, item.ref or 0))
+    evidence_total = len(evidence)
+    evidence = [item for i, item in enumerate(evidence) if item.ref or i < EVIDENCE_SHOWN]
     level = assessment.framework.score_levels.filter(score=sa.score).first() if sa.score else None
     row = next((r for r in selectors.coverage(assessment) if r.number == number), None)
     return render(
@@ -232,6 +236,7 @@ def statement_show(request, pk: int, number: int, review_form=None, status=200):
             "level": level,
             "paragraphs": paragraphs,
             "evidence": evidence,
+            "evidence_total": evidence_total,
             "categories": selectors.category_names(assessment.framework),
             "coverage_row": row,
             "form": review_form,
