@@ -2,7 +2,8 @@
 
 Template-based (`cqc.draft`), no AI service: an item whose figures name a `kind` that
 `cqc.draft.KINDS` knows (complaints, ombudsman, survey, actions, change, pilot, …) is written
-out from its figures; any other item contributes its own summary. Sentences are grouped into
+out from its figures (areas: put `"kind"` in `EvidenceFact.figures` to get this); any other
+item contributes its own summary. Sentences are grouped into
 one paragraph per evidence category, in the framework's order (people's experience first).
 
 After people edit the narrative, each sentence keeps its evidence when its text is unchanged
@@ -54,14 +55,39 @@ def _tidy(sentence: str) -> str:
     return sentence if sentence.endswith((".", "!", "?", ".)", ".”")) else sentence + "."
 
 
+def _register_figures(item: EvidenceItem) -> list[dict]:
+    """A year's figures from the feedback register (`careloop.feedback.evidence`), which does
+    not name a `kind`, as the complaints and compliments facts `cqc.draft` writes out."""
+    figures = item.figures or {}
+    if item.area != "feedback" or "complaints" not in figures or "well_founded" not in figures:
+        return []
+    label = item.key.rsplit(":", 1)[-1]
+    period = f"so far in {label}" if "year to date" in item.title else f"in {label}"
+    complaints = {"kind": "complaints", "received": figures["complaints"], "period": period}
+    if figures.get("decided"):
+        complaints |= {"decided": figures["decided"], "upheld": figures["well_founded"]}
+    if figures.get("responded"):
+        on_time = figures.get("responded_on_time") or 0
+        complaints["on_time_pct"] = round(100 * on_time / figures["responded"])
+    if figures.get("referred_to_lgsco"):
+        complaints["referred"] = figures["referred_to_lgsco"]
+    facts = [complaints]
+    if figures.get("compliments"):
+        facts.append({"kind": "compliments", "received": figures["compliments"], "period": period})
+    return facts
+
+
 def sentences_for(item: EvidenceItem) -> list[str]:
     """What one item says, in CQC's style: from its figures, else its own summary."""
     figures = item.figures or {}
-    if figures.get("kind") in KINDS:
+    facts = [figures] if figures.get("kind") in KINDS else _register_figures(item)
+    if facts:
         try:
-            return [draft_sentence(figures).text]
+            texts = [draft_sentence(fact).text for fact in facts]
         except DraftError:
             pass  # the figures are incomplete: fall back to the summary
+        else:
+            return [sentence for text in texts for sentence in split_sentences(text)]
     if item.summary.strip():
         return [_tidy(s) for s in split_sentences(" ".join(item.summary.split()))[:3] if s]
     return [_tidy(f"The local authority's evidence included {item.title} ({item.date:%B %Y})")]

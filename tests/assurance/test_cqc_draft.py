@@ -104,3 +104,22 @@ def test_paragraph_and_other_kinds() -> None:
 def test_bad_facts_raise_draft_error(fact: dict, phrase: str) -> None:
     with pytest.raises(DraftError, match=phrase):
         draft_sentence(fact)
+
+
+def test_complaints_decided_and_referred() -> None:
+    text = draft_sentence(
+        {
+            "kind": "complaints",
+            "received": 412,
+            "decided": 380,
+            "upheld": 152,
+            "on_time_pct": 81,
+            "referred": 1,
+            "period": "in 2025-26",
+        }
+    ).text
+    assert text == (
+        "The local authority received 412 complaints in 2025-26. Of the 380 decided, 152 (40%) "
+        "were upheld. 81% of complaints were responded to within the agreed timescale. "
+        "1 complaint was referred to the Local Government and Social Care Ombudsman (LGSCO)."
+    )

@@ -86,7 +86,14 @@ def _complaints(fact: Fact) -> str:
     (received,) = _need(fact, "received")
     complaints = plural(received, "complaint", "received")
     text = f"The local authority received {complaints}{period_phrase(fact)}"
-    if fact.get("upheld") is not None:
+    if fact.get("decided") is not None and fact.get("upheld") is not None:
+        decided, upheld = _int(fact["decided"], "decided"), _int(fact["upheld"], "upheld")
+        share = f" ({percent(round(100 * upheld / decided))})" if decided else ""
+        text += (
+            f". Of the {number(decided)} decided, {number(upheld)}{share} "
+            f"{'was' if upheld == 1 else 'were'} upheld"
+        )
+    elif fact.get("upheld") is not None:
         upheld = _int(fact["upheld"], "upheld")
         share = f" ({percent(round(100 * upheld / received))})" if received else ""
         text += f", of which {number(upheld)}{share} {'was' if upheld == 1 else 'were'} upheld"
@@ -96,6 +103,12 @@ def _complaints(fact: Fact) -> str:
         text += (
             f". {percent(fact['on_time_pct'])} of complaints were responded to within the "
             "agreed timescale"
+        )
+    if fact.get("referred"):
+        referred = _int(fact["referred"], "referred")
+        text += (
+            f". {plural(referred, 'complaint', 'referred')} {'was' if referred == 1 else 'were'} "
+            "referred to the Local Government and Social Care Ombudsman (LGSCO)"
         )
     return text
 
