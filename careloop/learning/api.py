@@ -12,8 +12,16 @@ from rest_framework.response import Response
 
 from careloop.core.api import RoleViewSet
 from careloop.core.models import Team, User
+from careloop.feedback.models import Feedback
 from careloop.learning import services
-from careloop.learning.models import Action, EvidenceFigure, Recommendation, Review
+from careloop.learning.models import (
+    Action,
+    EvidenceFigure,
+    LgscoCase,
+    LgscoRemedy,
+    Recommendation,
+    Review,
+)
 
 WRITE_METHODS = ["get", "post", "patch", "head", "options"]  # records are kept, never deleted
 
@@ -309,7 +317,108 @@ class ActionViewSet(RoleViewSet):
         return dict(serializer.validated_data)
 
 
+class RemedySerializer(serializers.ModelSerializer):
+    on_time = serializers.BooleanField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = LgscoRemedy
+        fields = [
+            "id",
+            "kind",
+            "description",
+            "amount",
+            "due_on",
+            "complied_on",
+            "compliance_note",
+            "action",
+            "on_time",
+        ]
+        read_only_fields = ["complied_on", "compliance_note", "action"]
+
+
+class LgscoCaseSerializer(serializers.ModelSerializer):
+    reference = serializers.CharField(read_only=True)
+    remedies = RemedySerializer(many=True, read_only=True)
+    complaint = serializers.PrimaryKeyRelatedField(
+        queryset=Feedback.objects.none(), required=False, allow_null=True
+    )
+
+    class Meta:
+        model = LgscoCase
+        fields = [
+            "id",
+            "reference",
+            "lgsco_reference",
+            "kind",
+            "subject",
+            "summary",
+            "complaint",
+            "stage",
+            "received_on",
+            "assessment_on",
+            "investigation_on",
+            "decided_on",
+            "decision",
+            "decision_summary",
+            "officer",
+            "team",
+            "review",
+            "is_restricted",
+            "restriction_reason",
+            "remedies",
+            "created_at",
+        ]
+        read_only_fields = ["stage", "review", "created_at"]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        user = self.context["request"].user
+        fields["complaint"].queryset = Feedback.objects.complaints().visible_to(user)
+        return fields
+
+    def create(self, data):
+        return services.lgsco_case_create(user=self.context["request"].user, **data)
+
+    def update(self, case, data):
+        return services.lgsco_case_update(case=case, user=self.context["request"].user, **data)
+
+
+class RemedyInput(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=LgscoRemedy.Kind.choices)
+    description = serializers.CharField()
+    due_on = serializers.DateField(required=False, allow_null=True)
+    amount = serializers.DecimalField(
+        max_digits=10, decimal_places=2, required=False, allow_null=True
+    )
+
+
+class LgscoCaseViewSet(RoleViewSet):
+    serializer_class = LgscoCaseSerializer
+    view_permission, edit_permission = "learning.view", "learning.manage_lgsco"
+    http_method_names = WRITE_METHODS
+
+    def get_queryset(self):
+        qs = LgscoCase.objects.visible_to(self.request.user).prefetch_related("remedies")
+        decision = self.request.query_params.get("decision")
+        if decision == "upheld":
+            qs = qs.filter(decision__in=LgscoCase.UPHELD)
+        elif decision:
+            qs = qs.filter(decision=decision)
+        return qs
+
+    @extend_schema(request=RemedyInput, responses=LgscoCaseSerializer, summary="Add a remedy")
+    @route(detail=True, methods=["post"])
+    def remedies(self, request, pk=None):
+        case = self.get_object()
+        serializer = RemedyInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.lgsco_remedy_add(case=case, **serializer.validated_data)
+        case.refresh_from_db()
+        return Response(LgscoCaseSerializer(case, context=self.get_serializer_context()).data)
+
+
 def register(router):
     router.register("reviews", ReviewViewSet, basename="learning-review")
     router.register("recommendations", RecommendationViewSet, basename="learning-recommendation")
     router.register("actions", ActionViewSet, basename="learning-action")
+    router.register("lgsco-cases", LgscoCaseViewSet, basename="learning-lgsco-case")

@@ -39,3 +39,31 @@ def done_action(owner, signer=None, **extra):
     )
     services.action_complete(action=item, user=owner, note="Training delivered to all teams")
     return item
+
+
+def lgsco_case(user, *, decided=True, **extra):
+    from careloop.learning.models import LgscoCase
+
+    fields = {
+        "subject": LgscoCase.Subject.CHARGING,
+        "summary": "Charged for care without a financial assessment",
+        "received_on": TODAY - dt.timedelta(days=120),
+    }
+    if decided:
+        fields |= {
+            "decided_on": TODAY - dt.timedelta(days=20),
+            "decision": LgscoCase.Decision.UPHELD_INJUSTICE,
+            "decision_summary": "The council did not explain the charges.",
+        }
+    return services.lgsco_case_create(user=user, **(fields | extra))
+
+
+def measure(user, values, *, start=None, kind="count", name="Charging complaints"):
+    """An entered monthly series, oldest first, ending last month."""
+    from careloop.learning.series import add_months, last_complete_month
+
+    item = services.measure_create(user=user, name=name, kind=kind, direction="lower")
+    first = start or add_months(last_complete_month(), -(len(values) - 1))
+    for i, value in enumerate(values):
+        services.measure_set_value(measure=item, month=add_months(first, i), value=value)
+    return item

@@ -34,6 +34,47 @@ def setup(world):
     )
     world.figure = world.action.figures.get()
     world.secrets += ["SAR Adult Q secret", "Hoarding training secret"]
+    _more(world)
+
+
+def _more(world):
+    import datetime as dt
+
+    from careloop.learning.models import LearningBrief
+
+    lead = world.users["quality_lead"]
+    world.measure = f.measure(lead, [8, 9, 7, 8, 3, 2, 3])
+    world.link = services.impact_link(
+        action=world.action, measure=world.measure, effect_on=f.TODAY, user=lead
+    )
+    world.spare_link = services.impact_link(
+        action=world.done, measure=world.measure, effect_on=f.TODAY, user=lead
+    )
+    world.case = f.lgsco_case(lead)
+    world.secret_case = f.lgsco_case(
+        lead, is_restricted=True, summary="Safeguarding case secret", lgsco_reference="25 999 001"
+    )
+    world.remedy = services.lgsco_remedy_add(
+        case=world.case, kind="apology", description="Apologise", due_on=f.TODAY
+    )
+    world.year = services.lgsco_year_save(
+        year_start=2024, complaints_made=36, decided=30, detailed_investigations=22, upheld=19
+    )
+    world.series = services.series_save(name="Adult social care QA board", members=[lead])
+    world.meeting = services.meeting_schedule(series=world.series, held_on=f.TODAY)
+    world.item = world.meeting.items.get(kind="sign_off")
+    world.brief = services.brief_save(
+        user=lead,
+        title="7-minute briefing: self-neglect",
+        learning="Ask about hoarding",
+        teams=[world.team],
+    )
+    services.brief_send(brief=world.brief, user=lead)
+    world.draft = services.brief_save(user=lead, title="Draft brief", learning="Not yet")
+    assert world.draft.status == LearningBrief.Status.DRAFT
+    world.report_year = f.TODAY.year - 1 if f.TODAY.month >= 4 else f.TODAY.year - 2
+    world.secrets += ["Safeguarding case secret"]
+    world.today = dt.date.today()
 
 
 def _review(w):
@@ -96,6 +137,102 @@ ROWS = [
         kwargs=lambda w: {"pk": w.action.pk, "milestone": w.milestone.pk},
         method="POST",
     ),
+    # Measures and impact
+    Row("learning:measure_index", ALL),
+    Row("learning:measure_show", ALL, kwargs=lambda w: {"pk": w.measure.pk}),
+    Row("learning:measure_new", MANAGERS),
+    Row("learning:measure_edit", MANAGERS, kwargs=lambda w: {"pk": w.measure.pk}),
+    Row(
+        "learning:measure_value",
+        "302 302 302 403 403 302",
+        kwargs=lambda w: {"pk": w.measure.pk},
+        method="POST",
+        data={"month": "2020-01", "value": "4"},
+    ),
+    Row("learning:measure_import", MANAGERS, kwargs=lambda w: {"pk": w.measure.pk}),
+    Row("learning:impact_new", MANAGERS, kwargs=_action),
+    Row("learning:impact_show", ALL, kwargs=lambda w: {"pk": w.link.pk}),
+    Row("learning:impact_edit", MANAGERS, kwargs=lambda w: {"pk": w.link.pk}),
+    Row(
+        "learning:impact_remove",
+        "302 404 404 403 403 302",
+        kwargs=lambda w: {"pk": w.spare_link.pk},
+        method="POST",
+        note="(the first removes it)",
+    ),
+    # The Ombudsman
+    Row("learning:lgsco_index", ALL),
+    Row("learning:lgsco_show", ALL, kwargs=lambda w: {"pk": w.case.pk}),
+    Row(
+        "learning:lgsco_show",
+        RESTRICTED,
+        kwargs=lambda w: {"pk": w.secret_case.pk},
+        note="(restricted)",
+    ),
+    Row("learning:lgsco_new", LEADS),
+    Row("learning:lgsco_edit", LEADS, kwargs=lambda w: {"pk": w.case.pk}),
+    Row(
+        "learning:lgsco_learn",
+        "302 302 403 403 403 302",
+        kwargs=lambda w: {"pk": w.case.pk},
+        method="POST",
+    ),
+    Row("learning:remedy_new", LEADS, kwargs=lambda w: {"pk": w.case.pk}),
+    Row("learning:remedy_comply", LEADS, kwargs=lambda w: {"pk": w.remedy.pk}),
+    Row("learning:remedy_action", LEADS, kwargs=lambda w: {"pk": w.remedy.pk}),
+    Row("learning:lgsco_figures", ALL),
+    Row("learning:lgsco_year_new", LEADS),
+    Row("learning:lgsco_year_edit", LEADS, kwargs={"year": 2024}),
+    # Quality assurance meetings
+    Row("learning:meeting_index", ALL),
+    Row("learning:series_new", LEADS),
+    Row("learning:series_show", ALL, kwargs=lambda w: {"pk": w.series.pk}),
+    Row("learning:series_edit", LEADS, kwargs=lambda w: {"pk": w.series.pk}),
+    Row("learning:meeting_new", LEADS, kwargs=lambda w: {"pk": w.series.pk}),
+    Row("learning:meeting_show", ALL, kwargs=lambda w: {"pk": w.meeting.pk}),
+    Row("learning:meeting_attendance", LEADS, kwargs=lambda w: {"pk": w.meeting.pk}),
+    Row("learning:meeting_notes", LEADS, kwargs=lambda w: {"pk": w.meeting.pk}),
+    Row("learning:item_add", LEADS, kwargs=lambda w: {"pk": w.meeting.pk}),
+    Row(
+        "learning:meeting_approve",
+        "302 302 403 403 403 302",
+        kwargs=lambda w: {"pk": w.meeting.pk},
+        method="POST",
+    ),
+    Row(
+        "learning:meeting_next",
+        "302 302 403 403 403 302",
+        kwargs=lambda w: {"pk": w.meeting.pk},
+        method="POST",
+    ),
+    Row("learning:meeting_minutes", ALL, kwargs=lambda w: {"pk": w.meeting.pk}),
+    Row("learning:meeting_pack", ALL, kwargs=lambda w: {"pk": w.meeting.pk}),
+    Row("learning:item_record", LEADS, kwargs=lambda w: {"pk": w.item.pk}),
+    Row("learning:item_action", LEADS, kwargs=lambda w: {"pk": w.item.pk}),
+    # Learning briefs
+    Row("learning:brief_index", ALL),
+    Row("learning:brief_new", LEADS),
+    Row("learning:brief_show", ALL, kwargs=lambda w: {"pk": w.brief.pk}),
+    Row(
+        "learning:brief_show",
+        "200 200 404 404 404 302",
+        kwargs=lambda w: {"pk": w.draft.pk},
+        note="(draft)",
+    ),
+    Row("learning:brief_edit", LEADS, kwargs=lambda w: {"pk": w.brief.pk}),
+    Row("learning:brief_send", LEADS, kwargs=lambda w: {"pk": w.brief.pk}),
+    Row(
+        "learning:brief_acknowledge",
+        "302 302 302 302 403 302",
+        kwargs=lambda w: {"pk": w.brief.pk},
+        method="POST",
+    ),
+    Row("learning:brief_pdf", ALL, kwargs=lambda w: {"pk": w.brief.pk}),
+    # The annual complaints report
+    Row("learning:report", ALL),
+    Row("learning:report_year", ALL, kwargs=lambda w: {"year": w.report_year}),
+    Row("learning:report_pdf", ALL, kwargs=lambda w: {"year": w.report_year}),
+    Row("learning:report_edit", LEADS, kwargs=lambda w: {"year": w.report_year}),
     # API
     Row("learning-review-list", API_ALL),
     Row("learning-review-detail", API_ALL, kwargs=_review),
@@ -144,5 +281,20 @@ ROWS = [
         method="POST",
         data={"note": "Checked"},
         note="(the first closes it)",
+    ),
+    Row("learning-lgsco-case-list", API_ALL),
+    Row("learning-lgsco-case-detail", API_ALL, kwargs=lambda w: {"pk": w.case.pk}),
+    Row(
+        "learning-lgsco-case-detail",
+        API_RESTRICTED,
+        kwargs=lambda w: {"pk": w.secret_case.pk},
+        note="(restricted)",
+    ),
+    Row(
+        "learning-lgsco-case-remedies",
+        "200 200 403 403 403 401",
+        kwargs=lambda w: {"pk": w.case.pk},
+        method="POST",
+        data=lambda w: {"kind": "apology", "description": "Apologise", "due_on": str(w.today)},
     ),
 ]

@@ -9,6 +9,10 @@ from .actions import (
     EvidenceFigure,
     Milestone,
 )
+from .briefs import AnnualReportText, BriefRecipient, LearningBrief
+from .impact import ImpactLink, Measure, MeasurePoint
+from .lgsco import LgscoCase, LgscoRemedy, LgscoYear
+from .meetings import AgendaItem, Meeting, MeetingSeries
 from .reviews import PFD_RESPONSE_DAYS, Recommendation, Review
 
 __all__ = [
@@ -18,7 +22,19 @@ __all__ = [
     "ActionQuerySet",
     "ActionReminder",
     "ActionUpdate",
+    "AgendaItem",
+    "AnnualReportText",
+    "BriefRecipient",
     "EvidenceFigure",
+    "ImpactLink",
+    "LearningBrief",
+    "LgscoCase",
+    "LgscoRemedy",
+    "LgscoYear",
+    "Measure",
+    "MeasurePoint",
+    "Meeting",
+    "MeetingSeries",
     "Milestone",
     "Recommendation",
     "Review",

@@ -15,6 +15,7 @@ from careloop.core.selectors import history_for
 from careloop.core.services import ServiceError
 from careloop.core.views import paginate
 from careloop.learning import selectors, services
+from careloop.learning.evaluation import evaluate
 from careloop.learning.forms import (
     ActionForm,
     CompleteForm,
@@ -123,6 +124,9 @@ def action_show(request, pk: int):
             "progress_form": ProgressForm(initial={"status": action.status})
             if may_update and action.status in Action.PROGRESS
             else None,
+            "impacts": [evaluate(link) for link in action.impacts.select_related("measure")],
+            "may_measure": can(user, "learning.manage_impact"),
+            "remedies": list(action.remedies.select_related("case")),
             "evidence": action.evidence(),
             "figures": action.figures.all(),
             "milestones": action.milestones.all(),

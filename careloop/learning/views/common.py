@@ -51,5 +51,6 @@ def index(request):
             "at_risk": selectors.actions(user, status="at_risk")[:10],
             "recent_reviews": selectors.reviews(user)[:6],
             "awaiting": selectors.awaiting_my_sign_off(user).select_related("owner")[:10],
+            "next_meeting": selectors.next_meeting(),
         },
     )

@@ -1,17 +1,13 @@
-"""Reads for Learn and act: lists, dashboards, my work, headline figures."""
+"""Reads for reviews and actions."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from django.db.models import Count, Q
-from django.urls import reverse
 
-from careloop.core.areas import Figure, WorkItem
 from careloop.core.permissions import can
 from careloop.learning.models import Action, Recommendation, Review
-
-AREA = "Learn and act"
 
 
 def reviews(user, *, kind: str = "", status: str = "", query: str = ""):
@@ -124,47 +120,6 @@ def awaiting_my_sign_off(user):
         .filter(Q(created_by=user) | Q(owner__line_manager=user) | Q(team__manager=user))
         .distinct()
     )
-
-
-def my_work(user) -> list[WorkItem]:
-    items = [
-        WorkItem(
-            title=f"{a.reference}: {a.title}",
-            url=a.get_absolute_url(),
-            area=AREA,
-            kind="Action you own",
-            due=a.due_on,
-            status=a.effective_status_label,
-        )
-        for a in Action.objects.visible_to(user).open().filter(owner=user)
-    ]
-    items += [
-        WorkItem(
-            title=f"Sign off {a.reference}: {a.title}",
-            url=a.get_absolute_url(),
-            area=AREA,
-            kind="Action to sign off",
-            due=None,
-            status=f"Owner: {a.owner}",
-        )
-        for a in awaiting_my_sign_off(user).select_related("owner")
-    ]
-    return items
-
-
-def headlines(user) -> list[Figure]:
-    counts = action_counts(user)
-    url = reverse("learning:action_index")
-    return [
-        Figure("Open actions", counts["open"], f"{url}?status=open"),
-        Figure(
-            "Overdue actions",
-            counts["overdue"],
-            f"{url}?status=overdue",
-            hint="Each is on the next quality assurance meeting's agenda",
-        ),
-        Figure("Closed in the last 12 months", counts["closed_12_months"], f"{url}?status=closed"),
-    ]
 
 
 def recommendation_for(user, pk: int) -> Recommendation | None:

@@ -1,0 +1,46 @@
+"""A horizontal bar chart as accessible SVG (for the annual report's breakdowns), drawn with
+careloop.stats' SVG helpers so it looks like the SPC charts in pages and PDFs alike."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.utils.safestring import SafeString, mark_safe
+
+from careloop.stats import svg
+
+ROW, LABEL_W, WIDTH, FONT = 28, 300, 760, 12
+
+
+def bar_chart(rows: Sequence[tuple[str, float]], *, title: str, id_prefix: str) -> SafeString:
+    """`rows` are (label, value); the chart has a <title> and a <desc> listing every value,
+    and a data table goes beside it in the template."""
+    rows = [(str(label), float(value)) for label, value in rows]
+    top = max((v for _, v in rows), default=0) or 1
+    height = 20 + ROW * max(1, len(rows))
+    desc = "; ".join(f"{label}: {value:g}" for label, value in rows) or "No data"
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" '
+        f"{svg.attrs(viewBox=f'0 0 {WIDTH} {height}', role='img', class_='careloop-bar-chart')} "
+        f'aria-labelledby="{id_prefix}-title {id_prefix}-desc" font-family="{svg.FONT}" '
+        f'font-size="{FONT}">',
+        svg.element("title", title, id=f"{id_prefix}-title"),
+        svg.element("desc", desc, id=f"{id_prefix}-desc"),
+        svg.element("rect", x=0, y=0, width=WIDTH, height=height, fill=svg.WHITE),
+    ]
+    span = WIDTH - LABEL_W - 60
+    for i, (label, value) in enumerate(rows):
+        y = 10 + i * ROW
+        shown = label if svg.text_width(label, FONT) < LABEL_W - 10 else label[:44] + "…"
+        out.append(
+            svg.element("text", shown, x=LABEL_W - 8, y=y + 17, text_anchor="end", fill=svg.BLACK)
+        )
+        width = max(1.0, span * value / top) if value else 0.0
+        out.append(
+            svg.element("rect", x=LABEL_W, y=y + 4, width=width, height=ROW - 10, fill=svg.BLUE)
+        )
+        out.append(
+            svg.element("text", f"{value:g}", x=LABEL_W + width + 6, y=y + 17, fill=svg.BLACK)
+        )
+    out.append("</svg>")
+    return mark_safe("".join(out))  # noqa: S308 - every text is escaped by svg.element

@@ -1,0 +1,70 @@
+"""Forms for Learn and act (GOV.UK components; the services hold the rules)."""
+
+from .briefs import BriefForm, SendBriefForm
+from .impact import (
+    ImpactForm,
+    MeasureForm,
+    MeasureImportForm,
+    MeasureValueForm,
+    ProvidedMeasureForm,
+)
+from .lgsco import (
+    LgscoCaseForm,
+    LgscoYearForm,
+    RemedyActionForm,
+    RemedyComplyForm,
+    RemedyForm,
+)
+from .meetings import (
+    AgendaItemActionForm,
+    AgendaItemForm,
+    AgendaRecordForm,
+    AttendanceForm,
+    MeetingForm,
+    NotesForm,
+    SeriesForm,
+)
+from .reviews import (
+    ActionForm,
+    CompleteForm,
+    EvidenceForm,
+    MilestoneForm,
+    ProgressForm,
+    RecommendationForm,
+    ReopenForm,
+    ReviewForm,
+    SignOffForm,
+    active_people,
+)
+
+__all__ = [
+    "ActionForm",
+    "AgendaItemActionForm",
+    "AgendaItemForm",
+    "AgendaRecordForm",
+    "AttendanceForm",
+    "BriefForm",
+    "CompleteForm",
+    "EvidenceForm",
+    "ImpactForm",
+    "LgscoCaseForm",
+    "LgscoYearForm",
+    "MeasureForm",
+    "MeasureImportForm",
+    "MeasureValueForm",
+    "MeetingForm",
+    "MilestoneForm",
+    "NotesForm",
+    "ProgressForm",
+    "ProvidedMeasureForm",
+    "RecommendationForm",
+    "RemedyActionForm",
+    "RemedyComplyForm",
+    "RemedyForm",
+    "ReopenForm",
+    "ReviewForm",
+    "SendBriefForm",
+    "SeriesForm",
+    "SignOffForm",
+    "active_people",
+]

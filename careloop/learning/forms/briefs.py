@@ -1,0 +1,66 @@
+"""Learning briefs."""
+
+from __future__ import annotations
+
+from django import forms
+
+from careloop.core.forms import DateField, GovukForm, GovukModelForm
+from careloop.core.models import Team
+from careloop.learning.models import LearningBrief, Review
+
+
+class BriefForm(GovukModelForm):
+    read_by = DateField(
+        label="Read by", required=False, help_text="When staff should have read it."
+    )
+
+    class Meta:
+        model = LearningBrief
+        fields = [
+            "title",
+            "format",
+            "review",
+            "background",
+            "why_it_matters",
+            "what_happened",
+            "learning",
+            "questions",
+            "what_to_do",
+            "further_information",
+            "teams",
+            "read_by",
+        ]
+        widgets = {
+            "format": forms.RadioSelect(attrs={"small": True}),
+            "teams": forms.CheckboxSelectMultiple,
+            **{
+                name: forms.Textarea(attrs={"rows": 3})
+                for name in (
+                    "background",
+                    "why_it_matters",
+                    "what_happened",
+                    "learning",
+                    "questions",
+                    "what_to_do",
+                    "further_information",
+                )
+            },
+        }
+        help_texts = {"teams": "Everyone in these teams is sent the brief when you send it."}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        reviews = Review.objects.all()
+        if user is not None:
+            reviews = reviews.visible_to(user)
+        self.fields["review"].queryset = reviews
+        self.fields["teams"].queryset = Team.objects.order_by("name")
+
+
+class SendBriefForm(GovukForm):
+    teams = forms.ModelMultipleChoiceField(
+        queryset=Team.objects.order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+        label="Send to these teams",
+        required=False,
+    )

@@ -1,0 +1,38 @@
+"""Reads for Learn and act: lists, dashboards, my work, headline figures."""
+
+from .actions import (
+    ACTION_SORTS,
+    action_counts,
+    actions,
+    awaiting_my_sign_off,
+    recommendation_for,
+    recommendations_of,
+    reviews,
+)
+from .other import (
+    agenda_sections,
+    lgsco_cases,
+    lgsco_rate_rows,
+    meeting_people,
+    next_meeting,
+    remedies_due,
+)
+from .work import headlines, my_work
+
+__all__ = [
+    "ACTION_SORTS",
+    "action_counts",
+    "actions",
+    "agenda_sections",
+    "awaiting_my_sign_off",
+    "headlines",
+    "lgsco_cases",
+    "lgsco_rate_rows",
+    "meeting_people",
+    "my_work",
+    "next_meeting",
+    "recommendation_for",
+    "recommendations_of",
+    "remedies_due",
+    "reviews",
+]

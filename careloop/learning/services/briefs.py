@@ -1,0 +1,86 @@
+"""Learning briefs: write, send to teams, and track who has read them."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from careloop.core.models import User
+from careloop.core.services import ServiceError
+from careloop.learning import notifications
+from careloop.learning.models import BriefRecipient, LearningBrief
+
+BRIEF_FIELDS = {
+    "review",
+    "title",
+    "format",
+    "background",
+    "why_it_matters",
+    "what_happened",
+    "learning",
+    "questions",
+    "what_to_do",
+    "further_information",
+    "read_by",
+}
+
+
+@transaction.atomic
+def brief_save(*, user, brief: LearningBrief | None = None, teams=None, **fields) -> LearningBrief:
+    unknown = set(fields) - BRIEF_FIELDS
+    if unknown:
+        raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    brief = brief or LearningBrief(created_by=user)
+    for name, value in fields.items():
+        setattr(brief, name, value.strip() if isinstance(value, str) else value)
+    if not brief.title:
+        raise ServiceError("Give the brief a title")
+    if not brief.learning:
+        raise ServiceError("Say what was learned")
+    brief.save()
+    if teams is not None:
+        brief.teams.set(teams)
+    return brief
+
+
+@transaction.atomic
+def brief_send(*, brief: LearningBrief, user, teams=None) -> int:
+    """Send the brief to everyone active in its teams (and any teams added now); people who
+    already have it are not sent it twice. Returns how many were newly sent it."""
+    if teams:
+        brief.teams.add(*teams)
+    chosen = list(brief.teams.all())
+    if not chosen:
+        raise ServiceError("Choose at least one team to send the brief to")
+    people = User.objects.filter(team__in=chosen, is_active=True).exclude(
+        pk__in=brief.recipients.values("person")
+    )
+    people = [p for p in people if p.role]
+    now = timezone.now()
+    BriefRecipient.objects.bulk_create(
+        [BriefRecipient(brief=brief, person=p, sent_at=now) for p in people]
+    )
+    from careloop.core import audit
+
+    audit.record_bulk_create(BriefRecipient.objects.filter(brief=brief, sent_at=now))
+    brief.status, brief.sent_at, brief.sent_by = LearningBrief.Status.SENT, now, user
+    brief.save(update_fields=["status", "sent_at", "sent_by"])
+    transaction.on_commit(
+        lambda: notifications.send(
+            to=people,
+            subject=f"Please read: {brief.title}",
+            template="learning/email/brief.txt",
+            context={"brief": brief},
+        )
+    )
+    return len(people)
+
+
+def brief_acknowledge(*, brief: LearningBrief, user) -> BriefRecipient:
+    recipient = brief.recipients.filter(person=user).first()
+    if recipient is None:
+        raise ServiceError("This brief was not sent to you, so there is nothing to acknowledge")
+    if recipient.acknowledged_at is None:
+        recipient.acknowledged_at = timezone.now()
+        recipient.save(update_fields=["acknowledged_at"])
+    return recipient
