@@ -16,6 +16,7 @@ from careloop.core import audit
 
 STEPS = [
     "careloop.demo.org.load",
+    "careloop.demo.learning.load",
     "careloop.demo.assurance.load",  # last: it gathers the evidence the other areas hold
 ]
 

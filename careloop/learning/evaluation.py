@@ -53,7 +53,8 @@ def measure_series(measure: Measure, start: dt.date, end: dt.date) -> Series:
             (p.period, p.value, p.denominator)
             for p in measure.points.filter(period__gte=months[0], period__lte=months[-1])
         ]
-    return normalise(rows, months, measure.kind)
+    provided = measure.source == Measure.Source.PROVIDED
+    return normalise(rows, months, measure.kind, zero_fill=provided)
 
 
 def series_end(measure: Measure, today: dt.date | None = None) -> dt.date:

@@ -111,9 +111,12 @@ class Series:
         return len(self.months)
 
 
-def normalise(rows: Iterable[Sequence], months: list[dt.date], kind: str) -> Series:
-    """The provider's rows laid out on `months`; missing counts are 0, other missing
-    months are dropped (an XmR chart needs real values)."""
+def normalise(
+    rows: Iterable[Sequence], months: list[dt.date], kind: str, *, zero_fill: bool = True
+) -> Series:
+    """The rows laid out on `months`. A provider's missing counts are 0 (nothing happened);
+    other missing months, and every gap in an entered series, are left out (an XmR chart
+    needs real values, not guesses)."""
     found: dict[dt.date, tuple[float, float | None]] = {}
     for row in rows:
         month = month_floor(row[0])
@@ -124,7 +127,7 @@ def normalise(rows: Iterable[Sequence], months: list[dt.date], kind: str) -> Ser
     for month in months:
         if month in found:
             value, denominator = found[month]
-        elif kind == "count":
+        elif kind == "count" and zero_fill:
             value, denominator = 0.0, None
         else:
             continue

@@ -140,7 +140,7 @@ def lgsco_remedy_add(
     case: LgscoCase,
     kind: str,
     description: str,
-    due_on: dt.date | None,
+    due_on: dt.date | None = None,
     amount: Decimal | None = None,
 ) -> LgscoRemedy:
     """A remedy: refused without a compliance deadline, and a payment without its amount."""

@@ -60,7 +60,7 @@ def since_for(meeting: Meeting) -> dt.date:
 
 
 def _candidates(meeting: Meeting, today: dt.date):
-    since, until = since_for(meeting), max(meeting.held_on, today)
+    since, until = since_for(meeting), meeting.held_on
     for provider in agenda.BUILT_IN:
         yield from provider(since, until, today)
     for provider in agenda.agenda_providers().values():
