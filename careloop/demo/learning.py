@@ -29,6 +29,7 @@ from django.test.utils import override_settings
 from careloop.core.models import Team, User
 from careloop.core.permissions import Role
 from careloop.demo import story
+from careloop.demo.org import DEMO_PASSWORD
 from careloop.learning import services
 from careloop.learning.models import (
     Action,
@@ -103,7 +104,7 @@ def _people() -> dict[str, User]:
         if user is None:
             user = User(email=email, full_name=name, job_title=title, role=role)
             user.team = teams.get(team)
-            user.set_unusable_password()
+            user.set_password(DEMO_PASSWORD)
             user.save()
         people[email.split("@")[0]] = user
         team_obj = teams.get(team)
@@ -123,6 +124,8 @@ def _people() -> dict[str, User]:
 def _back_date(record, **fields) -> None:
     """Set dates the services stamp with today, so the story reads as it happened."""
     type(record).objects.filter(pk=record.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(record, name, value)
 
 
 def _at(day: dt.date) -> dt.datetime:
@@ -289,7 +292,7 @@ def charging_story(p, measure) -> Action:
         owner=dana,
         signer=lead,
         done=m(15, 24),
-        signed=m(16, 12),
+        signed=m(15, 28),
         note="Six sessions delivered to front-door, locality and hospital discharge staff.",
         figures=[
             {
@@ -861,6 +864,7 @@ def ombudsman(p) -> None:
     )
     if charging:
         review = services.lgsco_case_learn(case=charging, user=lead)
+        _back_date(review, created_at=_at(charging.decided_on))
         rec = services.recommendation_add(
             review=review, text="Tell people about charges before care starts."
         )
@@ -951,6 +955,9 @@ def qa_board(p) -> None:
         if held >= today or Meeting.objects.filter(series=board, held_on=held).exists():
             continue
         meeting = services.meeting_schedule(series=board, held_on=held, starts_at=dt.time(14, 0))
+        for item in meeting.items.filter(kind=AgendaItem.Kind.SIGN_OFF):
+            if item.target.completed_on and item.target.completed_on > held:
+                item.delete()  # done after this (back-dated) meeting
         services.meeting_record_attendance(
             meeting=meeting,
             attendees=members[:-1],

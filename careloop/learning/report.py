@@ -91,7 +91,7 @@ def build(year_start: int, user=None, today: dt.date | None = None) -> dict:
         "lgsco_subjects": [row for row in lgsco_subjects if row[1]],
         "improvements": improvements(year_start, user),
     }
-    if feedback is not None:
+    if feedback is not None and feedback["complaints"]:
         by_service = [
             (row["service__name"] or "Not recorded", row["n"]) for row in feedback["by_service"]
         ]

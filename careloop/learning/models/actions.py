@@ -185,6 +185,13 @@ class Action(Audited, Restrictable):
         ).select_related("added_by")
 
     @property
+    def due_text(self) -> str:
+        """'Due in 3 working days' / 'Overdue by 2 working days' (open actions only)."""
+        from careloop.core.workdays import describe_due
+
+        return describe_due(self.due_on).capitalize() if self.is_open else ""
+
+    @property
     def due_moved(self) -> bool:
         return bool(self.original_due_on and self.original_due_on != self.due_on)
 

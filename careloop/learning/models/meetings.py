@@ -62,6 +62,8 @@ class MeetingSeries(Audited):
 
 
 class Meeting(Audited):
+    audit_exclude = ("agenda_built_at",)  # rebuilt as the agenda keeps itself current
+
     class Status(models.TextChoices):
         PLANNED = "planned", "Planned"
         HELD = "held", "Held: minutes in draft"

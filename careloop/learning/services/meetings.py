@@ -61,8 +61,9 @@ def since_for(meeting: Meeting) -> dt.date:
 
 def _candidates(meeting: Meeting, today: dt.date):
     since, until = since_for(meeting), meeting.held_on
+    as_of = min(today, meeting.held_on)  # overdue on the day, for a meeting recorded late
     for provider in agenda.BUILT_IN:
-        yield from provider(since, until, today)
+        yield from provider(since, until, as_of)
     for provider in agenda.agenda_providers().values():
         yield from provider(since, until)
 
