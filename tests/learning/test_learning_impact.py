@@ -40,7 +40,8 @@ def test_a_clear_fall_is_found_with_its_figures(users):
     assert evaluation.concluded and evaluation.improved is True
     finding = evaluation.finding
     assert finding.startswith(
-        "Charging complaints fell from 8.2 a month to 3.0 a month after financial assessment training"
+        "Charging complaints fell from 8.2 a month to 3.0 a month after financial assessment "
+        "training"
     )
     assert "rate ratio 0.36, 95% CI" in finding
     assert evaluation.tag == ("Improved", "green")
@@ -174,7 +175,7 @@ def test_import_reports_every_bad_row_and_writes_nothing(users):
     ]
     assert "also on row 2" in str(refused.value.errors[2])
     assert not MeasurePoint.objects.exists()
-    good = io.BytesIO("month,value\n2026-01,40\nFebruary 2026,41.5\n".encode())
+    good = io.BytesIO(b"month,value\n2026-01,40\nFebruary 2026,41.5\n")
     assert services.measure_import(measure=measure, file=good, dry_run=True) == 2
     assert not MeasurePoint.objects.exists()
     good.seek(0)
