@@ -10,6 +10,7 @@ urlpatterns = [
     # The evidence library
     path("evidence/", evidence.index, name="evidence_index"),
     path("evidence/new/<str:kind>/", evidence.new, name="evidence_new"),
+    path("evidence/export/", evidence.export, name="evidence_export"),
     path("evidence/accept-suggestions/", evidence.accept_suggestions, name="evidence_accept"),
     path("evidence/refresh/", evidence.refresh, name="evidence_refresh"),
     path("evidence/<int:pk>/", evidence.show, name="evidence_show"),

@@ -83,6 +83,7 @@ ROWS = [
     Row("assurance:index", VIEW),
     # Evidence library
     Row("assurance:evidence_index", VIEW),
+    Row("assurance:evidence_export", VIEW),
     Row("assurance:evidence_new", EDIT, kwargs={"kind": "document"}),
     Row("assurance:evidence_new", EDIT, kwargs={"kind": "link"}, note="(link)"),
     Row(

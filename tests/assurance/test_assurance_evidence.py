@@ -314,3 +314,26 @@ def test_bulk_accept_through_the_page(client, fake_area, framework, users):
     assert item.is_confirmed
     empty = client.post(reverse("assurance:evidence_accept"), {}, follow=True)
     assert "Select the evidence items" in empty.content.decode()
+
+
+def test_the_evidence_log_downloads_with_the_lists_filters(client, fake_area, framework, users):
+    fake_area.FACTS[:] = [fact("k:1", title="Complaints figures"), fact("k:2", title="=HYPERLINK")]
+    services.evidence_refresh()
+    services.evidence_confirm(
+        item=EvidenceItem.objects.get(key="k:1"),
+        user=users["quality_lead"],
+        statements=[9, 8],
+        category="people_experience",
+    )
+    client.force_login(users["viewer"])
+    response = client.get(reverse("assurance:evidence_export"), {"format": "csv"})
+    text = b"".join(response.streaming_content).decode().lstrip("\ufeff")
+    lines = text.splitlines()
+    assert lines[0].startswith("Evidence,Kind,Source,Date,What it shows,Quality statements")
+    assert "Governance, management and sustainability; Learning, improvement and innovation" in text
+    assert "'=HYPERLINK" in text  # a spreadsheet formula is neutralised
+    only = client.get(reverse("assurance:evidence_export"), {"format": "csv", "state": "confirmed"})
+    assert len(b"".join(only.streaming_content).decode().splitlines()) == 2
+    assert AuditEntry.objects.filter(
+        action="export", object_repr__startswith="Evidence library"
+    ).exists()

@@ -14,6 +14,7 @@ from careloop.assurance.forms import EvidenceConfirmForm, EvidenceForm
 from careloop.assurance.models import EvidenceItem
 from careloop.assurance.views import crumbs, posted, uploaded
 from careloop.core.attachments import attachments_for
+from careloop.core.exports import Column, export_response
 from careloop.core.permissions import can, get_visible_or_404, require
 from careloop.core.selectors import history_for
 from careloop.core.services import ServiceError
@@ -32,22 +33,25 @@ def _int(value) -> int | None:
     return number if 1 <= number <= 9 else None
 
 
-@require("assurance.view")
-def index(request):
-    framework = selectors.current_framework()
-    categories = selectors.category_names(framework)
-
+def _filters(request, categories) -> dict:
     def choice(name: str, allowed) -> str:
         value = request.GET.get(name, "")
         return value if value in allowed else ""
 
-    filters = {
+    return {
         "statement": _int(request.GET.get("statement")),
         "category": choice("category", categories),
         "state": choice("state", selectors.EVIDENCE_STATES),
         "kind": choice("kind", EvidenceItem.Kind.values),
         "query": request.GET.get("q", "").strip()[:100],
     }
+
+
+@require("assurance.view")
+def index(request):
+    framework = selectors.current_framework()
+    categories = selectors.category_names(framework)
+    filters = _filters(request, categories)
     qs = selectors.evidence_list(request.user, **filters)
     names = {s.number: s.name for s in framework.statements.all()}
     page = paginate(request, qs)
@@ -68,6 +72,50 @@ def index(request):
             "breadcrumbs": crumbs(),
             **page,
         },
+    )
+
+
+def _status(item) -> str:
+    if not item.is_reported:
+        return "No longer reported"
+    return "Confirmed" if item.is_confirmed else "Suggested, not yet confirmed"
+
+
+@require("assurance.view")
+def export(request):
+    """The evidence log as CSV or Excel, with the same filters as the list."""
+    fmt = request.GET.get("format", "csv")
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    framework = selectors.current_framework()
+    categories = selectors.category_names(framework)
+    names = {s.number: s.name for s in framework.statements.all()}
+    filters = _filters(request, categories)
+
+    def statements(numbers):
+        return "; ".join(names.get(n, str(n)) for n in numbers)
+
+    columns = [
+        Column("Evidence", "title"),
+        Column("Kind", "get_kind_display"),
+        Column("Source", "source"),
+        Column("Date", "date"),
+        Column("What it shows", "summary"),
+        Column("Quality statements", lambda i: statements(i.statement_numbers())),
+        Column("Evidence category", lambda i: categories.get(i.category, "")),
+        Column("Suggested statements", lambda i: statements(i.suggested_statements)),
+        Column("Suggested category", lambda i: categories.get(i.suggested_category, "")),
+        Column("Status", _status),
+        Column("Link", lambda i: request.build_absolute_uri(i.url) if i.url else ""),
+        Column("Restricted", "is_restricted"),
+    ]
+    return export_response(
+        queryset=selectors.evidence_list(request.user, **filters),
+        columns=columns,
+        filename="evidence-library",
+        fmt=fmt,
+        description="Evidence library",
+        filters=request.GET.dict(),
     )
 
 
