@@ -194,3 +194,20 @@ def test_delete_an_imported_report(client, users, seed_text):
     client.force_login(users["quality_lead"])
     client.post(reverse("assurance:peer_delete", args=[page.report.pk]))
     assert not PeerReport.objects.exists() and not PeerPage.objects.exists()
+
+
+def test_a_name_an_administrator_added_is_recognised(db, users, framework):
+    page_text = (
+        "Westmere Borough Council: local authority assessment\nKeeping people safe from harm\n"
+        "Score: 2\nKey findings for this quality statement\nStaff told us enquiries waited.\n"
+    )
+    with pytest.raises(ServiceError, match="could not tell which quality statement"):
+        services.peer_page_import(text=page_text, user=users["admin"])
+    statement = framework.statements.get(number=7)
+    statement.variants = ["Keeping people safe from harm"]
+    statement.save()
+    page, _ = services.peer_page_import(text=page_text, user=users["admin"])
+    assert (page.statement_number, page.score) == (7, 2)
+    assert page.statement_name_on_page == "Keeping people safe from harm"
+    assert "quality_statement" not in page.missing
+    assert any("names added to the framework" in w for w in page.warnings)

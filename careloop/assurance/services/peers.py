@@ -5,14 +5,38 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from careloop.assurance.cqc.framework import find_statement
+from careloop.assurance.cqc.framework import QUALITY_STATEMENTS, find_statement, normalise_name
 from careloop.assurance.cqc.report_parser import parse_report
-from careloop.assurance.cqc.report_record import SUMMARY_PAGE, ReportRecord
-from careloop.assurance.models import PeerPage, PeerReport
+from careloop.assurance.cqc.report_record import SUMMARY_PAGE, ReportRecord, fill_found_missing
+from careloop.assurance.models import FrameworkVersion, PeerPage, PeerReport
 from careloop.assurance.models.peers import council_key
 from careloop.core.services import ServiceError
 
 MAX_PAGE_CHARS = 2_000_000
+
+
+def read_page(text: str) -> ReportRecord:
+    """Parse a published page; a statement name CQC's framework does not know is also looked
+    up among the names administrators added to the current framework version."""
+    record = parse_report(text)
+    name = record.statement_name_on_page
+    if record.page_type == SUMMARY_PAGE or record.statement_number is not None or not name:
+        return record
+    framework = FrameworkVersion.objects.current()
+    local = {
+        normalise_name(n): qs.number
+        for qs in (framework.statements.all() if framework else [])
+        for n in (qs.name, *qs.variants)
+    }
+    number = local.get(normalise_name(name))
+    if number is None:
+        return record
+    qs = QUALITY_STATEMENTS[number - 1]
+    record.quality_statement, record.statement_number, record.theme = qs.name, number, qs.theme.name
+    record.warnings = [w for w in record.warnings if not w.startswith("Unknown quality statement")]
+    record.warnings.append(f"{name!r} was recognised from the names added to the framework.")
+    fill_found_missing(record)
+    return record
 
 
 def _check(record: ReportRecord) -> None:
@@ -40,7 +64,7 @@ def peer_page_import(
     """
     if len(text) > MAX_PAGE_CHARS:
         raise ServiceError("The page is too long to be a CQC assessment page. Nothing was saved.")
-    record = parse_report(text)
+    record = read_page(text)
     _check(record)
     council = " ".join((council or record.council or "").split())
     if not council:

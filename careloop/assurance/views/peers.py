@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 
 from careloop.assurance import selectors, services
 from careloop.assurance.cqc.framework import QUALITY_STATEMENTS
-from careloop.assurance.cqc.report_parser import parse_report
 from careloop.assurance.forms import PeerConfirmForm, PeerImportForm
 from careloop.assurance.models import PeerPage, PeerReport
+from careloop.assurance.services.peers import read_page
 from careloop.assurance.views import crumbs, posted, uploaded
 from careloop.core.permissions import require
 from careloop.core.selectors import history_for
@@ -62,7 +62,7 @@ def import_page(request):
     form = PeerImportForm(posted(request), uploaded(request))
     if request.method == "POST" and form.is_valid():
         text, source_name = form.page_text()
-        record = parse_report(text)
+        record = read_page(text)
         if record.is_cqc_report:
             confirm = PeerConfirmForm(
                 initial={"council": record.council or "", "text": text, "source_name": source_name}
@@ -127,7 +127,7 @@ def import_save(request):
             verb = "imported" if created else "imported again, replacing the earlier import"
             messages.success(request, f"{page.report.council}: {page.title} {verb}")
             return redirect(page)
-    return _preview(request, parse_report(request.POST.get("text", "")), form)
+    return _preview(request, read_page(request.POST.get("text", "")), form)
 
 
 @require("assurance.view")
