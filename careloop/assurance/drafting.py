@@ -55,11 +55,10 @@ def _tidy(sentence: str) -> str:
     return sentence if sentence.endswith((".", "!", "?", ".)", ".”")) else sentence + "."
 
 
-def _register_figures(item: EvidenceItem) -> list[dict]:
-    """A year's figures from the feedback register (`careloop.feedback.evidence`), which does
-    not name a `kind`, as the complaints and compliments facts `cqc.draft` writes out."""
+def _feedback_year(item: EvidenceItem) -> list[dict]:
+    """A year's figures from the feedback register (`careloop.feedback.evidence`)."""
     figures = item.figures or {}
-    if item.area != "feedback" or "complaints" not in figures or "well_founded" not in figures:
+    if "complaints" not in figures or "well_founded" not in figures:
         return []
     label = item.key.rsplit(":", 1)[-1]
     period = f"so far in {label}" if "year to date" in item.title else f"in {label}"
@@ -77,13 +76,68 @@ def _register_figures(item: EvidenceItem) -> list[dict]:
     return facts
 
 
+def _ombudsman_year(item: EvidenceItem) -> list[dict]:
+    """A year's Ombudsman figures from the learning area's tracker."""
+    figures = item.figures or {}
+    if figures.get("complaints_made") is None or figures.get("upheld") is None:
+        return []
+    fact = {
+        "kind": "ombudsman",
+        "received": figures["complaints_made"],
+        "upheld": figures["upheld"],
+        "period": f"in {item.key.rsplit(':', 1)[-1]}",
+    }
+    if figures.get("compliance_rate") is not None:
+        fact["compliance_pct"] = figures["compliance_rate"]
+    return [fact]
+
+
+def _learning_review(item: EvidenceItem) -> list[dict | str]:
+    """A learning review with its actions: how many are done, then the review's own words."""
+    figures = item.figures or {}
+    if figures.get("actions") is None:
+        return []
+    facts: list[dict | str] = []
+    if figures["actions"]:
+        facts.append(
+            {
+                "kind": "actions",
+                "total": figures["actions"],
+                "completed": figures.get("actions_closed") or 0,
+                "source": f"“{item.title}”",
+            }
+        )
+    facts += split_sentences(" ".join(item.summary.split()))[1:3]
+    return facts
+
+
+# Areas whose figures carry no `kind` yet, read by the shape of their key. An area that puts
+# a `kind` in its figures needs no entry here. A reader gives facts for `cqc.draft` and, as
+# plain strings, sentences of the area's own words.
+FIGURE_SHAPES = {
+    "feedback:complaints:": _feedback_year,
+    "learning:lgsco:": _ombudsman_year,
+    "learning:review:": _learning_review,
+}
+
+
+def _shaped(item: EvidenceItem) -> list[dict | str]:
+    for prefix, reader in FIGURE_SHAPES.items():
+        if item.key.startswith(prefix):
+            return reader(item)
+    return []
+
+
 def sentences_for(item: EvidenceItem) -> list[str]:
     """What one item says, in CQC's style: from its figures, else its own summary."""
     figures = item.figures or {}
-    facts = [figures] if figures.get("kind") in KINDS else _register_figures(item)
+    facts = [figures] if figures.get("kind") in KINDS else _shaped(item)
     if facts:
         try:
-            texts = [draft_sentence(fact).text for fact in facts]
+            texts = [
+                _tidy(fact) if isinstance(fact, str) else draft_sentence(fact).text
+                for fact in facts
+            ]
         except DraftError:
             pass  # the figures are incomplete: fall back to the summary
         else:

@@ -45,3 +45,47 @@ def test_feedback_register_figures_are_drafted_in_cqc_style(db, users, framework
         f"The local authority received 1 compliment so far in {label}.",
     ]
     assert all(s.evidence_ids == [item.pk] for s in sentences[:4])
+
+
+def test_learning_reviews_and_ombudsman_figures_are_drafted(db, users, framework):
+    from careloop.learning.models import LgscoYear
+    from tests.learning import factories
+
+    lead = users["quality_lead"]
+    rev = factories.review(
+        lead,
+        title="Review of charging complaints",
+        summary="Complaints about charging doubled after the new policy.",
+        reported_on=dt.date.today() - dt.timedelta(days=20),
+    )
+    rec = factories.recommendation(rev)
+    for n in range(2):
+        factories.action(lead, title=f"Training {n}", recommendation=rec)
+    year = financial_year_start(dt.date.today()).year - 1  # the last complete year
+    LgscoYear.objects.create(
+        year_start=year,
+        complaints_made=36,
+        decided=30,
+        detailed_investigations=25,
+        upheld=19,
+        compliance_rate=100,
+    )
+    services.evidence_refresh()
+    items = EvidenceItem.objects.filter(area="learning")
+    assert items.count() == 2
+    services.evidence_accept_suggestions(items=items, user=lead)
+    assessment = services.assessment_create(title="2026", as_at=dt.date.today(), user=lead)
+    texts = [
+        s.text for p in linked_sentences(assessment.statements.get(statement__number=9)) for s in p
+    ]
+    label = f"{year}-{str(year + 1)[2:]}"
+    assert (
+        "Of 2 improvement actions arising from “Review of charging complaints”, none had yet "
+        "been completed." in texts
+    )
+    assert "Complaints about charging doubled after the new policy." in texts
+    assert (
+        f"36 complaints were made to the Local Government and Social Care Ombudsman (LGSCO) in "
+        f"{label} of which 19 were upheld, and the local authority complied with 100% of the "
+        "Ombudsman's recommendations." in texts
+    )

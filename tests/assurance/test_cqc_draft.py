@@ -123,3 +123,13 @@ def test_complaints_decided_and_referred() -> None:
         "were upheld. 81% of complaints were responded to within the agreed timescale. "
         "1 complaint was referred to the Local Government and Social Care Ombudsman (LGSCO)."
     )
+
+
+def test_actions_one_or_none_completed() -> None:
+    one = draft_sentence({"kind": "actions", "total": 1, "completed": 0, "source": "the audit"})
+    assert one.text == "The improvement action arising from the audit had not yet been completed."
+    none = draft_sentence({"kind": "actions", "total": 4, "completed": 0, "overdue": 1})
+    assert none.text == (
+        "Of 4 improvement actions arising from reviews, complaints and audits, none had yet "
+        "been completed and 1 was overdue."
+    )

@@ -159,13 +159,22 @@ def _proportion(fact: Fact) -> str:
 
 def _actions(fact: Fact) -> str:
     total, done = _need(fact, "total", "completed")
+    total, done = _int(total, "total"), _int(done, "completed")
     source = fact.get("source", "reviews, complaints and audits")
-    text = (
-        f"Of {plural(total, 'improvement action', 'total')} arising from {source}"
-        f"{period_phrase(fact)}, {number(done, 'completed')}"
-        + (f" ({percent(round(100 * done / total))})" if total else "")
-        + " had been completed"
-    )
+    if total == 1:
+        text = f"The improvement action arising from {source}{period_phrase(fact)} " + (
+            "had been completed" if done else "had not yet been completed"
+        )
+    else:
+        text = (
+            f"Of {plural(total, 'improvement action', 'total')} arising from {source}"
+            f"{period_phrase(fact)}, "
+            + (
+                f"{number(done)} ({percent(round(100 * done / total))}) had been completed"
+                if done
+                else "none had yet been completed"
+            )
+        )
     if fact.get("overdue"):
         text += (
             f" and {number(fact['overdue'])} {'was' if fact['overdue'] == 1 else 'were'} overdue"
