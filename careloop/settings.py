@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "mozilla_django_oidc",
     "careloop.learning",
+    "careloop.innovation",
+    "careloop.coproduction",
     "django.forms",  # after the apps, so careloop's GOV.UK form templates take precedence
 ]
 

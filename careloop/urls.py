@@ -71,6 +71,8 @@ urlpatterns = [
     path("", include("careloop.core.urls")),
     path("accounts/", include(accounts)),
     path("feedback/", include("careloop.feedback.urls")),
+    path("innovation/", include("careloop.innovation.urls")),
+    path("coproduction/", include("careloop.coproduction.urls")),
     path("api/v1/", include("careloop.core.api_urls")),
     path("learning/", include("careloop.learning.urls")),
     path("assurance/", include("careloop.assurance.urls")),

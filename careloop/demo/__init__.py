@@ -17,6 +17,8 @@ from careloop.core import audit
 STEPS = [
     "careloop.demo.org.load",
     "careloop.demo.learning.load",
+    "careloop.demo.innovation.load",
+    "careloop.demo.coproduction.load",
     "careloop.demo.assurance.load",  # last: it gathers the evidence the other areas hold
 ]
 

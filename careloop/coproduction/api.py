@@ -1,0 +1,246 @@
+"""API: coproduction projects (with who was involved at which stage, and feedback windows),
+groups, and "You said, we did" statements. Participants appear only as ids, and only to
+people allowed to see participants."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from careloop.core.api import RoleViewSet
+from careloop.core.permissions import can
+
+from . import services
+from .models import FeedbackWindow, Group, Involvement, Project, Statement
+
+
+class InvolvementSerializer(serializers.ModelSerializer):
+    stage_label = serializers.CharField(source="get_stage_display", read_only=True)
+    is_participant = serializers.SerializerMethodField()
+    rung_label = serializers.CharField(source="get_rung_display", read_only=True)
+
+    class Meta:
+        model = Involvement
+        fields = [
+            "id",
+            "project",
+            "group",
+            "participant",
+            "is_participant",
+            "stage",
+            "stage_label",
+            "rung",
+            "rung_label",
+            "started_on",
+            "what",
+        ]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if data["participant"] is not None and not (
+            request and can(request.user, "coproduction.participants")
+        ):
+            data["participant"] = None  # who it was is for people who may see participants
+        return data
+
+    def get_is_participant(self, involvement) -> bool:
+        return involvement.participant_id is not None
+
+
+class WindowSerializer(serializers.ModelSerializer):
+    length = serializers.IntegerField(read_only=True)
+    is_short = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = FeedbackWindow
+        fields = [
+            "id",
+            "project",
+            "group",
+            "title",
+            "opens_on",
+            "closes_on",
+            "formats",
+            "policy_minimum",
+            "length",
+            "is_short",
+            "short_reason",
+        ]
+        read_only_fields = ["policy_minimum"]
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    involvements = InvolvementSerializer(many=True, read_only=True)
+    windows = WindowSerializer(many=True, read_only=True)
+    late_involvement = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Project
+        fields = [
+            "id",
+            "title",
+            "kind",
+            "summary",
+            "lead",
+            "team",
+            "status",
+            "started_on",
+            "drafted_on",
+            "completed_on",
+            "late_response",
+            "late_involvement",
+            "involvements",
+            "windows",
+        ]
+
+    def get_late_involvement(self, project) -> list[str]:
+        return project.late_involvement()
+
+
+class GroupSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Group
+        fields = ["id", "name", "kind", "description", "how_we_work", "is_active"]
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Statement
+        fields = [
+            "id",
+            "title",
+            "topic",
+            "you_said",
+            "we_did",
+            "easy_read_you_said",
+            "easy_read_we_did",
+            "still_to_do",
+            "source",
+            "source_detail",
+            "project",
+            "contribution",
+            "pilot",
+            "status",
+            "published_on",
+        ]
+        read_only_fields = ["status", "published_on"]
+
+
+class ProjectViewSet(RoleViewSet):
+    queryset = Project.objects.prefetch_related("involvements", "windows").order_by("title")
+    serializer_class = ProjectSerializer
+    view_permission, edit_permission = "coproduction.view", "coproduction.edit"
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def perform_create(self, serializer):
+        serializer.instance = services.project_save(**serializer.validated_data)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.project_save(
+            project=serializer.instance, **serializer.validated_data
+        )
+
+
+class InvolvementViewSet(RoleViewSet):
+    queryset = Involvement.objects.select_related("project")
+    serializer_class = InvolvementSerializer
+    view_permission, edit_permission = "coproduction.view", "coproduction.edit"
+    http_method_names = ["get", "post", "delete", "head", "options"]
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        if project := self.request.query_params.get("project"):
+            qs = qs.filter(project_id=project) if project.isdigit() else qs.none()
+        return qs
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        if data.get("participant") is not None and not can(
+            self.request.user, "coproduction.participants"
+        ):
+            raise serializers.ValidationError(
+                {"participant": "Your role cannot involve individual participants"}
+            )
+        serializer.instance = services.involvement_save(project=data.pop("project"), **data)
+
+    def perform_destroy(self, instance):
+        services.involvement_delete(involvement=instance)
+
+
+class WindowViewSet(RoleViewSet):
+    queryset = FeedbackWindow.objects.select_related("project", "group")
+    serializer_class = WindowSerializer
+    view_permission, edit_permission = "coproduction.view", "coproduction.edit"
+    http_method_names = ["get", "post", "head", "options"]
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        serializer.instance = services.window_save(project=data.pop("project"), **data)
+
+
+class GroupViewSet(RoleViewSet):
+    queryset = Group.objects.all()
+    serializer_class = GroupSerializer
+    view_permission, edit_permission = "coproduction.view", "coproduction.edit"
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def perform_create(self, serializer):
+        serializer.instance = services.group_save(**serializer.validated_data)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.group_save(
+            group=serializer.instance, **serializer.validated_data
+        )
+
+
+class StatementViewSet(RoleViewSet):
+    queryset = Statement.objects.all()
+    serializer_class = StatementSerializer
+    view_permission, edit_permission = "coproduction.view", "coproduction.edit"
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    @property
+    def permissions(self):
+        perms = dict(super().permissions)
+        if getattr(self, "action", None) in ("publish", "withdraw"):
+            perms["POST"] = "coproduction.publish"
+        return perms
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        if status := self.request.query_params.get("status"):
+            qs = qs.filter(status=status)
+        return qs
+
+    def perform_create(self, serializer):
+        serializer.instance = services.statement_save(**serializer.validated_data)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.statement_save(
+            statement=serializer.instance, **serializer.validated_data
+        )
+
+    @extend_schema(request=None, responses=StatementSerializer, summary="Publish a statement")
+    @action(detail=True, methods=["post"])
+    def publish(self, request, pk=None):
+        statement = services.statement_publish(statement=self.get_object())
+        return Response(StatementSerializer(statement).data)
+
+    @extend_schema(request=None, responses=StatementSerializer, summary="Withdraw a statement")
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        statement = services.statement_withdraw(statement=self.get_object())
+        return Response(StatementSerializer(statement).data)
+
+
+def register(router):
+    router.register("coproduction-projects", ProjectViewSet, basename="coproduction-project")
+    router.register(
+        "coproduction-involvement", InvolvementViewSet, basename="coproduction-involvement"
+    )
+    router.register("feedback-windows", WindowViewSet, basename="feedback-window")
+    router.register("coproduction-groups", GroupViewSet, basename="coproduction-group")
+    router.register("you-said-we-did", StatementViewSet, basename="you-said-we-did")
