@@ -131,8 +131,10 @@ def project_show(request, pk):
             "windows": selectors.windows_for(project),
             "contributions": selectors.contributions_for(project),
             "statements": project.statements.all(),
-            "actions": actions.actions_for(project),
+            "actions": actions.actions_for(project, request.user),
             "actions_available": actions.available(),
+            "may_raise": actions.may_raise(request.user) and can(request.user, "coproduction.edit"),
+            "action_url": reverse("coproduction:project_action_new", args=[project.pk]),
             "history": core_selectors.history_for(project),
             "breadcrumbs": [INDEX],
         },
@@ -166,6 +168,17 @@ def project_edit(request, pk=None):
         else "Involve people with lived experience from the start: in "
         "defining the problem, not only in commenting on a draft.",
         cancel_url=project.get_absolute_url() if project else INDEX[1],
+    )
+
+
+@require("coproduction.edit")
+def project_action_new(request, pk):
+    project = _project(request, pk)
+    return actions.raise_view(
+        request,
+        source=project,
+        crumbs=[INDEX, (project.title, project.get_absolute_url())],
+        back_url=project.get_absolute_url(),
     )
 
 

@@ -32,6 +32,7 @@ from careloop.coproduction.models import (
 from careloop.core import workdays
 from careloop.core.models import Team, User
 from careloop.demo import story
+from careloop.demo.innovation import raise_actions
 from careloop.demo.story import month_start
 from careloop.innovation.models import Pilot
 
@@ -952,6 +953,16 @@ def load(log) -> None:
     }
     payments(p, projects)
     statements(projects)
+    raise_actions(
+        [
+            (
+                projects[LIVING_WELL],
+                "Write the delivery plan with the Disability Forum and Autism Voices",
+                lead,
+                90,
+            ),
+        ]
+    )
     log(
         f"Coproduction: {len(projects)} projects, {len(g)} groups, {len(p)} participants, "
         f"{Statement.objects.published().count()} published “You said, we did”"

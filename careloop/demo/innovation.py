@@ -20,7 +20,7 @@ import numpy as np
 
 from careloop.core.models import Team, User
 from careloop.demo.story import month_start
-from careloop.innovation import analysis
+from careloop.innovation import actions, analysis
 from careloop.innovation.models import (
     Evaluation,
     ExternalLearning,
@@ -667,10 +667,47 @@ def external(people) -> int:
     return added
 
 
+def raise_actions(rows) -> int:
+    """rows: (source, title, owner, due in days). Actions the learning area tracks."""
+    if not actions.available():
+        return 0
+    added = 0
+    for source, title, owner, days in rows:
+        if any(a.title == title for a in actions.actions_for(source)):
+            continue
+        actions.action_raise(
+            source=source,
+            title=title,
+            owner=owner,
+            due=dt.date.today() + dt.timedelta(days=days),
+            user=None,
+        )
+        added += 1
+    return added
+
+
 def load(log) -> None:
     people = _people()
     pilots = [night_support(people), sensors(people), robot(people)]
     external(people)
+    peer_review = ExternalLearning.objects.get(title=EXTERNAL[0][0])
+    raise_actions(
+        [
+            (
+                pilots[0],
+                "Commission night support after discharge in every locality",
+                people["manager"],
+                120,
+            ),
+            (
+                pilots[1],
+                "Agree a monthly falls data feed from the ambulance service",
+                people["manager"],
+                45,
+            ),
+            (peer_review, "Publish “You said, we did” every quarter", people["quality"], 30),
+        ]
+    )
     log(
         f"Innovation: {len(pilots)} pilots with "
         f"{Reading.objects.filter(measure__pilot__in=pilots).count()} monthly figures, "

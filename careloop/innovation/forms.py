@@ -276,6 +276,8 @@ class SummaryForm(GovukForm):
 
 
 class ExternalLearningForm(GovukModelForm):
+    link = forms.URLField(max_length=500, required=False, assume_scheme="https")
+
     class Meta:
         model = ExternalLearning
         fields = [
@@ -303,7 +305,6 @@ class ExternalLearningForm(GovukModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lead"].queryset = _people()
-        self.fields["link"].assume_scheme = "https"
 
 
 class ImportForm(GovukForm):

@@ -159,6 +159,11 @@ def check_reading(
     return errors
 
 
+def _decimal(value) -> Decimal:
+    """As the database keeps it (4 places), so the history compares like with like."""
+    return Decimal(str(value)).quantize(Decimal("0.0001"))
+
+
 @transaction.atomic
 def reading_record(
     *,
@@ -180,8 +185,8 @@ def reading_record(
     reading = Reading.objects.filter(
         measure=measure, group=group, period_start=period_start
     ).first() or Reading(measure=measure, group=group, period_start=period_start)
-    reading.value = Decimal(str(value))
-    reading.denominator = Decimal(str(denominator)) if denominator not in (None, "") else None
+    reading.value = _decimal(value)
+    reading.denominator = _decimal(denominator) if denominator not in (None, "") else None
     reading.note = note or ""
     reading.entered_by = user
     reading.save()
@@ -238,14 +243,14 @@ def reading_delete(*, reading: Reading) -> None:
 
 
 # --- Stories and risks ---------------------------------------------------------------------------
-def story_save(*, pilot: Pilot, user, story: Story | None = None, **fields) -> Story:
-    if not fields.get("consent", getattr(story, "consent", False)):
+def story_save(*, pilot: Pilot, user, record: Story | None = None, **fields) -> Story:
+    if not fields.get("consent", getattr(record, "consent", False)):
         raise ValidationError(
             {"consent": "A story can only be kept when the person has agreed to it being used"}
         )
-    if story is None:
-        story = Story(pilot=pilot, added_by=user)
-    return _save(story, **fields)
+    if record is None:
+        record = Story(pilot=pilot, added_by=user)
+    return _save(record, **fields)
 
 
 def risk_save(*, pilot: Pilot, risk: Risk | None = None, **fields) -> Risk:

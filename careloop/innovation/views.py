@@ -138,8 +138,10 @@ def show(request, pk):
             "risks": pilot.risks.all(),
             "evaluations": selectors.evaluations(pilot),
             "decision": selectors.latest_decision(pilot),
-            "actions": actions.actions_for(pilot),
+            "actions": actions.actions_for(pilot, request.user),
             "actions_available": actions.available(),
+            "may_raise": actions.may_raise(request.user) and can(request.user, "innovation.edit"),
+            "action_url": reverse("innovation:action_new", args=[pilot.pk]),
             "history": core_selectors.history_for(pilot),
             "breadcrumbs": _crumbs(),
         },
@@ -344,7 +346,7 @@ def story_edit(request, pk, spk=None):
     form = StoryForm(request.POST or None, instance=story, initial={"told_on": dt.date.today()})
     if request.method == "POST" and form.is_valid():
         try:
-            services.story_save(pilot=pilot, user=request.user, story=story, **form.cleaned_data)
+            services.story_save(pilot=pilot, user=request.user, record=story, **form.cleaned_data)
         except ValidationError as error:
             _form_errors(form, error)
         else:
@@ -515,6 +517,14 @@ def evaluation_edit(request, pk, epk):
     )
 
 
+@require("innovation.edit")
+def action_new(request, pk):
+    pilot = _pilot(request, pk)
+    return actions.raise_view(
+        request, source=pilot, crumbs=_crumbs(pilot), back_url=pilot.get_absolute_url()
+    )
+
+
 # --- External learning ----------------------------------------------------------------------------
 EXTERNAL = ("External learning", "/innovation/external/")
 
@@ -549,8 +559,11 @@ def external_show(request, pk):
         {
             "title": record.title,
             "record": record,
-            "actions": actions.actions_for(record),
+            "actions": actions.actions_for(record, request.user),
             "actions_available": actions.available(),
+            "may_raise": actions.may_raise(request.user)
+            and can(request.user, "innovation.external_edit"),
+            "action_url": reverse("innovation:external_action_new", args=[record.pk]),
             "history": core_selectors.history_for(record),
             "breadcrumbs": [INDEX, EXTERNAL],
         },
@@ -578,4 +591,15 @@ def external_edit(request, pk=None):
         f"Edit {record}" if record else "Add external learning",
         crumbs,
         cancel_url=record.get_absolute_url() if record else EXTERNAL[1],
+    )
+
+
+@require("innovation.external_edit")
+def external_action_new(request, pk):
+    record = get_visible_or_404(request.user, ExternalLearning.objects.all(), pk=pk)
+    return actions.raise_view(
+        request,
+        source=record,
+        crumbs=[INDEX, EXTERNAL, (record.title, record.get_absolute_url())],
+        back_url=record.get_absolute_url(),
     )
