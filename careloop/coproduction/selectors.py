@@ -108,7 +108,8 @@ def involvement_map(project: Project, user) -> dict:
         rows[key] = row
     out = list(rows.values())
     if anonymous_people:
-        anonymous.kind = f"{len(anonymous_people)} people taking part as themselves"
+        n = len(anonymous_people)
+        anonymous.kind = f"{n} {'person' if n == 1 else 'people'} taking part as themselves"
         out.append(anonymous)
     summary = []
     for stage in stages:
