@@ -194,6 +194,8 @@ def contribution_save(
     window = fields.get("window")
     if window is not None and window.project_id != project.pk:
         raise ValidationError({"window": "That feedback window belongs to another project"})
+    if window is not None and fields.get("group") is None:
+        fields["group"] = window.group  # a reply to a group's window is that group's
     outcome = fields.get("outcome", getattr(contribution, "outcome", Contribution.Outcome.PENDING))
     if outcome != Contribution.Outcome.PENDING:
         if not (fields.get("what_changed") or "").strip():

@@ -474,6 +474,7 @@ def robot(people) -> Pilot:
         decided_on=month_start(LAST_FULL_MONTH) + dt.timedelta(days=12),
         extend_to=month_start(ROBOT_END + 3),
     )
+    pilot.refresh_from_db()  # as stored, so only the end date is recorded as changed
     if pilot.end_date != month_start(ROBOT_END + 3):
         pilot.end_date = month_start(ROBOT_END + 3)
         pilot.save()

@@ -506,7 +506,9 @@ def draft_summary(pilot: Pilot, analyses: list[MeasureAnalysis]) -> str:
         ]:
             if verdicts[verdict]:
                 parts.append(f"{verdicts[verdict]} {words}")
-        if len(parts) == 1 and n > 1:
+        if n == 1:
+            paragraphs.append(f"The measure {parts[0].split(' ', 1)[1]}.")
+        elif len(parts) == 1:
             paragraphs.append(f"All {n} measures {parts[0].split(' ', 1)[1]}.")
         else:
             listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -224,10 +224,21 @@ class RiskForm(GovukModelForm):
 
 
 class MoveForm(GovukForm):
-    to = forms.ChoiceField(widget=forms.HiddenInput)
+    to = forms.ChoiceField(choices=Pilot.Status.choices, widget=forms.HiddenInput)
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Reason or note"
     )
+
+
+class NeededWithDecision(forms.CharField):
+    """Shown without "(optional)": it is needed whenever a decision is made (the service
+    checks), though not when there is none."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=True, **kwargs)
+
+    def validate(self, value):
+        pass
 
 
 class EvaluationForm(GovukForm):
@@ -250,10 +261,11 @@ class EvaluationForm(GovukForm):
         widget=forms.RadioSelect,
         required=False,
     )
-    reasons = forms.CharField(
+    reasons = NeededWithDecision(
         widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
         label="Reasons for the decision",
+        help_text="Needed when you record a decision: what the figures, people’s stories, cost "
+        "and risks told you.",
     )
     extend_to = DateField(
         label="Continue until",

@@ -58,7 +58,9 @@ class Pilot(Audited):
     }
 
     title = models.CharField(max_length=200, unique=True)
-    problem = models.TextField(help_text="What is not working for people now, in plain words.")
+    problem = models.TextField(
+        "the problem", help_text="What is not working for people now, in plain words."
+    )
     idea = models.TextField("the idea", help_text="What the pilot will try.")
     hypothesis = models.TextField(
         help_text="If we do this, what will change, for whom, and by how much? For example, "
@@ -244,6 +246,16 @@ class Measure(Audited):
 
     def get_absolute_url(self) -> str:
         return reverse("innovation:measure_show", args=[self.pilot_id, self.pk])
+
+    @property
+    def kind_short(self) -> str:
+        if self.kind == self.Kind.RATE:
+            return f"Rate per {self.per:,} {self.denominator_label}".strip()
+        if self.kind == self.Kind.PROPORTION:
+            return f"Proportion of {self.denominator_label}".strip()
+        if self.kind == self.Kind.MEAN:
+            return f"Average{' (' + self.unit + ')' if self.unit else ''}"
+        return "Count a " + self.period
 
     @property
     def needs_denominator(self) -> bool:

@@ -114,7 +114,7 @@ def test_recording_an_evaluation_starts_from_the_draft_and_records_the_decision(
     client = login(users["quality_lead"])
     url = reverse("innovation:evaluation_new", args=[pilot.pk])
     form = client.get(url).content.decode()
-    assert "Of the 1 measure, 1 improved." in form
+    assert "The measure improved." in form
     today = dt.date.today()
     data = {
         "kind": "final",
@@ -283,3 +283,15 @@ def test_external_learning_list_filters_by_kind(login, users):
     )
     assert "Network one" in body and "Peer one" not in body
     assert re.search(r"1 record\b", body)
+
+
+def test_figures_read_as_people_write_them():
+    from careloop.innovation.templatetags.innovation import figure
+
+    assert [figure(v) for v in ("53.4000", "8.0000", "2595.333", "100", None)] == [
+        "53.4",
+        "8",
+        "2,595.33",
+        "100",
+        "",
+    ]

@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, unique=True)),
-                ('problem', models.TextField(help_text='What is not working for people now, in plain words.')),
+                ('problem', models.TextField(help_text='What is not working for people now, in plain words.', verbose_name='the problem')),
                 ('idea', models.TextField(help_text='What the pilot will try.', verbose_name='the idea')),
                 ('hypothesis', models.TextField(help_text="If we do this, what will change, for whom, and by how much? For example, 'Night support for people discharged from hospital will cut readmissions within 30 days by a quarter'.")),
                 ('cohort', models.TextField(help_text='Who takes part: how many people, where, chosen how.')),
