@@ -292,3 +292,43 @@ def policy_update(*, min_days_groups: int, min_days_others: int) -> FeedbackPoli
     policy = FeedbackPolicy.current()
     policy.updated_at = timezone.now()
     return _save(policy, min_days_groups=min_days_groups, min_days_others=min_days_others)
+
+
+# --- Reminders -------------------------------------------------------------------------------
+def reminders_send(*, today: dt.date | None = None) -> int:
+    """Email project leads about feedback windows that close in 3 working days, and about
+    windows that closed on the last working day with nothing recorded of what people said."""
+    from django.conf import settings
+
+    from careloop.core import notify, workdays
+
+    today = today or dt.date.today()
+    soon = workdays.add_working_days(today, 3)
+    yesterday = workdays.add_working_days(today, -1)
+    lines: dict = {}
+    windows = FeedbackWindow.objects.filter(project__lead__isnull=False).select_related(
+        "project__lead", "group"
+    )
+    for window in windows.filter(closes_on=soon):
+        lines.setdefault(window.project.lead, []).append(
+            f"“{window.title}” ({window.project}) closes on {window.closes_on.day} "
+            f"{window.closes_on:%B %Y}."
+        )
+    for window in windows.filter(closes_on__gte=yesterday, closes_on__lt=today):
+        if not window.contributions.exists():
+            lines.setdefault(window.project.lead, []).append(
+                f"“{window.title}” ({window.project}) has closed: record what people said, "
+                "and later what changed."
+            )
+    sent = 0
+    for lead, items in lines.items():
+        sent += notify.send(
+            to=[lead],
+            subject="Coproduction: feedback windows",
+            template="coproduction/email/reminder.txt",
+            context={
+                "lines": items,
+                "site_url": getattr(settings, "CARELOOP_SITE_URL", "").rstrip("/"),
+            },
+        )
+    return sent

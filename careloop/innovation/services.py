@@ -339,3 +339,46 @@ def external_save(*, user, record: ExternalLearning | None = None, **fields) -> 
         fields.setdefault("lead", user)
         record = ExternalLearning()
     return _save(record, **fields)
+
+
+# --- Reminders ---------------------------------------------------------------------------------
+def reminders_send(*, today: dt.date | None = None) -> int:
+    """Email pilot leads: on the first working day of a month, to enter last month's figures
+    (pilots still missing them); on a running pilot's planned end, and each Monday after
+    until it is evaluated, to evaluate it. Returns the number of emails sent."""
+    from django.conf import settings
+
+    from careloop.core import notify, workdays
+
+    today = today or dt.date.today()
+    first_working = workdays.next_working_day(today.replace(day=1))
+    last_month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    lines: dict = {}
+    for pilot in Pilot.objects.filter(status=Status.RUNNING, lead__isnull=False).select_related(
+        "lead"
+    ):
+        if (
+            today == first_working
+            and pilot.measures.exclude(readings__period_start=last_month).exists()
+        ):
+            lines.setdefault(pilot.lead, []).append(
+                f"Enter {last_month:%B %Y}’s figures for “{pilot.title}”."
+            )
+        ended = pilot.end_date is not None and pilot.end_date <= today
+        if ended and (pilot.end_date == today or today.weekday() == 0):
+            lines.setdefault(pilot.lead, []).append(
+                f"“{pilot.title}” reached its planned end on {pilot.end_date.day} "
+                f"{pilot.end_date:%B %Y}: evaluate it and record the decision."
+            )
+    sent = 0
+    for lead, items in lines.items():
+        sent += notify.send(
+            to=[lead],
+            subject="Pilots: figures and evaluations due",
+            template="innovation/email/reminder.txt",
+            context={
+                "lines": items,
+                "site_url": getattr(settings, "CARELOOP_SITE_URL", "").rstrip("/"),
+            },
+        )
+    return sent

@@ -1,0 +1,29 @@
+"""Periodic jobs: tell project leads when a feedback window is about to close, and when one
+has closed with nothing recorded of what people said."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django_tasks import task
+
+from careloop.core import audit
+from careloop.core.scheduler import Periodic
+
+from . import services
+
+
+@task()
+def send_reminders() -> int:
+    with audit.acting_as(None, "task"):
+        return services.reminders_send()
+
+
+SCHEDULE = [
+    Periodic(
+        "coproduction.reminders",
+        "careloop.coproduction.tasks.send_reminders",
+        every="daily",
+        at=dt.time(7, 20),
+    )
+]
