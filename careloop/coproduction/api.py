@@ -123,6 +123,7 @@ class StatementSerializer(serializers.ModelSerializer):
             "project",
             "contribution",
             "pilot",
+            "action",
             "status",
             "published_on",
         ]

@@ -250,6 +250,7 @@ class StatementForm(GovukModelForm):
             "project",
             "contribution",
             "pilot",
+            "action",
         ]
         widgets = {
             "you_said": forms.Textarea(attrs={"rows": 3}),
@@ -264,9 +265,14 @@ class StatementForm(GovukModelForm):
             "we_did": "What the council did as a result.",
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actions=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["contribution"].queryset = Contribution.objects.select_related("project")
+        if actions is None:
+            del self.fields["action"]
+        else:
+            self.fields["action"].queryset = actions
+            self.fields["action"].label_from_instance = lambda a: f"{a.reference}: {a.title}"
 
 
 class PolicyForm(GovukModelForm):

@@ -535,6 +535,14 @@ class Statement(Audited):
     pilot = models.ForeignKey(
         "innovation.Pilot", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    action = models.ForeignKey(
+        "learning.Action",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The action that did it, if one is tracked in Learn and act.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

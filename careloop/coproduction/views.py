@@ -509,6 +509,23 @@ def payment_edit(request, pk, ppk=None):
 
 
 # --- "You said, we did" (staff) -------------------------------------------------------------------
+def _actions(user):
+    """Actions the person may see, to link to what the council did (None: no learning area)."""
+    if not actions.available():
+        return None
+    from careloop.learning.models import Action
+
+    return Action.objects.visible_to(user).order_by("-created_at")
+
+
+def _linked_action(statement, user):
+    """The statement's action, if the person may see it."""
+    found = _actions(user)
+    if found is None or statement.action_id is None:
+        return None
+    return found.filter(pk=statement.action_id).first()
+
+
 @require("coproduction.view")
 def statement_index(request):
     status = request.GET.get("status", "")
@@ -537,6 +554,7 @@ def statement_show(request, pk):
         {
             "title": statement.title,
             "statement": statement,
+            "action": _linked_action(statement, request.user),
             "history": core_selectors.history_for(statement),
             "breadcrumbs": [INDEX, STATEMENTS],
         },
@@ -560,7 +578,12 @@ def statement_edit(request, pk=None):
                 "source": Statement.Source.COPRODUCTION,
                 "title": found.project.title[:150],
             }
-    form = StatementForm(request.POST or None, instance=statement, initial=initial)
+    form = StatementForm(
+        request.POST or None,
+        instance=statement,
+        initial=initial,
+        actions=_actions(request.user),
+    )
     saved = _saved(
         request,
         form,

@@ -34,6 +34,7 @@ from careloop.core.models import Team, User
 from careloop.demo import story
 from careloop.demo.innovation import raise_actions
 from careloop.demo.story import month_start
+from careloop.innovation import actions
 from careloop.innovation.models import Pilot
 
 CARERS = "All Age Carers Strategy 2025 to 2030"
@@ -893,6 +894,7 @@ def statements(projects) -> None:
             13,
         ),
     ]
+    night_actions = actions.actions_for(night) if night else []
     for (
         title,
         topic,
@@ -915,6 +917,7 @@ def statements(projects) -> None:
                 "source_detail": detail,
                 "project": project,
                 "pilot": pilot,
+                "action": night_actions[0] if night_actions and pilot == night else None,
                 "you_said": said,
                 "we_did": did,
                 "easy_read_you_said": er_said,

@@ -222,3 +222,23 @@ def test_my_work_and_evidence(users):
     fact = next(f for f in evidence_facts() if f.key == f"coproduction:project:{project.pk}")
     assert fact.category == "people" and fact.statements == (9, 3)
     assert "Involvement was late" in fact.summary and fact.figures["late"] is True
+
+
+def test_what_we_did_can_name_the_action_that_did_it_on_staff_pages_only(login, users, client):
+    from careloop.innovation import actions
+
+    project = ProjectFactory(title="Carers strategy")
+    action = actions.action_raise(
+        source=project,
+        title="Open a carers' break booking line",
+        owner=users["manager"],
+        due=dt.date.today() + dt.timedelta(days=30),
+        user=users["manager"],
+    )
+    statement = StatementFactory(title="Breaks", action=action, project=project)
+    staff = login(users["viewer"]).get(statement.get_absolute_url()).content.decode()
+    assert "Open a carers&#x27; break booking line" in staff and action.reference in staff
+    public = client.get(reverse("coproduction:public_show", args=[statement.pk])).content.decode()
+    assert action.reference not in public and "Open a carers" not in public
+    form = login(users["manager"]).get(reverse("coproduction:statement_edit", args=[statement.pk]))
+    assert f"{action.reference}: Open a carers" in form.content.decode()
