@@ -136,6 +136,20 @@ class MeasureAnalysis:
         return [r.summary for r in self.results]
 
     @property
+    def improvement_figures(self) -> tuple[float, float] | None:
+        """(before, after) on the measure's own scale, rounded, from the before/after test."""
+        test = self.before_after.test if self.before_after else None
+        if test is None:
+            return None
+        kind = self.measure.kind
+        if kind == Measure.Kind.MEAN:
+            return round(test.mean_first, 1), round(test.mean_second, 1)
+        if kind == Measure.Kind.PROPORTION:
+            return round(test.p_first * 100, 1), round(test.p_second * 100, 1)
+        per = self.measure.per if kind == Measure.Kind.RATE else 1
+        return round(test.rate_first * per, 1), round(test.rate_second * per, 1)
+
+    @property
     def pdf_charts(self) -> list[dict]:
         """The charts as SVG with their data tables, for the PDF report."""
         charts = []

@@ -9,7 +9,8 @@ from django.db.models import Count
 
 from careloop.core.areas import EvidenceFact
 
-from .models import Evaluation, ExternalLearning, Pilot
+from . import analysis
+from .models import Evaluation, ExternalLearning, Measure, Pilot
 
 PARTNER_KINDS = {
     ExternalLearning.Kind.PEER_REVIEW_GIVEN,
@@ -24,6 +25,100 @@ def _first_sentence(text: str, limit: int = 300) -> str:
     end = text.find(". ")
     sentence = text if end == -1 else text[: end + 1]
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+RESULTS = {
+    Evaluation.Decision.SCALE: "was scaled up after its evaluation",
+    Evaluation.Decision.ADAPT: "was adapted and continued after its evaluation",
+    Evaluation.Decision.STOP: "was stopped after its evaluation",
+}
+READINGS = {
+    analysis.Verdict.IMPROVED: "showed improvement so far",
+    analysis.Verdict.NO_CLEAR_CHANGE: "had shown no clear change so far",
+    analysis.Verdict.TOO_LITTLE_DATA: "needed more time before its benefits could be judged",
+    analysis.Verdict.MIXED: "had shown mixed results so far",
+    analysis.Verdict.WORSENED: "had shown measures getting worse",
+}
+
+
+def _unit(measure: Measure) -> str:
+    if measure.kind == Measure.Kind.RATE:
+        return f"per {measure.per:,} {measure.denominator_label}".strip()
+    if measure.kind == Measure.Kind.PROPORTION:
+        return "%"
+    if measure.kind == Measure.Kind.MEAN:
+        return measure.unit or "average"
+    return f"a {measure.period}"
+
+
+def _pilot_facts(pilot: Pilot) -> list[EvidenceFact]:
+    """The pilot and its decision (drafted by assurance as "The local authority piloted …"),
+    and each measure that changed clearly before and after (drafted as a change)."""
+    decision = pilot.evaluations.exclude(decision="").order_by("-decided_on", "-pk").first()
+    data_to = decision.data_to if decision else dt.date.today()
+    analyses = analysis.analyse_pilot(pilot, data_to=data_to)
+    reading = analysis.overall(analyses)
+    if decision is None:
+        result = READINGS.get(reading, "was being evaluated")
+    elif (
+        decision.decision == Evaluation.Decision.ADAPT
+        and reading == analysis.Verdict.TOO_LITTLE_DATA
+    ):
+        result = "was extended because more time was needed to judge its benefits"
+    else:
+        result = RESULTS[decision.decision]
+    name = pilot.title[:1].lower() + pilot.title[1:]
+    summary = (
+        f"{_first_sentence(decision.summary)} Decision: "
+        f"{decision.get_decision_display().lower()}. {_first_sentence(decision.reasons)}"
+        if decision
+        else analysis.draft_summary(pilot, analyses).split("\n\n")[0]
+    )
+    out = [
+        EvidenceFact(
+            key=f"innovation:pilot:{pilot.pk}",
+            title=f"Pilot: {pilot.title} ({pilot.get_status_display().lower()})",
+            summary=summary,
+            date=(decision.decided_on if decision else None) or data_to,
+            source="Innovation: pilot evaluation",
+            url=decision.get_absolute_url() if decision else pilot.get_absolute_url(),
+            statements=(9,),
+            category="outcomes" if decision else "processes",
+            figures={
+                "kind": "pilot",
+                "name": name,
+                "result": result,
+                "decision": decision.decision if decision else "",
+                "reading": reading,
+            },
+        )
+    ]
+    for a in analyses:
+        test = a.before_after
+        if test is None or not test.concluded or a.improvement_figures is None:
+            continue
+        before, after = a.improvement_figures
+        out.append(
+            EvidenceFact(
+                key=f"innovation:pilot:{pilot.pk}:measure:{a.measure.pk}",
+                title=f"{a.measure.name}: {pilot.title}",
+                summary=test.summary,
+                date=data_to,
+                source="Innovation: pilot evaluation",
+                url=pilot.get_absolute_url(),
+                statements=(9,),
+                category="outcomes",
+                figures={
+                    "kind": "change",
+                    "measure": f"{a.measure.name} ({_unit(a.measure)})",
+                    "before": before,
+                    "after": after,
+                    "after_what": f"the {name} pilot began",
+                    "significant": True,
+                },
+            )
+        )
+    return out
 
 
 def facts() -> list[EvidenceFact]:
@@ -51,35 +146,8 @@ def facts() -> list[EvidenceFact]:
                 figures={value: counts.get(value, 0) for value in Pilot.Status.values},
             )
         )
-    decided = (
-        Evaluation.objects.exclude(decision="")
-        .select_related("pilot")
-        .order_by("pilot_id", "-decided_on", "-pk")
-    )
-    seen = set()
-    for evaluation in decided:
-        if evaluation.pilot_id in seen:
-            continue
-        seen.add(evaluation.pilot_id)
-        pilot = evaluation.pilot
-        decision = evaluation.get_decision_display().lower()
-        out.append(
-            EvidenceFact(
-                key=f"innovation:pilot:{pilot.pk}:decision",
-                title=f"Pilot evaluated: {pilot.title} ({decision})",
-                summary=f"{_first_sentence(evaluation.summary)} Decision: {decision}. "
-                f"{_first_sentence(evaluation.reasons)}",
-                date=evaluation.decided_on or evaluation.data_to,
-                source="Innovation: pilot evaluation",
-                url=evaluation.get_absolute_url(),
-                statements=(9,),
-                category="outcomes",
-                figures={
-                    "decision": evaluation.decision,
-                    "data_to": evaluation.data_to.isoformat(),
-                },
-            )
-        )
+    for pilot in Pilot.objects.exclude(status__in=[Pilot.Status.PROPOSED, Pilot.Status.APPROVED]):
+        out.extend(_pilot_facts(pilot))
     for record in ExternalLearning.objects.all():
         partner = record.kind in PARTNER_KINDS
         learned = (

@@ -206,7 +206,15 @@ def test_headlines_count_pilots_by_status(users):
 
 
 def test_evidence_for_statement_nine_and_partners(users):
-    pilot = PilotFactory(title="Night support", status="scaled")
+    from careloop.assurance.cqc.draft import draft_sentence
+
+    pilot = PilotFactory(
+        title="Night support",
+        status="scaled",
+        baseline_start=months_ago(16),
+        start_date=months_ago(8),
+    )
+    with_figures(pilot)
     EvaluationFactory(
         pilot=pilot,
         decision="scale",
@@ -216,9 +224,18 @@ def test_evidence_for_statement_nine_and_partners(users):
     ExternalLearningFactory(title="Peer challenge", kind=ExternalLearning.Kind.PEER_REVIEW_RECEIVED)
     ExternalLearningFactory(title="Study", kind=ExternalLearning.Kind.RESEARCH)
     facts = {f.key: f for f in evidence_facts() if f.key.startswith("innovation:")}
-    decision = facts[f"innovation:pilot:{pilot.pk}:decision"]
+    decision = facts[f"innovation:pilot:{pilot.pk}"]
     assert decision.statements == (9,) and decision.category == "outcomes"
     assert "Decision: scale up. Readmissions halved." in decision.summary
+    # The assurance area drafts CQC-style sentences from the figures.
+    assert draft_sentence(decision.figures).text == (
+        "The local authority piloted night support, which was scaled up after its evaluation."
+    )
+    change = next(f for k, f in facts.items() if ":measure:" in k)
+    assert draft_sentence(change.figures).text == (
+        "Readmissions (a month) fell from 11.5 to 5.0 after the night support pilot began, a "
+        "statistically significant reduction."
+    )
     peer = next(f for f in facts.values() if f.title.endswith("Peer challenge"))
     assert peer.statements == (9, 5) and peer.category == "partners"
     study = next(f for f in facts.values() if f.title.endswith("Study"))
