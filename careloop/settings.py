@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "careloop.learning",
     "careloop.innovation",
     "careloop.coproduction",
+    "careloop.themes",
     "django.forms",  # after the apps, so careloop's GOV.UK form templates take precedence
 ]
 

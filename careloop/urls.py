@@ -76,6 +76,7 @@ urlpatterns = [
     path("api/v1/", include("careloop.core.api_urls")),
     path("learning/", include("careloop.learning.urls")),
     path("assurance/", include("careloop.assurance.urls")),
+    path("themes/", include("careloop.themes.urls")),
     path("django-admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots, name="robots"),

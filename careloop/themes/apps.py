@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+
+from careloop.core.areas import Area
+
+
+class ThemesConfig(AppConfig):
+    name = "careloop.themes"
+    label = "themes"
+    verbose_name = "Themes and trends"
+    default_auto_field = "django.db.models.BigAutoField"
+    careloop_area = Area(
+        label="Themes",
+        url_name="themes:index",
+        permission="themes.view",
+        order=200,
+        my_work="careloop.themes.selectors.my_work",
+        headlines="careloop.themes.selectors.headlines",
+        evidence="careloop.themes.evidence.facts",
+        description="The themes in every piece of feedback, found automatically and confirmed "
+        "by people, with trends and the changes that are real.",
+    )
+
+    def ready(self) -> None:
+        from careloop.themes import receivers
+
+        receivers.connect()

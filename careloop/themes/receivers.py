@@ -1,0 +1,64 @@
+"""Keeping the themes area in step with feedback, without the feedback app knowing about it.
+
+When feedback is saved, its id is noted; when the transaction commits, one background task
+classifies the new items and brings the copies of changed ones (and their counts) up to date.
+Feedback deleted outright leaves the counts at once. Anything missed (bulk writes send no
+signals) is caught by the hourly sweep and the nightly rebuild (tasks.py).
+
+The default adult social care framework is installed after `migrate` when there is none.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from django.db import transaction
+from django.db.models.signals import post_migrate, post_save, pre_delete
+
+log = logging.getLogger("careloop.themes")
+_pending = threading.local()
+
+
+def _feedback_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    ids = getattr(_pending, "ids", None)
+    if ids is None:
+        ids = _pending.ids = set()
+    ids.add(instance.pk)
+    transaction.on_commit(_flush)
+
+
+def _flush():
+    ids, _pending.ids = getattr(_pending, "ids", None), None
+    if not ids:
+        return
+    from careloop.themes import tasks
+
+    try:
+        tasks.sync_feedback.enqueue(feedback_ids=sorted(ids))
+    except Exception:  # the hourly sweep will pick these up
+        log.exception("could not queue theme classification for %s item(s)", len(ids))
+
+
+def _feedback_deleted(sender, instance, **kwargs):
+    from careloop.themes.services.classify import forget
+
+    forget(instance)
+
+
+def _install_framework(sender, app_config=None, using="default", **kwargs):
+    if app_config is None or app_config.label != "themes":
+        return
+    from careloop.core import audit
+    from careloop.themes.services.framework import framework_install_default
+
+    with audit.acting_as(None, "system"):
+        framework_install_default()
+
+
+def connect() -> None:
+    post_save.connect(_feedback_saved, sender="feedback.Feedback", dispatch_uid="themes-sync")
+    pre_delete.connect(_feedback_deleted, sender="feedback.Feedback", dispatch_uid="themes-forget")
+    post_migrate.connect(_install_framework, dispatch_uid="themes-default-framework")

@@ -1,0 +1,215 @@
+"""People's decisions about themes: reviewing the themes and sentiment of a piece of feedback,
+flagging comments, chart settings, rebases and alert subscriptions.
+
+A review is written to the audit trail of the feedback record (so its history shows who
+confirmed, removed or added which theme), and reviewed feedback is what the next training
+learns from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from careloop.core import audit
+from careloop.core.models import AuditEntry
+from careloop.core.services import ServiceError
+from careloop.feedback.models import Feedback
+from careloop.themes import aggregates
+from careloop.themes.models import (
+    Classification,
+    CommentFlag,
+    FeedbackTheme,
+    FrameworkVersion,
+    Rebase,
+    SeriesSettings,
+    SignalSubscription,
+    Source,
+    Theme,
+)
+from careloop.themes.series import SENTIMENTS, SeriesKey
+from careloop.themes.services.classify import LINK_DIMS, dims_of
+
+
+def _classification(feedback: Feedback) -> Classification:
+    item = Classification.objects.select_for_update().filter(feedback_id=feedback.pk).first()
+    if item is None:
+        item = Classification.objects.create(
+            feedback_id=feedback.pk,
+            framework_version=FrameworkVersion.current_number(),
+            **dims_of(feedback),
+        )
+    return item
+
+
+@transaction.atomic
+def themes_review(
+    *,
+    feedback: Feedback,
+    user,
+    theme_ids: Iterable[int],
+    sentiment: int | None,
+) -> Classification:
+    """Record a person's review: the themes they keep or add are confirmed, the rest of the
+    suggestions are removed; the sentiment they give is kept as theirs."""
+    if feedback.is_deleted:
+        raise ServiceError("This feedback has been deleted")
+    chosen = set(theme_ids)
+    themes = {t.pk: t for t in Theme.objects.filter(pk__in=chosen)}
+    if len(themes) != len(chosen):
+        raise ServiceError("One of the themes chosen does not exist")
+    if sentiment is not None and sentiment not in SENTIMENTS:
+        raise ServiceError("Sentiment must be from 1 (very positive) to 5 (very negative)")
+    now = timezone.now()
+    framework = FrameworkVersion.current_number()
+    item = _classification(feedback)
+    deltas = aggregates.Deltas()
+    links = {
+        link.theme_id: link
+        for link in FeedbackTheme.objects.filter(feedback=feedback).select_related("theme")
+    }
+    confirmed, added, removed = [], [], []
+    old_sentiment = item.sentiment
+    deltas.add_item(item, -1)
+    for link in links.values():
+        deltas.add_link(link, -1)
+    if sentiment is not None:
+        item.sentiment = sentiment
+        item.sentiment_source = Source.PERSON
+        item.sentiment_confidence = None
+    for theme_id, link in links.items():
+        keep = theme_id in chosen
+        status = FeedbackTheme.Status.CONFIRMED if keep else FeedbackTheme.Status.REJECTED
+        if link.status != status:
+            (confirmed if keep else removed).append(link.theme.name)
+            link.status = status
+            link.decided_by, link.decided_at = user, now
+    for theme_id in chosen - set(links):
+        theme = themes[theme_id]
+        if not theme.is_active:
+            raise ServiceError(f"“{theme.name}” is retired: choose a theme in use")
+        links[theme_id] = FeedbackTheme(
+            feedback=feedback,
+            theme=theme,
+            status=FeedbackTheme.Status.CONFIRMED,
+            source=Source.PERSON,
+            framework_version=framework,
+            decided_by=user,
+            decided_at=now,
+            month=item.month,
+        )
+        added.append(theme.name)
+    for link in links.values():
+        for k in LINK_DIMS:
+            setattr(link, k, getattr(item, k))
+        link.sentiment = item.sentiment
+        link.counted = item.live and link.status in FeedbackTheme.COUNTED
+        link.save()
+        deltas.add_link(link)
+    item.reviewed_by, item.reviewed_at = user, now
+    item.save()
+    deltas.add_item(item)
+    aggregates.apply(deltas)
+    CommentFlag.objects.filter(
+        feedback=feedback, kind=CommentFlag.Kind.WRONG, resolved_at__isnull=True
+    ).update(resolved_at=now)
+    changes: dict = {}
+    if confirmed:
+        changes["themes confirmed"] = {"confirmed": sorted(confirmed)}
+    if added:
+        changes["themes added"] = {"added": sorted(added)}
+    if removed:
+        changes["themes removed"] = {"removed": sorted(removed)}
+    if sentiment is not None and sentiment != old_sentiment:
+        changes["sentiment"] = [
+            SENTIMENTS.get(old_sentiment, "(none)"),
+            SENTIMENTS.get(sentiment),
+        ]
+    audit.record(
+        AuditEntry.Action.UPDATE,
+        feedback,
+        changes=changes or {"themes reviewed": {"unchanged": ["no changes"]}},
+        reason="Themes reviewed",
+        actor=user,
+    )
+    return item
+
+
+def themes_confirm(*, feedback: Feedback, user) -> Classification:
+    """Confirm the suggested themes and sentiment as they are."""
+    keep = FeedbackTheme.objects.filter(
+        feedback=feedback, status__in=FeedbackTheme.COUNTED
+    ).values_list("theme_id", flat=True)
+    item = Classification.objects.filter(feedback=feedback).first()
+    return themes_review(
+        feedback=feedback,
+        user=user,
+        theme_ids=list(keep),
+        sentiment=item.sentiment if item else None,
+    )
+
+
+# --- Flags ---------------------------------------------------------------------------------------
+@transaction.atomic
+def comment_flag(*, feedback: Feedback, user, kind: str, note: str = "") -> CommentFlag:
+    if kind not in CommentFlag.Kind.values:
+        raise ServiceError("Choose notable or wrongly themed")
+    if CommentFlag.objects.filter(feedback=feedback, kind=kind, resolved_at__isnull=True).exists():
+        label = CommentFlag.Kind(kind).label.lower()
+        raise ServiceError(f"This comment is already flagged as {label}")
+    return CommentFlag.objects.create(
+        feedback=feedback, kind=kind, note=note.strip()[:300], flagged_by=user
+    )
+
+
+@transaction.atomic
+def comment_unflag(*, flag: CommentFlag, user) -> CommentFlag:
+    if flag.resolved_at:
+        raise ServiceError("This flag has already been cleared")
+    flag.resolved_at = timezone.now()
+    flag.save()
+    return flag
+
+
+# --- Charts --------------------------------------------------------------------------------------
+@transaction.atomic
+def series_settings_save(*, key: SeriesKey, form) -> SeriesSettings:
+    settings = form.save(commit=False)
+    settings.key = str(key.without_rate())
+    settings.save()
+    return settings
+
+
+@transaction.atomic
+def rebase_add(*, key: SeriesKey, month: dt.date, reason: str, user) -> Rebase:
+    if not reason.strip():
+        raise ServiceError("Record why the process changed: a rebase needs a reason")
+    month = month.replace(day=1)
+    text = str(key.without_rate())
+    if Rebase.objects.filter(key=text, month=month).exists():
+        raise ServiceError(f"There is already a new baseline from {month:%B %Y}")
+    return Rebase.objects.create(key=text, month=month, reason=reason.strip(), created_by=user)
+
+
+@transaction.atomic
+def rebase_remove(*, rebase: Rebase) -> None:
+    rebase.delete()
+
+
+# --- Alerts --------------------------------------------------------------------------------------
+@transaction.atomic
+def subscribe(*, user, theme: Theme | None, concerns_only: bool) -> SignalSubscription:
+    existing = SignalSubscription.objects.filter(user=user, theme=theme).first()
+    if existing:
+        existing.concerns_only = concerns_only
+        existing.save()
+        return existing
+    return SignalSubscription.objects.create(user=user, theme=theme, concerns_only=concerns_only)
+
+
+@transaction.atomic
+def unsubscribe(*, subscription: SignalSubscription) -> None:
+    subscription.delete()

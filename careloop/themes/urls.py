@@ -1,0 +1,42 @@
+from django.urls import path
+
+from careloop.themes.views import charts, classifier, dashboard, framework, record
+
+app_name = "themes"
+
+urlpatterns = [
+    path("", dashboard.index, name="index"),
+    path("export/", dashboard.export, name="export"),
+    path("comments/", dashboard.comments, name="comments"),
+    path("comments/export/", dashboard.comments_export, name="comments_export"),
+    path("feedback/<int:pk>/", record.feedback, name="feedback"),
+    path("feedback/<int:pk>/confirm/", record.confirm, name="confirm"),
+    path("feedback/<int:pk>/flag/", record.flag, name="flag"),
+    path("flags/<int:pk>/clear/", record.unflag, name="unflag"),
+    path("chart/", charts.chart, name="chart"),
+    path("chart/pdf/", charts.chart_pdf, name="chart_pdf"),
+    path("chart/settings/", charts.chart_settings, name="chart_settings"),
+    path("chart/rebase/", charts.rebase_new, name="rebase_new"),
+    path("chart/rebase/<int:pk>/delete/", charts.rebase_delete, name="rebase_delete"),
+    path("signals/", charts.signals, name="signals"),
+    path("signals/alerts/", charts.subscriptions, name="subscriptions"),
+    path("signals/alerts/<int:pk>/delete/", charts.subscription_delete, name="subscription_delete"),
+    path("framework/", framework.framework, name="framework"),
+    path("framework/export/", framework.framework_export, name="framework_export"),
+    path("framework/import/", framework.framework_import, name="framework_import"),
+    path("framework/versions/", framework.versions, name="versions"),
+    path("framework/versions/<int:number>/", framework.version_show, name="version_show"),
+    path("framework/themes/new/", framework.theme_edit, name="theme_new"),
+    path("framework/themes/<int:pk>/", framework.theme_show, name="theme_show"),
+    path("framework/themes/<int:pk>/edit/", framework.theme_edit, name="theme_edit"),
+    path("framework/themes/<int:pk>/retire/", framework.theme_retire, name="theme_retire"),
+    path("framework/themes/<int:pk>/reinstate/", framework.theme_reinstate, name="theme_reinstate"),
+    path("framework/categories/new/", framework.category_edit, name="category_new"),
+    path("framework/categories/<int:pk>/", framework.category_edit, name="category_edit"),
+    path("classifier/", classifier.models, name="models"),
+    path("classifier/train/", classifier.model_train, name="model_train"),
+    path("classifier/reclassify/", classifier.reclassify, name="reclassify"),
+    path("classifier/runs/<int:pk>/", classifier.run, name="run"),
+    path("classifier/<int:pk>/", classifier.model_show, name="model_show"),
+    path("classifier/<int:pk>/activate/", classifier.model_activate, name="model_activate"),
+]

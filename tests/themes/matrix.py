@@ -1,0 +1,105 @@
+"""Permission matrix rows for themes (see tests/matrix.py for the format)."""
+
+import datetime as dt
+
+from careloop.themes.models import ClassificationRun, CommentFlag, Rebase, SignalSubscription, Theme
+from careloop.themes.services.training import model_train
+from tests.feedback.factories import make_feedback
+from tests.matrix import Row
+
+EVERYONE = "200 200 200 200 200 302"
+STAFF = "200 200 200 200 403 302"
+HANDLERS = "200 200 200 403 403 302"
+LEADS = "200 200 403 403 403 302"
+POST_LEADS = "302 302 403 403 403 302"
+POST_HANDLERS = "302 302 302 403 403 302"
+POST_STAFF = "302 302 302 302 403 302"
+
+
+def setup(world):
+    world.themed = make_feedback(
+        text="Nobody explained the charges on my care bill.", received_on=dt.date.today()
+    )
+    world.hidden = make_feedback(
+        text="Restricted safeguarding matter Quixote.",
+        is_restricted=True,
+        restriction_reason="Safeguarding enquiry",
+        received_on=dt.date.today(),
+    )
+    world.secrets.append("Restricted safeguarding matter Quixote")
+    world.theme = Theme.objects.get(name="Charging and financial assessment")
+    world.model = model_train(user=None)
+    world.run = ClassificationRun.objects.create(kind="rebuild", status="done")
+    world.flag = CommentFlag.objects.create(
+        feedback=world.themed, kind="notable", flagged_by=world.users["manager"]
+    )
+    world.rebase = Rebase.objects.create(
+        key=f"theme:{world.theme.pk}", month=dt.date(2026, 1, 1), reason="New charging policy"
+    )
+    world.subscription = SignalSubscription.objects.create(user=world.users["quality_lead"])
+
+
+def pk(name):
+    return lambda w: {"pk": getattr(w, name).pk}
+
+
+ROWS = [
+    Row("themes:index", EVERYONE),
+    Row("themes:export", HANDLERS),
+    Row("themes:comments", STAFF),
+    Row("themes:comments_export", HANDLERS),
+    Row("themes:feedback", STAFF, kwargs=pk("themed")),
+    Row(
+        "themes:feedback",
+        "200 200 404 404 403 302",
+        kwargs=pk("hidden"),
+        note="(restricted: leads only, others 404)",
+    ),
+    Row("themes:confirm", POST_HANDLERS, kwargs=pk("themed"), method="POST"),
+    Row(
+        "themes:flag",
+        POST_STAFF,
+        kwargs=pk("themed"),
+        method="POST",
+        data={"kind": "wrong", "note": "Not about money"},
+    ),
+    Row("themes:unflag", POST_STAFF, kwargs=pk("flag"), method="POST"),
+    Row("themes:chart", EVERYONE),
+    Row("themes:chart_pdf", EVERYONE),
+    Row("themes:chart_settings", LEADS),
+    Row("themes:rebase_new", LEADS),
+    Row(
+        "themes:rebase_delete",
+        "302 404 403 403 403 302",
+        kwargs=pk("rebase"),
+        method="POST",
+        note="(gone after the first)",
+    ),
+    Row("themes:signals", EVERYONE),
+    Row("themes:subscriptions", LEADS),
+    Row(
+        "themes:subscription_delete",
+        "404 302 403 403 403 302",
+        kwargs=pk("subscription"),
+        method="POST",
+        note="(only one's own)",
+    ),
+    Row("themes:framework", EVERYONE),
+    Row("themes:framework_export", EVERYONE),
+    Row("themes:framework_import", LEADS),
+    Row("themes:versions", EVERYONE),
+    Row("themes:version_show", EVERYONE, kwargs={"number": 1}),
+    Row("themes:theme_new", LEADS),
+    Row("themes:theme_show", EVERYONE, kwargs=pk("theme")),
+    Row("themes:theme_edit", LEADS, kwargs=pk("theme")),
+    Row("themes:theme_retire", LEADS, kwargs=pk("theme")),
+    Row("themes:theme_reinstate", POST_LEADS, kwargs=pk("theme"), method="POST"),
+    Row("themes:category_new", LEADS),
+    Row("themes:category_edit", LEADS, kwargs=lambda w: {"pk": w.theme.category_id}),
+    Row("themes:models", EVERYONE),
+    Row("themes:model_train", POST_LEADS, method="POST"),
+    Row("themes:reclassify", POST_LEADS, method="POST", data={"scope": "unreviewed"}),
+    Row("themes:run", EVERYONE, kwargs=pk("run")),
+    Row("themes:model_show", EVERYONE, kwargs=pk("model")),
+    Row("themes:model_activate", LEADS, kwargs=pk("model")),
+]

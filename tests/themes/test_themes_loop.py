@@ -1,0 +1,99 @@
+"""Classification in the loop: new feedback is classified in the background, people confirm,
+remove and add themes, and the counts follow every change."""
+
+import datetime as dt
+
+from django.db.models import Sum
+
+from careloop.core.models import AuditEntry
+from careloop.feedback import services as feedback_services
+from careloop.themes.models import Classification, FeedbackTheme, ModelVersion, MonthlyCount
+from careloop.themes.services import review
+
+
+def count(theme_id, **slice_):
+    dim, value = next(iter(slice_.items())) if slice_ else ("all", "")
+    total = MonthlyCount.objects.filter(theme=theme_id, dim=dim, value=str(value)).aggregate(
+        n=Sum("count")
+    )["n"]
+    return total or 0
+
+
+def test_new_feedback_is_classified_with_the_zero_shot_model(classified, theme, users):
+    item = classified(text="I was sent a bill for my care and nobody explained the charges.")
+    charging = theme("Charging and financial assessment")
+    link = FeedbackTheme.objects.get(feedback=item, theme=charging)
+    assert link.status == "suggested" and link.source == "model"
+    assert 0 < link.confidence <= 1
+    version = ModelVersion.active()
+    assert version.kind == "zero_shot" and link.model_version == version
+    assert link.framework_version == 1
+    info = Classification.objects.get(feedback=item)
+    assert info.sentiment in range(1, 6) and info.model_version == version
+    assert count(charging.pk) == 1
+    assert count(charging.pk, kind="complaint") == 1
+    assert count(0) == 1  # all feedback
+
+
+def test_review_confirms_removes_and_adds_and_is_audited(classified, theme, users):
+    item = classified(text="I was sent a bill for my care and nobody explained the charges.")
+    charging = theme("Charging and financial assessment")
+    comms = theme("Communication and being kept informed")
+    before = set(FeedbackTheme.objects.filter(feedback=item).values_list("theme_id", flat=True))
+    assert charging.pk in before
+    review.themes_review(
+        feedback=item, user=users["quality_lead"], theme_ids=[comms.pk], sentiment=5
+    )
+    statuses = dict(FeedbackTheme.objects.filter(feedback=item).values_list("theme_id", "status"))
+    assert statuses[charging.pk] == "rejected"
+    assert statuses[comms.pk] == "confirmed"
+    assert count(charging.pk) == 0 and count(comms.pk) == 1
+    info = Classification.objects.get(feedback=item)
+    assert info.sentiment == 5 and info.sentiment_source == "person"
+    assert info.reviewed_by == users["quality_lead"]
+    entry = AuditEntry.objects.for_object(item).filter(reason="Themes reviewed").get()
+    assert entry.actor == users["quality_lead"]
+    assert entry.changes["themes removed"] == {"removed": [charging.name]}
+    assert entry.changes["themes added"] == {"added": [comms.name]}
+    assert count(comms.pk, sentiment=5) == 1
+
+
+def test_changing_and_deleting_feedback_moves_its_counts(
+    classified, theme, users, django_capture_on_commit_callbacks
+):
+    item = classified(text="The care home fees and the financial assessment are unfair.")
+    charging = theme("Charging and financial assessment")
+    assert count(charging.pk, kind="complaint") == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        feedback_services.feedback_update(
+            feedback=item, changes={"kind": "comment"}, user=users["admin"], version=item.version
+        )
+    assert count(charging.pk, kind="complaint") == 0
+    assert count(charging.pk, kind="comment") == 1
+    item.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        feedback_services.feedback_delete(feedback=item, user=users["admin"], reason="Duplicate")
+    assert count(charging.pk) == 0 and count(0) == 0
+
+
+def test_rebuild_matches_incremental_counts(classified, theme, users):
+    from careloop.themes import aggregates
+
+    for text in [
+        "Nobody called me back about the bill",
+        "Thank you, the carers were wonderful",
+        "The stairlift has still not been fitted after months of waiting",
+    ]:
+        classified(text=text, received_on=dt.date(2026, 1, 15))
+    item = classified(text="The reablement team after hospital discharge were great")
+    review.themes_confirm(feedback=item, user=users["manager"])
+    before = sorted(
+        MonthlyCount.objects.exclude(count=0).values_list(
+            "dim", "value", "theme", "month", "restricted", "count"
+        )
+    )
+    aggregates.rebuild()
+    after = sorted(
+        MonthlyCount.objects.values_list("dim", "value", "theme", "month", "restricted", "count")
+    )
+    assert before == after and after
