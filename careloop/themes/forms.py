@@ -105,7 +105,7 @@ class SearchForm(GovukForm):
 # --- Framework -----------------------------------------------------------------------------------
 class ThemeForm(GovukModelForm):
     note = forms.CharField(
-        label="Why are you making this change? (optional)",
+        label="Why are you making this change?",
         required=False,
         max_length=500,
         help_text="Kept with the framework version this change makes.",
@@ -166,7 +166,7 @@ class ImportForm(GovukForm):
         label="Retire themes that are not in the file", required=False
     )
     note = forms.CharField(
-        label="Why are you importing it? (optional)", required=False, max_length=500
+        label="Why are you importing it?", required=False, max_length=500
     )
 
     def clean_file(self):
@@ -206,7 +206,7 @@ class FlagForm(GovukForm):
         choices=[("notable", "Notable"), ("wrong", "Wrongly themed")],
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(label="Note (optional)", max_length=300, required=False)
+    note = forms.CharField(label="Note", max_length=300, required=False)
 
 
 # --- Charts --------------------------------------------------------------------------------------
@@ -262,7 +262,7 @@ class RebaseForm(GovukForm):
 
 # --- Classifier ----------------------------------------------------------------------------------
 class TrainForm(GovukForm):
-    note = forms.CharField(label="Note (optional)", max_length=500, required=False)
+    note = forms.CharField(label="Note", max_length=500, required=False)
 
 
 class ActivateForm(GovukForm):

@@ -25,7 +25,7 @@ from careloop.themes.series import Labeller, SeriesKey
 
 HISTORY = 12  # months of signal history kept
 MIN_MONTHS = 12  # fewer points than this: no signals (trial limits only)
-MIN_TOTAL = 24  # a series with fewer items than this over the window is not watched
+MIN_MEAN = 2.0  # a series averaging fewer items a month than this is not watched
 
 
 def settings_for(key: SeriesKey, labeller: Labeller | None = None) -> SeriesSettings:
@@ -166,7 +166,7 @@ def find_signals(
     found = []
     every = S.many_counts(months, S.SIGNAL_DIMS, with_restricted=with_restricted)
     for key, values in every.items():
-        if key.dim == "team" or sum(values) < MIN_TOTAL or (key.theme == 0 and key.dim == S.ALL):
+        if key.dim == "team" or sum(values) < MIN_MEAN * len(values) or (key.theme == 0 and key.dim == S.ALL):
             continue
         settings = all_settings.get(str(key)) or SeriesSettings(
             key=str(key), direction=labeller.direction(key)

@@ -27,7 +27,7 @@ def theme(db):
 
 
 @pytest.fixture
-def classified(django_capture_on_commit_callbacks):
+def classified(db, django_capture_on_commit_callbacks):
     """classified(**fields) records feedback through the feedback service and lets its
     background classification run, as it does after the request commits."""
 
