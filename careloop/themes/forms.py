@@ -165,9 +165,7 @@ class ImportForm(GovukForm):
     retire_missing = forms.BooleanField(
         label="Retire themes that are not in the file", required=False
     )
-    note = forms.CharField(
-        label="Why are you importing it?", required=False, max_length=500
-    )
+    note = forms.CharField(label="Why are you importing it?", required=False, max_length=500)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -166,7 +166,8 @@ def find_signals(
     found = []
     every = S.many_counts(months, S.SIGNAL_DIMS, with_restricted=with_restricted)
     for key, values in every.items():
-        if key.dim == "team" or sum(values) < MIN_MEAN * len(values) or (key.theme == 0 and key.dim == S.ALL):
+        too_small = sum(values) < MIN_MEAN * len(values)
+        if too_small or (key.theme == 0 and key.dim == S.ALL):
             continue
         settings = all_settings.get(str(key)) or SeriesSettings(
             key=str(key), direction=labeller.direction(key)
