@@ -2,8 +2,9 @@
 
 When feedback is saved, its id is noted; when the transaction commits, one background task
 classifies the new items and brings the copies of changed ones (and their counts) up to date.
-Feedback deleted outright leaves the counts at once. Anything missed (bulk writes send no
-signals) is caught by the hourly sweep and the nightly rebuild (tasks.py).
+Feedback deleted outright leaves the counts at once. Imports write in bulk, which sends no
+save signals: when an import job's task finishes, the unclassified feedback is classified.
+Anything else missed is caught by the hourly sweep and the nightly rebuild (tasks.py).
 
 The default adult social care framework is installed after `migrate` when there is none.
 """
@@ -15,6 +16,8 @@ import threading
 
 from django.db import transaction
 from django.db.models.signals import post_migrate, post_save, pre_delete
+from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished
 
 log = logging.getLogger("careloop.themes")
 _pending = threading.local()
@@ -48,6 +51,21 @@ def _feedback_deleted(sender, instance, **kwargs):
     forget(instance)
 
 
+IMPORT_TASK = "careloop.core.imports.tasks.run_import"
+
+
+def _task_finished(sender, task_result, **kwargs):
+    """After an import job (bulk writes send no save signals), classify what it brought."""
+    if task_result.task.module_path != IMPORT_TASK or task_result.status != TaskResultStatus.SUCCESSFUL:
+        return
+    from careloop.themes import tasks
+
+    try:
+        tasks.classify_pending.enqueue()
+    except Exception:  # the hourly sweep will pick them up
+        log.exception("could not queue classification after an import")
+
+
 def _install_framework(sender, app_config=None, using="default", **kwargs):
     if app_config is None or app_config.label != "themes":
         return
@@ -62,3 +80,4 @@ def connect() -> None:
     post_save.connect(_feedback_saved, sender="feedback.Feedback", dispatch_uid="themes-sync")
     pre_delete.connect(_feedback_deleted, sender="feedback.Feedback", dispatch_uid="themes-forget")
     post_migrate.connect(_install_framework, dispatch_uid="themes-default-framework")
+    task_finished.connect(_task_finished, dispatch_uid="themes-after-import")

@@ -97,3 +97,37 @@ def test_rebuild_matches_incremental_counts(classified, theme, users):
         MonthlyCount.objects.values_list("dim", "value", "theme", "month", "restricted", "count")
     )
     assert before == after and after
+
+
+def test_imported_feedback_is_classified_when_the_import_finishes(users, login, theme):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from careloop.core.models import ImportJob
+
+    client = login(users["quality_lead"])
+    client.post(
+        reverse("core:import_new", args=["feedback"]),
+        {
+            "source": "Survey",
+            "file": SimpleUploadedFile(
+                "survey.csv",
+                b"ID,Date,Comments\nS1,01/03/2026,Nobody explained the charges on my bill\n",
+            ),
+        },
+    )
+    job = ImportJob.objects.get()
+    client.post(
+        reverse("core:import_mapping", args=[job.pk]),
+        {
+            "col_external_ref": "ID",
+            "col_received_on": "Date",
+            "col_text": "Comments",
+            "opt_kind": "survey",
+            "opt_channel": "survey_import",
+            "opt_status": "new",
+            "action": "import",
+        },
+    )
+    link = FeedbackTheme.objects.get(feedback__external_ref="S1")
+    assert link.theme == theme("Charging and financial assessment")
