@@ -56,7 +56,10 @@ IMPORT_TASK = "careloop.core.imports.tasks.run_import"
 
 def _task_finished(sender, task_result, **kwargs):
     """After an import job (bulk writes send no save signals), classify what it brought."""
-    if task_result.task.module_path != IMPORT_TASK or task_result.status != TaskResultStatus.SUCCESSFUL:
+    if (
+        task_result.task.module_path != IMPORT_TASK
+        or task_result.status != TaskResultStatus.SUCCESSFUL
+    ):
         return
     from careloop.themes import tasks
 

@@ -103,3 +103,18 @@ ROWS = [
     Row("themes:model_show", EVERYONE, kwargs=pk("model")),
     Row("themes:model_activate", LEADS, kwargs=pk("model")),
 ]
+
+API_ALL = "200 200 200 200 200 401"
+ROWS += [
+    Row("api-themes", API_ALL),
+    Row("api-theme-counts", API_ALL),
+    Row("api-theme-series", API_ALL),
+    Row("api-theme-signals", API_ALL),
+    Row("api-feedback-themes", "200 200 200 200 403 401", kwargs=pk("themed")),
+    Row(
+        "api-feedback-themes",
+        "200 200 404 404 403 401",
+        kwargs=pk("hidden"),
+        note="(restricted)",
+    ),
+]
