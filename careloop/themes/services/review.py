@@ -213,3 +213,101 @@ def subscribe(*, user, theme: Theme | None, concerns_only: bool) -> SignalSubscr
 @transaction.atomic
 def unsubscribe(*, subscription: SignalSubscription) -> None:
     subscription.delete()
+
+
+@transaction.atomic
+def themes_review_many(*, decisions: dict[int, tuple[list[int], int | None]], user) -> int:
+    """Record many people's reviews at once (for loading data such as the demo): the same
+    outcome as `themes_review` for each item, written in bulk. `decisions` maps a feedback
+    id to (theme ids, sentiment)."""
+    if not decisions:
+        return 0
+    now = timezone.now()
+    framework = FrameworkVersion.current_number()
+    ids = list(decisions)
+    feedback = {f.pk: f for f in Feedback.objects.filter(pk__in=ids)}
+    items = {c.feedback_id: c for c in Classification.objects.filter(feedback_id__in=ids)}
+    for pk, f in feedback.items():
+        if pk not in items:
+            items[pk] = Classification.objects.create(
+                feedback_id=pk, framework_version=framework, **dims_of(f)
+            )
+    links: dict[int, dict[int, FeedbackTheme]] = {}
+    for link in FeedbackTheme.objects.filter(feedback_id__in=ids):
+        links.setdefault(link.feedback_id, {})[link.theme_id] = link
+    deltas = aggregates.Deltas()
+    changed, new = [], []
+    names = dict(Theme.objects.values_list("pk", "name"))
+    entries = []
+    for pk, (theme_ids, sentiment) in decisions.items():
+        if pk not in feedback:
+            continue
+        item = items[pk]
+        deltas.add_item(item, -1)
+        if sentiment is not None:
+            item.sentiment, item.sentiment_source, item.sentiment_confidence = (
+                sentiment,
+                Source.PERSON,
+                None,
+            )
+        item.reviewed_by, item.reviewed_at = user, now
+        deltas.add_item(item)
+        chosen = set(theme_ids)
+        current = links.get(pk, {})
+        for theme_id, link in current.items():
+            deltas.add_link(link, -1)
+            link.status = (
+                FeedbackTheme.Status.CONFIRMED
+                if theme_id in chosen
+                else FeedbackTheme.Status.REJECTED
+            )
+            link.decided_by, link.decided_at = user, now
+            link.sentiment = item.sentiment
+            link.counted = item.live and link.status in FeedbackTheme.COUNTED
+            deltas.add_link(link)
+            changed.append(link)
+        for theme_id in chosen - set(current):
+            link = FeedbackTheme(
+                feedback_id=pk,
+                theme_id=theme_id,
+                status=FeedbackTheme.Status.CONFIRMED,
+                source=Source.PERSON,
+                framework_version=framework,
+                decided_by=user,
+                decided_at=now,
+                sentiment=item.sentiment,
+                counted=item.live,
+                **{k: getattr(item, k) for k in LINK_DIMS},
+            )
+            deltas.add_link(link)
+            new.append(link)
+        entries.append(
+            AuditEntry(
+                actor_id=getattr(user, "pk", None),
+                source=audit.current().source,
+                action=AuditEntry.Action.UPDATE,
+                content_type=_feedback_type(),
+                object_id=str(pk),
+                object_repr=str(feedback[pk])[:200],
+                changes={"themes confirmed": {"confirmed": sorted(names[t] for t in chosen)}},
+                reason="Themes reviewed",
+            )
+        )
+    Classification.objects.bulk_update(
+        [items[pk] for pk in decisions if pk in feedback],
+        ["sentiment", "sentiment_source", "sentiment_confidence", "reviewed_by", "reviewed_at"],
+        batch_size=1000,
+    )
+    FeedbackTheme.objects.bulk_update(
+        changed, ["status", "decided_by", "decided_at", "sentiment", "counted"], batch_size=1000
+    )
+    FeedbackTheme.objects.bulk_create(new, batch_size=1000)
+    AuditEntry.objects.bulk_create(entries, batch_size=1000)
+    aggregates.apply(deltas)
+    return len(entries)
+
+
+def _feedback_type():
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(Feedback, for_concrete_model=False)

@@ -1,0 +1,140 @@
+"""Northshire's feedback, themed: people have reviewed part of it and the classifier has
+learnt from them and themed the rest, so the dashboard, charts and signals tell the demo
+stories (see careloop/demo/story.py): complaints about charging rise with the new policy and
+fall after the training; complaints about communication fall after the standard; the winter
+rise in hospital discharge concerns is common cause, not a signal.
+
+Idempotent: the reviews and the trained version are made once; later runs classify any new
+feedback and work out the counts and signals again.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from django.db.models import Q
+
+from careloop.core.models import User
+from careloop.feedback.models import Feedback
+from careloop.themes import aggregates
+from careloop.themes.models import CommentFlag, ModelVersion, SignalSubscription, Theme
+from careloop.themes.services import classify, review, training
+from careloop.themes.trends import signals_refresh
+
+SEED = 4
+DEMO_NOTE = "Northshire demo: trained on the reviews of the quality team"
+REVIEWED_SHARE = 0.4  # of the feedback, reviewed by people; the model themes the rest
+REVIEWER = "complaints@northshire.example"
+
+
+def intended() -> dict[int, list[str]]:
+    """The themes the feedback demo meant each item to have, by feedback id (empty if the
+    feedback demo does not say)."""
+    try:
+        from careloop.demo.feedback import intended_themes
+    except ImportError:
+        return {}
+    return _resolve(intended_themes() or {})
+
+
+def _resolve(raw: dict) -> dict[int, list[str]]:
+    """Theme names by feedback id, from names keyed by id, reference or external reference."""
+    if not raw:
+        return {}
+    keys = [k for k in raw if isinstance(k, str)]
+    by_ref = dict(
+        Feedback.objects.filter(Q(reference__in=keys) | Q(external_ref__in=keys)).values_list(
+            "reference", "pk"
+        )
+    )
+    by_ext = dict(
+        Feedback.objects.filter(external_ref__in=keys)
+        .exclude(external_ref="")
+        .values_list("external_ref", "pk")
+    )
+    out = {}
+    for key, names in raw.items():
+        pk = key if isinstance(key, int) else by_ref.get(key) or by_ext.get(key)
+        if pk:
+            out[pk] = [names] if isinstance(names, str) else list(names)
+    return out
+
+
+def _theme_ids(names: list[str], themes: dict[str, int], log) -> list[int]:
+    ids = []
+    for name in names:
+        pk = themes.get(name.strip().lower())
+        if pk is None:
+            log(f"  (the demo feedback names an unknown theme “{name}”: left out)")
+        else:
+            ids.append(pk)
+    return ids
+
+
+def load(log: Callable[[str], None]) -> None:
+    if not Feedback.objects.exists():
+        log("Themes: no feedback to theme")
+        return
+    version = classify.model_in_use()
+    pending = classify.unclassified()
+    if pending:
+        classify.feedback_classify(feedback_ids=pending, version=version)
+    trained = ModelVersion.objects.filter(note__startswith=DEMO_NOTE).first()
+    if trained is None:
+        wanted = intended()
+        if wanted:
+            themes = {}
+            for theme in Theme.objects.active():
+                themes[theme.name.lower()] = theme.pk
+                themes[theme.key] = theme.pk
+            rng = random.Random(SEED)
+            chosen = sorted(pk for pk in wanted if rng.random() < REVIEWED_SHARE)
+            reviewer = User.objects.filter(email=REVIEWER).first()
+            decisions = {pk: (_theme_ids(wanted[pk], themes, log), None) for pk in chosen}
+            done = review.themes_review_many(decisions=decisions, user=reviewer)
+            log(f"Themes: {done} feedback items reviewed by the quality team")
+        trained = training.model_train(user=None, note=DEMO_NOTE)
+        if not trained.is_active:
+            training.model_activate(
+                version=trained, user=None, override_reason="The demo uses the trained version"
+            )
+        ids = classify.reclassify_ids("older", trained)
+        classify.feedback_classify(feedback_ids=ids, version=trained)
+        log(
+            f"Themes: {trained} trained on {trained.examples} reviews"
+            + (f" (macro-F1 {trained.macro_f1:.2f})" if trained.macro_f1 is not None else "")
+            + f"; {len(ids)} items themed by it"
+        )
+        _extras()
+    aggregates.rebuild()
+    found = signals_refresh()
+    log(f"Themes: counts and {found} signals worked out")
+
+
+def _extras() -> None:
+    """Alerts for the quality lead, and a couple of flagged comments."""
+    lead = User.objects.filter(email="quality.lead@northshire.example").first()
+    if lead and not SignalSubscription.objects.filter(user=lead).exists():
+        review.subscribe(user=lead, theme=None, concerns_only=False)
+    officer = User.objects.filter(email=REVIEWER).first()
+    if officer is None or CommentFlag.objects.exists():
+        return
+    praise = (
+        Feedback.objects.filter(kind=Feedback.Kind.COMPLIMENT, is_restricted=False)
+        .order_by("-received_on")
+        .first()
+    )
+    if praise:
+        review.comment_flag(
+            feedback=praise, user=officer, kind="notable", note="Read out at the team meeting"
+        )
+    unreviewed = (
+        Feedback.objects.filter(classification__reviewed_at__isnull=True, is_restricted=False)
+        .order_by("-received_on")
+        .first()
+    )
+    if unreviewed:
+        review.comment_flag(
+            feedback=unreviewed, user=officer, kind="wrong", note="This is about transport"
+        )
