@@ -113,19 +113,6 @@ def comments(request):
     )
 
 
-class _Rows:
-    """A list of rows for export_response (which counts a queryset with .count())."""
-
-    def __init__(self, rows):
-        self.rows = rows
-
-    def __iter__(self):
-        return iter(self.rows)
-
-    def __len__(self):
-        return len(self.rows)
-
-
 KEEP = ("theme", "month", "q", "flag", "untagged")
 
 COMMENT_COLUMNS = [
@@ -218,7 +205,7 @@ def export(request):
         Column("Previous period", lambda r: "" if grid.suppressed else r["previous"]),
     ]
     return export_response(
-        queryset=_Rows(rows),
+        queryset=rows,
         columns=columns,
         filename="theme-counts",
         fmt=fmt,
