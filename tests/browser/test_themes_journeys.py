@@ -5,6 +5,7 @@ import, and the classifier with a training run; every page checked with axe-core
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from careloop.themes import aggregates, trends
 from careloop.themes.models import FeedbackTheme, Theme
@@ -49,24 +50,24 @@ def history(db, team):
 def test_quality_lead_reads_themes_and_reviews_a_record(page, users, history):
     sign_in(page, users["quality_lead"])
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Themes").click()
-    assert page.locator("h1").inner_text() == "Themes"
+    expect(page.locator("h1")).to_have_text("Themes")
     check_page(page, "themes dashboard")
 
     page.get_by_label("Kind").select_option("complaint")
     page.get_by_label("Period").select_option("6")
     page.get_by_role("button", name="Apply filters").click()
-    assert "kind=complaint" in page.url
+    page.wait_for_url("**kind=complaint**")
     check_page(page, "themes dashboard filtered")
 
     page.goto("/themes/?months=5&kind=spaceship")
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     check_page(page, "themes dashboard bad filters")
 
     page.goto("/themes/")
     charging = Theme.objects.get(name="Charging and financial assessment")
     month = last_complete_month()
     page.locator(f"a[href*='theme={charging.pk}&month={month:%Y-%m}']").first.click()
-    assert "Comments about “Charging and financial assessment”" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("Comments about “Charging and financial assessment”")
     check_page(page, "themes comments of a cell")
 
     page.get_by_label("Search the comments").fill("carers")
@@ -75,19 +76,19 @@ def test_quality_lead_reads_themes_and_reviews_a_record(page, users, history):
 
     page.goto(f"/themes/comments/?theme={charging.pk}&month={month:%Y-%m}")
     page.locator(".themes-comment a").first.click()
-    assert page.locator("h1").inner_text().startswith("Themes of FB-")
+    expect(page.locator("h1")).to_contain_text("Themes of FB-")
     check_page(page, "themes record")
 
     page.get_by_label("Communication and being kept informed").check()
     page.get_by_label("4: Negative").check()
     page.get_by_role("button", name="Save review").click()
-    assert "saved" in page.locator(".govuk-notification-banner").inner_text()
-    assert page.get_by_text("Reviewed by").is_visible()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("saved")
+    expect(page.get_by_text("Reviewed by")).to_be_visible()
     check_page(page, "themes record reviewed")
 
     page.get_by_label("Wrongly themed").check()
     page.get_by_role("button", name="Flag").click()
-    assert "flagged as wrongly themed" in page.content()
+    expect(page.locator("body")).to_contain_text("flagged as wrongly themed")
     check_page(page, "themes record flagged")
     assert FeedbackTheme.objects.filter(status="confirmed", source="person").exists()
 
@@ -101,13 +102,14 @@ def test_charts_signals_and_alerts(page, users, history):
     page.get_by_role(
         "link", name="Feedback about “Charging and financial assessment”"
     ).first.click()
-    assert page.locator("svg.careloop-spc-chart").is_visible()
+    expect(page.locator("svg.careloop-spc-chart")).to_be_visible()
     check_page(page, "themes chart")
 
     page.get_by_label("Kind").select_option("complaint")
     page.get_by_label("Per 100 feedback items").check()
     page.get_by_role("button", name="Show chart").click()
-    assert "series=theme:" in page.url and "/rate" in page.url
+    page.wait_for_url("**/rate")
+    assert "series=theme:" in page.url
     check_page(page, "themes chart rate")
 
     page.goto(f"/themes/chart/?series=theme:{charging.pk}")
@@ -115,27 +117,27 @@ def test_charts_signals_and_alerts(page, users, history):
     check_page(page, "themes chart settings")
     page.get_by_label("trend: points in a row rising or falling").fill("40")
     page.get_by_role("button", name="Save settings").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     check_page(page, "themes chart settings with errors")
     page.get_by_label("trend: points in a row rising or falling").fill("6")
     page.get_by_role("button", name="Save settings").click()
-    assert "6 points in a row rising or falling" in page.content()
+    expect(page.locator("body")).to_contain_text("6 points in a row rising or falling")
 
     page.goto(f"/themes/chart/settings/?series=theme:{charging.pk}")
     page.get_by_role("link", name="Start a new baseline").click()
     page.get_by_role("button", name="Start new baseline").click()  # no reason
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     check_page(page, "themes rebase with errors")
     page.get_by_label("Why did the process change?").fill("New charging policy took effect")
     page.get_by_role("button", name="Start new baseline").click()
-    assert "New charging policy took effect" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("New charging policy took effect")
 
     page.goto("/themes/signals/alerts/")
     check_page(page, "themes alerts")
     page.get_by_label("Which theme?").select_option(label="Charging and financial assessment")
     page.get_by_label("Only tell me about concerns").check()
     page.get_by_role("button", name="Add alert").click()
-    assert "You will be emailed" in page.content()
+    expect(page.locator("body")).to_contain_text("You will be emailed")
     check_page(page, "themes alerts added")
 
 
@@ -145,20 +147,20 @@ def test_framework_and_classifier(page, users, history, tmp_path):
     check_page(page, "themes framework")
     page.get_by_role("link", name="Add a theme").click()
     page.get_by_role("button", name="Save").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     check_page(page, "themes theme new with errors")
     page.get_by_label("Name").fill("Benefits advice")
     page.get_by_label("Category").select_option(label="Money and payments")
     page.get_by_label("Description").fill("Help to claim the benefits people are entitled to.")
     page.get_by_label("Example phrases").fill("Nobody told me about Attendance Allowance")
     page.get_by_role("button", name="Save").click()
-    assert page.locator("h1").inner_text() == "Benefits advice"
+    expect(page.locator("h1")).to_have_text("Benefits advice")
     check_page(page, "themes theme")
     page.get_by_role("link", name="Retire").click()
     check_page(page, "themes theme retire")
     page.get_by_label("Why is this theme being retired?").fill("Covered by information and advice")
     page.get_by_role("button", name="Retire theme").click()
-    assert "Retired" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("Retired")
 
     page.goto("/themes/framework/import/")
     check_page(page, "themes framework import")
@@ -166,7 +168,7 @@ def test_framework_and_classifier(page, users, history, tmp_path):
     bad.write_text("category,theme,description\nMoney,,No name\n")
     page.get_by_label("Upload a CSV file").set_input_files(str(bad))
     page.get_by_role("button", name="Check the file").click()
-    assert "Row 2, column “theme”" in page.content()
+    expect(page.locator("body")).to_contain_text("Row 2, column “theme”")
     check_page(page, "themes framework import errors")
     good = tmp_path / "good.csv"
     good.write_text(
@@ -176,10 +178,10 @@ def test_framework_and_classifier(page, users, history, tmp_path):
     )
     page.get_by_label("Upload a CSV file").set_input_files(str(good))
     page.get_by_role("button", name="Check the file").click()
-    assert "Added theme “Debt and arrears”" in page.content()
+    expect(page.locator("body")).to_contain_text("Added theme “Debt and arrears”")
     check_page(page, "themes framework import check")
     page.get_by_role("button", name="Import these changes").click()
-    assert "Framework imported" in page.content()
+    expect(page.locator("body")).to_contain_text("Framework imported")
 
     page.goto("/themes/framework/versions/")
     check_page(page, "themes framework versions")
@@ -187,17 +189,17 @@ def test_framework_and_classifier(page, users, history, tmp_path):
     check_page(page, "themes framework version")
 
     page.goto("/themes/classifier/")
-    assert "framework has changed" in page.content()
+    expect(page.locator("body")).to_contain_text("framework has changed")
     check_page(page, "themes classifier")
     page.get_by_role("button", name="Train a new version").click()
-    assert page.locator("progress").is_visible()
+    expect(page.locator("progress")).to_be_visible()
     check_page(page, "themes training run")
     page.get_by_role("link", name="See Classifier version").click()
     check_page(page, "themes classifier version")
     page.goto("/themes/classifier/")
     page.get_by_label("Feedback no one has reviewed").check()
     page.get_by_role("button", name="Reclassify with the version in use").click()
-    assert "feedback items classified" in page.locator("#run-progress").inner_text()
+    expect(page.locator("#run-progress")).to_contain_text("feedback items classified")
 
 
 def test_a_viewer_sees_counts_but_not_comments(page, users, history):
@@ -206,5 +208,5 @@ def test_a_viewer_sees_counts_but_not_comments(page, users, history):
     check_page(page, "themes dashboard viewer")
     assert page.locator(".themes-grid a[href*='/themes/comments/']").count() == 0
     page.goto("/themes/comments/")
-    assert "You do not have permission" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("You do not have permission")
     check_page(page, "themes comments viewer refused", error_page=True)
