@@ -17,26 +17,28 @@ POST_STAFF = "302 302 302 302 403 302"
 
 
 def setup(world):
-    world.themed = make_feedback(
+    world.themes_item = make_feedback(
         text="Nobody explained the charges on my care bill.", received_on=dt.date.today()
     )
-    world.hidden = make_feedback(
+    world.themes_hidden = make_feedback(
         text="Restricted safeguarding matter Quixote.",
         is_restricted=True,
         restriction_reason="Safeguarding enquiry",
         received_on=dt.date.today(),
     )
     world.secrets.append("Restricted safeguarding matter Quixote")
-    world.theme = Theme.objects.get(name="Charging and financial assessment")
-    world.model = model_train(user=None)
-    world.run = ClassificationRun.objects.create(kind="rebuild", status="done")
-    world.flag = CommentFlag.objects.create(
-        feedback=world.themed, kind="notable", flagged_by=world.users["manager"]
+    world.themes_theme = Theme.objects.get(name="Charging and financial assessment")
+    world.themes_model = model_train(user=None)
+    world.themes_run = ClassificationRun.objects.create(kind="rebuild", status="done")
+    world.themes_flag = CommentFlag.objects.create(
+        feedback=world.themes_item, kind="notable", flagged_by=world.users["manager"]
     )
-    world.rebase = Rebase.objects.create(
-        key=f"theme:{world.theme.pk}", month=dt.date(2026, 1, 1), reason="New charging policy"
+    world.themes_rebase = Rebase.objects.create(
+        key=f"theme:{world.themes_theme.pk}",
+        month=dt.date(2026, 1, 1),
+        reason="New charging policy",
     )
-    world.subscription = SignalSubscription.objects.create(user=world.users["quality_lead"])
+    world.themes_subscription = SignalSubscription.objects.create(user=world.users["quality_lead"])
 
 
 def pk(name):
@@ -48,22 +50,22 @@ ROWS = [
     Row("themes:export", HANDLERS),
     Row("themes:comments", STAFF),
     Row("themes:comments_export", HANDLERS),
-    Row("themes:feedback", STAFF, kwargs=pk("themed")),
+    Row("themes:feedback", STAFF, kwargs=pk("themes_item")),
     Row(
         "themes:feedback",
         "200 200 404 404 403 302",
-        kwargs=pk("hidden"),
+        kwargs=pk("themes_hidden"),
         note="(restricted: leads only, others 404)",
     ),
-    Row("themes:confirm", POST_HANDLERS, kwargs=pk("themed"), method="POST"),
+    Row("themes:confirm", POST_HANDLERS, kwargs=pk("themes_item"), method="POST"),
     Row(
         "themes:flag",
         POST_STAFF,
-        kwargs=pk("themed"),
+        kwargs=pk("themes_item"),
         method="POST",
         data={"kind": "wrong", "note": "Not about money"},
     ),
-    Row("themes:unflag", POST_STAFF, kwargs=pk("flag"), method="POST"),
+    Row("themes:unflag", POST_STAFF, kwargs=pk("themes_flag"), method="POST"),
     Row("themes:chart", EVERYONE),
     Row("themes:chart_pdf", EVERYONE),
     Row("themes:chart_settings", LEADS),
@@ -71,7 +73,7 @@ ROWS = [
     Row(
         "themes:rebase_delete",
         "302 404 403 403 403 302",
-        kwargs=pk("rebase"),
+        kwargs=pk("themes_rebase"),
         method="POST",
         note="(gone after the first)",
     ),
@@ -80,7 +82,7 @@ ROWS = [
     Row(
         "themes:subscription_delete",
         "404 302 403 403 403 302",
-        kwargs=pk("subscription"),
+        kwargs=pk("themes_subscription"),
         method="POST",
         note="(only one's own)",
     ),
@@ -90,18 +92,18 @@ ROWS = [
     Row("themes:versions", EVERYONE),
     Row("themes:version_show", EVERYONE, kwargs={"number": 1}),
     Row("themes:theme_new", LEADS),
-    Row("themes:theme_show", EVERYONE, kwargs=pk("theme")),
-    Row("themes:theme_edit", LEADS, kwargs=pk("theme")),
-    Row("themes:theme_retire", LEADS, kwargs=pk("theme")),
-    Row("themes:theme_reinstate", POST_LEADS, kwargs=pk("theme"), method="POST"),
+    Row("themes:theme_show", EVERYONE, kwargs=pk("themes_theme")),
+    Row("themes:theme_edit", LEADS, kwargs=pk("themes_theme")),
+    Row("themes:theme_retire", LEADS, kwargs=pk("themes_theme")),
+    Row("themes:theme_reinstate", POST_LEADS, kwargs=pk("themes_theme"), method="POST"),
     Row("themes:category_new", LEADS),
-    Row("themes:category_edit", LEADS, kwargs=lambda w: {"pk": w.theme.category_id}),
+    Row("themes:category_edit", LEADS, kwargs=lambda w: {"pk": w.themes_theme.category_id}),
     Row("themes:models", EVERYONE),
     Row("themes:model_train", POST_LEADS, method="POST"),
     Row("themes:reclassify", POST_LEADS, method="POST", data={"scope": "unreviewed"}),
-    Row("themes:run", EVERYONE, kwargs=pk("run")),
-    Row("themes:model_show", EVERYONE, kwargs=pk("model")),
-    Row("themes:model_activate", LEADS, kwargs=pk("model")),
+    Row("themes:run", EVERYONE, kwargs=pk("themes_run")),
+    Row("themes:model_show", EVERYONE, kwargs=pk("themes_model")),
+    Row("themes:model_activate", LEADS, kwargs=pk("themes_model")),
 ]
 
 API_ALL = "200 200 200 200 200 401"
@@ -110,11 +112,11 @@ ROWS += [
     Row("api-theme-counts", API_ALL),
     Row("api-theme-series", API_ALL),
     Row("api-theme-signals", API_ALL),
-    Row("api-feedback-themes", "200 200 200 200 403 401", kwargs=pk("themed")),
+    Row("api-feedback-themes", "200 200 200 200 403 401", kwargs=pk("themes_item")),
     Row(
         "api-feedback-themes",
         "200 200 404 404 403 401",
-        kwargs=pk("hidden"),
+        kwargs=pk("themes_hidden"),
         note="(restricted)",
     ),
 ]
