@@ -107,14 +107,14 @@ def list_page(repeat: int):
     client = Client(SERVER_NAME="localhost")
     client.force_login(_user())
     yield from timed_requests(
-        "feedback.list_page", client, "/feedback/", repeat=repeat, requests=20
+        "feedback.list_page", client, "/feedback/", repeat=repeat, requests=10
     )
     yield from timed_requests(
         "feedback.list_search",
         client,
         "/feedback/?q=financial&kind=survey&due=",
         repeat=repeat,
-        requests=20,
+        requests=10,
     )
 
 

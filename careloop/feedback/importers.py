@@ -6,6 +6,7 @@ Used by the import pages (core/imports) and by `careloop import-feedback FILE [-
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django import forms
 
@@ -276,33 +277,68 @@ class FeedbackImporter(Importer):
         )
 
     def write(self, rows, job, ctx: Context) -> int:
-        objs = [self._build(row, job, ctx) for row in rows]
-        by_year: dict[int, list[Feedback]] = {}
-        for obj in objs:
-            by_year.setdefault(obj.received_on.year, []).append(obj)
+        records = [self._record(row, job, ctx) for row in rows]
+        by_year: dict[int, list[dict]] = {}
+        for record in records:
+            by_year.setdefault(record["received_on"].year, []).append(record)
         for year, items in by_year.items():
-            for obj, reference in zip(items, next_references(year, len(items)), strict=True):
-                obj.reference = reference
-        bulk.insert(Feedback, objs)
-        bulk.audit_created(objs, reason=f"Imported from {job.original_name} ({job.source})")
-        return len(objs)
+            for record, reference in zip(items, next_references(year, len(items)), strict=True):
+                record["reference"] = reference
+        bulk.create_rows(
+            Feedback,
+            records,
+            reason=f"Imported from {job.original_name} ({job.source})",
+            describe=lambda r: Feedback.describe(r["reference"], r["kind"]),
+        )
+        return len(records)
 
-    def _build(self, row: dict, job, ctx: Context) -> Feedback:
-        from careloop.feedback.services import start_clock
-
-        status = row.pop("status") or ""
-        item = Feedback(**row, source=job.source, created_by=job.created_by)
-        start_clock(item, ctx.settings)
+    def _record(self, row: dict, job, ctx: Context) -> dict:
+        """The new record's fields (by attname), with its clock, without a model instance."""
+        record = {
+            name: row[name]
+            for name in (
+                "external_ref",
+                "received_on",
+                "text",
+                "kind",
+                "channel",
+                "outcome",
+                "summary",
+                "survey",
+                "rating",
+                "from_anonymous",
+                "from_name",
+                "from_email",
+                "from_phone",
+                "representative_name",
+                "about_name",
+                "about_case_ref",
+                "event_on",
+                "acknowledged_on",
+                "responded_on",
+            )
+        }
+        for name in ("from_organisation", "service", "team", "provider", "owner"):
+            record[f"{name}_id"] = row[name].pk if row[name] is not None else None
+        record["source"] = job.source
+        record["created_by_id"] = job.created_by_id
+        clock = SimpleNamespace(**record, stage=1, stage_started_on=None, is_deleted=False)
+        if record["kind"] in Feedback.COMPLAINT_KINDS:
+            record["stage_started_on"] = record["received_on"]
+        record["acknowledgement_due_on"] = clocks.acknowledgement_due(clock, ctx.settings)
+        record["response_due_on"] = clocks.default_response_due(clock, ctx.settings)
+        status = row["status"]
         if not status:
-            if item.responded_on:
+            if record["responded_on"]:
                 status = Feedback.Status.RESPONDED
-            elif item.acknowledged_on:
+            elif record["acknowledged_on"]:
                 status = Feedback.Status.ACKNOWLEDGED
             else:
                 status = ctx.default_status
-        item.status = status
-        item.next_due_on = clocks.next_due(item)
-        return item
+        record["status"] = status
+        clock.__dict__.update(record)
+        record["next_due_on"] = clocks.next_due(clock)
+        return record
 
 
 register(FeedbackImporter())

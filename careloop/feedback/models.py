@@ -313,7 +313,11 @@ class Feedback(Audited, Restrictable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.reference} {_KIND_NAMES.get(self.kind, self.kind)}"
+        return self.describe(self.reference, self.kind)
+
+    @staticmethod
+    def describe(reference: str, kind: str) -> str:
+        return f"{reference} {_KIND_NAMES.get(kind, kind)}"
 
     def get_absolute_url(self) -> str:
         return reverse("feedback:show", args=[self.pk])

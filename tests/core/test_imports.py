@@ -270,3 +270,33 @@ def test_fast_bulk_writes_audit_exactly_as_the_audit_trail_does(users):
         b.reason,
         b.object_repr,
     )
+
+
+def test_create_rows_writes_and_audits_like_the_audit_trail(users):
+    from careloop.core.imports import bulk
+
+    with audit.acting_as(users["admin"], "task"):
+        slow = Note.objects.bulk_create([Note(title="Two", private_text="x", owner=users["admin"])])
+        audit.record_bulk_create(slow, reason="import")
+        [pk] = bulk.create_rows(
+            Note,
+            [{"title": "Two", "private_text": "x", "owner_id": users["admin"].pk}],
+            reason="import",
+            describe=lambda row: row["title"],
+        )
+    note = Note.objects.get(pk=pk)
+    assert (note.title, note.owner, note.is_restricted, note.body) == (
+        "Two",
+        users["admin"],
+        False,
+        "",
+    )
+    a, b = (AuditEntry.objects.for_object(n).get() for n in (slow[0], note))
+    assert a.changes == b.changes
+    assert (a.actor, a.source, a.action, a.reason, a.object_repr) == (
+        b.actor,
+        b.source,
+        b.action,
+        b.reason,
+        b.object_repr,
+    )
