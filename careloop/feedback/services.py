@@ -201,6 +201,19 @@ def _tell_owner(feedback: Feedback) -> None:
     )
 
 
+def tell_person_received(*, feedback: Feedback) -> None:
+    """Email the person their reference number (public form, when they gave an address)."""
+    address = feedback.from_email
+    transaction.on_commit(
+        lambda: notify.send(
+            to=[address],
+            subject=f"We have received your feedback: {feedback.reference}",
+            template="feedback/email/received.txt",
+            context={"feedback": feedback},
+        )
+    )
+
+
 @transaction.atomic
 def feedback_assign(*, feedback: Feedback, owner, user, note: str = "") -> Feedback:
     """Give the item to someone (or to no one). They are told by email."""

@@ -94,3 +94,17 @@ ROWS += [
     Row("core:import_show", LEADS, kwargs=JOB),
     Row("core:import_errors", LEADS, kwargs=JOB),
 ]
+
+
+def _equality_token(world):
+    from careloop.feedback.public import equality_token
+
+    return {"token": equality_token(world.victim.pk)}
+
+
+PUBLIC = "200 200 200 200 200 200"
+ROWS += [
+    Row("feedback:public_new", PUBLIC),
+    Row("feedback:public_done", "302 302 302 302 302 302", note="(nothing sent yet)"),
+    Row("feedback:public_equality", PUBLIC, kwargs=_equality_token),
+]
