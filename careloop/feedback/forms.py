@@ -381,7 +381,7 @@ class ClockSettingsForm(GovukModelForm):
 
     def clean(self):
         data = super().clean()
-        for name, value in data.items():
+        for name, value in list(data.items()):
             if isinstance(value, int) and not 1 <= value <= 130:
                 self.add_error(name, "Enter a number of working days between 1 and 130")
         return data
@@ -490,3 +490,30 @@ class PublicFeedbackForm(GovukForm):
             "representative_relationship": d["relationship"].strip() if someone_else else "",
             "about_name": d["about_name"].strip() if someone_else else "",
         }
+
+
+class LetterForm(GovukForm):
+    template = forms.ModelChoiceField(
+        label="Which letter?",
+        queryset=LetterTemplate.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": "Choose a letter"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = LetterTemplate.objects.filter(is_active=True)
+
+
+class LetterTextForm(GovukForm):
+    template = forms.ModelChoiceField(
+        queryset=LetterTemplate.objects.all(), widget=forms.HiddenInput
+    )
+    text = forms.CharField(
+        label="The letter",
+        widget=forms.Textarea(attrs={"rows": 24}),
+        help_text="Filled in from the template. Change the wording for this person if you need "
+        "to; the template itself is not changed.",
+        error_messages={"required": "The letter is empty"},
+    )

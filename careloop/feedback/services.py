@@ -499,5 +499,11 @@ def equality_save(*, feedback: Feedback, answers: dict) -> EqualityMonitoring | 
 
 @transaction.atomic
 def clock_settings_save(*, form) -> ClockSettings:
-    saved = form.save()
-    return saved
+    """Save the clock settings (one row); new complaints use them from now on."""
+    return form.save()
+
+
+@transaction.atomic
+def record_save(*, form):
+    """Save a validated settings form (letter templates, organisations)."""
+    return form.save()

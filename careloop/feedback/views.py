@@ -20,8 +20,8 @@ from careloop.core.exports import Column, export_response
 from careloop.core.permissions import can, get_visible_or_404, require
 from careloop.core.services import ServiceError
 from careloop.core.views import paginate
-from careloop.feedback import clocks, forms, public, selectors, services
-from careloop.feedback.models import ClockSettings, Feedback
+from careloop.feedback import clocks, forms, letters, public, selectors, services
+from careloop.feedback.models import ClockSettings, Feedback, LetterTemplate, Organisation
 
 CRUMB = ("Feedback", "/feedback/")
 
@@ -533,4 +533,140 @@ def public_equality(request, token: str):
         request,
         "feedback/public_equality.html",
         {"title": "Equality monitoring questions (optional)", "form": form},
+    )
+
+
+# --- Letters ----------------------------------------------------------------------------------
+@require("feedback.handle_complaint")
+def letter_new(request, pk: int):
+    """Choose a template; then see it filled in, change the wording, and make the PDF."""
+    feedback = _get(request, pk)
+    crumbs = [CRUMB, (feedback.reference, feedback.get_absolute_url())]
+    if request.method == "POST" and "text" in request.POST:
+        form = forms.LetterTextForm(request.POST)
+        if form.is_valid():
+            try:
+                letters.letter_create(
+                    feedback=feedback,
+                    template=form.cleaned_data["template"],
+                    text=form.cleaned_data["text"],
+                    user=request.user,
+                )
+            except ServiceError as error:
+                form.add_error("text", str(error))
+            else:
+                messages.success(request, "Letter saved on the record as a PDF")
+                return redirect(f"{feedback.get_absolute_url()}#letters")
+        return render(
+            request,
+            "feedback/letter_text.html",
+            {
+                "title": "Check the letter",
+                "feedback": feedback,
+                "form": form,
+                "breadcrumbs": crumbs,
+            },
+        )
+    choose = forms.LetterForm(request.POST or None)
+    if request.method == "POST" and choose.is_valid():
+        template = choose.cleaned_data["template"]
+        text = letters.fill(template.body, feedback=feedback, user=request.user)
+        form = forms.LetterTextForm(initial={"template": template, "text": text})
+        return render(
+            request,
+            "feedback/letter_text.html",
+            {
+                "title": "Check the letter",
+                "feedback": feedback,
+                "form": form,
+                "template": template,
+                "breadcrumbs": crumbs,
+            },
+        )
+    return _action_page(request, feedback, choose, "Write a letter", "Continue")
+
+
+# --- Settings: letter templates, the clock, organisations -----------------------------------------
+SETTINGS_CRUMBS = [CRUMB, ("Settings", "/feedback/settings/")]
+
+
+@require("feedback.manage_settings")
+def settings_index(request):
+    return render(
+        request,
+        "feedback/settings.html",
+        {
+            "title": "Feedback settings",
+            "clock": ClockSettings.current(),
+            "templates": LetterTemplate.objects.all(),
+            "organisations": Organisation.objects.all(),
+            "breadcrumbs": [CRUMB],
+        },
+    )
+
+
+@require("feedback.manage_settings")
+def clock_edit(request):
+    current = ClockSettings.objects.order_by("pk").first()
+    form = forms.ClockSettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        services.clock_settings_save(form=form)
+        messages.success(request, "Complaint clock settings saved. New complaints use them.")
+        return redirect("feedback:settings")
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "title": "Complaint clock settings",
+            "intro": "Working days for corporate complaints under the Ombudsman's Complaint "
+            "Handling Code, and the defaults for statutory adult social care complaints. The "
+            "3-working-day acknowledgement of statutory complaints is set by law.",
+            "form": form,
+            "breadcrumbs": SETTINGS_CRUMBS,
+            "cancel_url": reverse("feedback:settings"),
+        },
+    )
+
+
+@require("feedback.manage_settings")
+def template_edit(request, pk: int | None = None):
+    template = LetterTemplate.objects.filter(pk=pk).first() if pk else None
+    if pk and template is None:
+        raise Http404
+    form = forms.LetterTemplateForm(request.POST or None, instance=template)
+    if request.method == "POST" and form.is_valid():
+        saved = services.record_save(form=form)
+        messages.success(request, f"Letter template “{saved}” saved")
+        return redirect("feedback:settings")
+    return render(
+        request,
+        "feedback/template_form.html",
+        {
+            "title": f"Edit {template}" if template else "Add a letter template",
+            "form": form,
+            "placeholders": [(n, d) for n, (d, _) in letters.PLACEHOLDERS.items()],
+            "breadcrumbs": SETTINGS_CRUMBS,
+        },
+    )
+
+
+@require("feedback.manage_settings")
+def organisation_edit(request, pk: int | None = None):
+    organisation = Organisation.objects.filter(pk=pk).first() if pk else None
+    if pk and organisation is None:
+        raise Http404
+    form = forms.OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        saved = services.record_save(form=form)
+        messages.success(request, f"“{saved}” saved")
+        return redirect("feedback:settings")
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "title": f"Edit {organisation}" if organisation else "Add an organisation",
+            "form": form,
+            "breadcrumbs": SETTINGS_CRUMBS,
+            "cancel_url": reverse("feedback:settings"),
+        },
     )

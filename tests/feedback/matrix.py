@@ -108,3 +108,26 @@ ROWS += [
     Row("feedback:public_done", "302 302 302 302 302 302", note="(nothing sent yet)"),
     Row("feedback:public_equality", PUBLIC, kwargs=_equality_token),
 ]
+
+
+def _template(world):
+    from careloop.feedback.models import LetterTemplate
+
+    return {"pk": LetterTemplate.objects.first().pk}
+
+
+def _organisation(world):
+    from tests.feedback.factories import make_provider
+
+    return {"pk": make_provider().pk}
+
+
+ROWS += [
+    Row("feedback:letter_new", LEADS, kwargs=pk("complaint")),
+    Row("feedback:settings", LEADS),
+    Row("feedback:clock_edit", LEADS),
+    Row("feedback:template_new", LEADS),
+    Row("feedback:template_edit", LEADS, kwargs=_template),
+    Row("feedback:organisation_new", LEADS),
+    Row("feedback:organisation_edit", LEADS, kwargs=_organisation),
+]
