@@ -99,24 +99,12 @@ class FeedbackFieldsMixin:
 
     def clean(self):
         data = super().clean()
-        received, event = data.get("received_on"), data.get("event_on")
-        if received and received > dt.date.today():
-            self.add_error("received_on", "The date received must be today or in the past")
-        if received and event and event > received:
-            self.add_error(
-                "event_on", "The date of the event must be on or before the date received"
-            )
-        if data.get("kind") == Feedback.Kind.OMBUDSMAN and not data.get("complaint"):
-            self.add_error("complaint", "Choose the complaint the Ombudsman enquiry is about")
-        if data.get("kind") != Feedback.Kind.OMBUDSMAN and data.get("complaint"):
-            self.add_error("complaint", "Only Ombudsman enquiries are linked to a complaint")
+        for field, message in services.record_problems(data):
+            if field in self.fields and field not in self.errors:
+                self.add_error(field, message)
         team, service = data.get("team"), data.get("service")
-        if team and service and team.service_id != service.pk:
-            self.add_error("team", f"{team} is not part of {service}")
         if team and not service:
             data["service"] = team.service
-        if data.get("is_restricted") and not (data.get("restriction_reason") or "").strip():
-            self.add_error("restriction_reason", "Give the reason for restricting this record")
         return data
 
 

@@ -51,6 +51,34 @@ EDITABLE = (
 )
 
 
+def record_problems(data: dict, today: dt.date | None = None) -> list[tuple[str, str]]:
+    """Checks across fields of a record, shared by the pages and the API."""
+    today = today or dt.date.today()
+    problems = []
+    received, event = data.get("received_on"), data.get("event_on")
+    if received and received > today:
+        problems.append(("received_on", "The date received must be today or in the past"))
+    if received and event and event > received:
+        problems.append(
+            ("event_on", "The date of the event must be on or before the date received")
+        )
+    kind, complaint = data.get("kind"), data.get("complaint")
+    if kind == Feedback.Kind.OMBUDSMAN and not complaint:
+        problems.append(("complaint", "Choose the complaint the Ombudsman enquiry is about"))
+    if kind and kind != Feedback.Kind.OMBUDSMAN and complaint:
+        problems.append(("complaint", "Only Ombudsman enquiries are linked to a complaint"))
+    if complaint is not None and complaint and not complaint.is_complaint:
+        problems.append(("complaint", "Choose a complaint"))
+    team, service = data.get("team"), data.get("service")
+    if team and service and team.service_id != service.pk:
+        problems.append(("team", f"{team} is not part of {service}"))
+    if data.get("is_restricted") and not (data.get("restriction_reason") or "").strip():
+        problems.append(("restriction_reason", "Give the reason for restricting this record"))
+    if data.get("rating") is not None and not 1 <= int(data["rating"]) <= 5:
+        problems.append(("rating", "The rating must be from 1 to 5"))
+    return problems
+
+
 def _refresh_due(feedback: Feedback) -> None:
     feedback.next_due_on = clocks.next_due(feedback)
 
@@ -81,6 +109,8 @@ def feedback_create(*, data: dict, user=None, equality: dict | None = None) -> F
     ombudsman = feedback.kind == Feedback.Kind.OMBUDSMAN
     if ombudsman and feedback.complaint_id and not feedback.complaint.is_complaint:
         raise ServiceError("An Ombudsman enquiry must be linked to a complaint")
+    if feedback.team_id and not feedback.service_id:
+        feedback.service = feedback.team.service
     feedback.created_by = user if getattr(user, "pk", None) else None
     feedback.reference = next_references(feedback.received_on.year)[0]
     start_clock(feedback)
@@ -124,6 +154,11 @@ def plain(value):
     return value
 
 
+def snapshot_objects(feedback: Feedback, fields=EDITABLE) -> dict:
+    """The editable fields' current values as the record holds them (records, not ids)."""
+    return {f: getattr(feedback, f) for f in fields}
+
+
 def snapshot(feedback: Feedback, fields=EDITABLE) -> dict:
     return {f: plain(getattr(feedback, f)) for f in fields}
 
@@ -162,6 +197,8 @@ def feedback_update(
         setattr(current, name, value)
     if current.from_anonymous:
         current.from_name = current.from_email = current.from_phone = current.from_address = ""
+    if current.team_id and not current.service_id:
+        current.service = current.team.service
     if restart:
         if not current.revisions.exists() and current.kind != Feedback.Kind.OMBUDSMAN:
             current.response_due_on = None

@@ -131,3 +131,9 @@ ROWS += [
     Row("feedback:organisation_new", LEADS),
     Row("feedback:organisation_edit", LEADS, kwargs=_organisation),
 ]
+
+ROWS += [
+    Row("feedback-list", "200 200 200 200 403 401"),
+    Row("feedback-detail", "200 200 200 200 403 401", kwargs=pk("complaint")),
+    Row("feedback-detail", "200 200 404 404 403 401", kwargs=pk("secret"), note="(restricted)"),
+]
