@@ -16,6 +16,7 @@ from careloop.core import audit
 
 STEPS = [
     "careloop.demo.org.load",
+    "careloop.demo.feedback.load",
     "careloop.demo.themes.load",
     "careloop.demo.learning.load",
     "careloop.demo.innovation.load",

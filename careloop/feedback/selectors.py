@@ -31,7 +31,12 @@ DUE_FILTERS = {
     "week": "Due in the next 5 working days",
     "any": "Has a due date",
 }
-MIN_GROUP = 10  # equality monitoring: smaller groups are not shown
+MIN_GROUP = 10
+NEEDS_ACTION = (
+    Feedback.Status.NEW,
+    Feedback.Status.ACKNOWLEDGED,
+    Feedback.Status.IN_PROGRESS,
+)  # equality monitoring: smaller groups are not shown
 
 
 @dataclass
@@ -124,7 +129,8 @@ def my_work(user) -> list[WorkItem]:
         Feedback.objects.visible_to(user)
         .filter(owner=user)
         .open()
-        .order_by("next_due_on", "received_on")[:50]
+        .filter(Q(next_due_on__isnull=False) | Q(status__in=NEEDS_ACTION))
+        .order_by(F("next_due_on").asc(nulls_last=True), "received_on")[:50]
     )
     for item in qs:
         if item.next_due_on and item.acknowledgement_due_on and not item.acknowledged_on:
