@@ -102,13 +102,32 @@ def fill(body: str, *, feedback, user, today: dt.date | None = None) -> str:
     """The template's text with the placeholders filled in (plain text)."""
     check_template(body)
     today = today or dt.date.today()
-    return PLACEHOLDER.sub(lambda m: str(PLACEHOLDERS[m.group(1)][1](feedback, user, today)), body)
+    lines = []
+    for line in body.splitlines():
+        filled = PLACEHOLDER.sub(
+            lambda m: str(PLACEHOLDERS[m.group(1)][1](feedback, user, today)), line
+        )
+        if PLACEHOLDER.search(line) and not filled.strip():
+            continue  # a line that held only an empty placeholder (no job title, say)
+        lines.append(filled)
+    return "\n".join(lines)
 
 
 def paragraphs(text: str) -> list[list[str]]:
     """Plain text to paragraphs (blank lines) of lines, for the document template."""
     blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
     return [block.split("\n") for block in blocks if block.strip()]
+
+
+def ensure_default_templates() -> None:
+    """The default letters, if the council has none at all (as on a new installation)."""
+    from careloop.feedback.models import LetterTemplate
+
+    if not LetterTemplate.objects.exists():
+        for name, purpose, body in DEFAULTS:
+            LetterTemplate.objects.get_or_create(
+                name=name, defaults={"purpose": purpose, "body": body}
+            )
 
 
 @transaction.atomic
@@ -118,6 +137,11 @@ def letter_create(*, feedback, template, text: str, user, today: dt.date | None 
         raise ServiceError("The letter is empty")
     if "{{" in text or "{%" in text:
         raise ServiceError("The letter still has a placeholder in it: fill it in or remove it")
+    if re.search(r"\[[^\]]{3,}\]", text):
+        raise ServiceError(
+            "The letter still has instructions in square brackets: replace them with what "
+            "you want to say"
+        )
     today = today or dt.date.today()
     address = [feedback.representative_name or feedback.from_name]
     if feedback.from_address:

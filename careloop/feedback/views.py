@@ -541,6 +541,7 @@ def public_equality(request, token: str):
 def letter_new(request, pk: int):
     """Choose a template; then see it filled in, change the wording, and make the PDF."""
     feedback = _get(request, pk)
+    letters.ensure_default_templates()
     crumbs = [CRUMB, (feedback.reference, feedback.get_absolute_url())]
     if request.method == "POST" and "text" in request.POST:
         form = forms.LetterTextForm(request.POST)
@@ -592,6 +593,7 @@ SETTINGS_CRUMBS = [CRUMB, ("Settings", "/feedback/settings/")]
 
 @require("feedback.manage_settings")
 def settings_index(request):
+    letters.ensure_default_templates()
     return render(
         request,
         "feedback/settings.html",

@@ -161,3 +161,119 @@ def test_quality_lead_imports_a_survey_export(page, users, tmp_path):
     check_page(page, "feedback import done")
     page.goto("/feedback/?kind=survey&q=equipment")
     assert page.locator("tbody tr").count() == 1
+
+
+def test_a_member_of_the_public_gives_feedback(page, users):
+    page.goto("/feedback/tell-us/")
+    assert page.locator("h1").inner_text() == "Give feedback about adult social care"
+    check_page(page, "feedback public form")
+    page.get_by_role("button", name="Send feedback").click()  # nothing filled in
+    assert page.locator(".govuk-error-summary").is_visible()
+    check_page(page, "feedback public form with errors")
+    page.get_by_label("Make a complaint").check()
+    page.get_by_label("Tell us what happened").fill("The carers missed two visits this week.")
+    page.get_by_label("Your name").fill("Karen Marsh")
+    page.get_by_label("Email address").fill("karen@example.org")
+    page.wait_for_timeout(3100)  # a person takes longer than the spam check's 3 seconds
+    page.get_by_role("button", name="Send feedback").click()
+    reference = page.locator("#reference").inner_text()
+    assert reference.startswith("FB-")
+    check_page(page, "feedback public sent")
+    page.get_by_role("link", name="Answer the equality questions").click()
+    check_page(page, "feedback public equality")
+    page.get_by_label("45 to 64").check()
+    page.get_by_role("button", name="Send answers").click()
+    assert "Thank you for your answers" in page.locator("h1").inner_text()
+    check_page(page, "feedback public thanks")
+    item = Feedback.objects.get(reference=reference)
+    assert item.channel == "web" and item.equality.age_band == "45-64"
+
+
+def test_letters_settings_and_the_rest_of_a_record(page, users, tmp_path):
+    from careloop.feedback.models import LetterTemplate
+
+    lead = users["quality_lead"]
+    item = make_feedback(
+        kind="corporate",
+        summary="Day centre transport",
+        from_name="Dev Patel",
+        from_address="2 Mill Lane\nNorthtown",
+        received_on=dt.date(2024, 3, 1),
+        event_on=dt.date(2023, 1, 1),
+    )
+    sign_in(page, lead)
+    page.goto(f"/feedback/{item.pk}/")
+    page.get_by_role("link", name="Write a letter").click()
+    check_page(page, "feedback letter choose")
+    page.get_by_label("Acknowledgement of a complaint").check()
+    page.get_by_role("button", name="Continue").click()
+    assert "Dear Dev Patel" in page.get_by_label("The letter").input_value()
+    check_page(page, "feedback letter check")
+    page.get_by_role("button", name="Save as PDF on the record").click()
+    assert "Letter saved on the record" in page.content()
+    assert page.locator("#letters ~ ul a").first.inner_text().startswith("Acknowledgement")
+
+    page.get_by_role("link", name="Add a document or link").click()
+    check_page(page, "feedback document new")
+    page.get_by_label("Or give a web link").fill("https://www.northshire.example/policy")
+    page.get_by_label("Title").fill("Transport policy")
+    page.get_by_role("button", name="Add").click()
+    assert "Transport policy" in page.content()
+
+    page.get_by_role("link", name="Record answers").click()
+    check_page(page, "feedback equality staff")
+    page.get_by_role("button", name="Save answers").click()
+
+    page.get_by_role("link", name="Record response").click()
+    fill_date(page, "on", dt.date(2024, 3, 10))
+    page.get_by_label("Not upheld").check()
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("link", name="Move to stage 2").click()
+    check_page(page, "feedback escalate")
+    fill_date(page, "on", dt.date(2024, 3, 20))
+    page.get_by_role("button", name="Start stage 2").click()
+    assert "Stage 2" in page.locator("main").inner_text()
+
+    for name, heading in [("Close", "Close"), ("Record that it was withdrawn", "Record that")]:
+        page.get_by_role("link", name=name).click()
+        assert page.locator("h1").inner_text().startswith(heading)
+        check_page(page, f"feedback {name.lower()}")
+        page.get_by_role("link", name="Cancel").click()
+    page.get_by_role("link", name="Delete").click()
+    check_page(page, "feedback delete")
+    page.get_by_role("button", name="Delete").click()
+    assert page.locator(".govuk-error-summary").is_visible()  # a reason is needed
+    page.get_by_label("Why are you deleting it?").fill("Recorded twice")
+    page.get_by_role("button", name="Delete").click()
+    assert "deleted" in page.content()
+
+    late = make_feedback(
+        kind="complaint", event_on=dt.date(2024, 1, 2), received_on=dt.date(2025, 3, 3)
+    )
+    page.goto(f"/feedback/{late.pk}/")
+    assert "more than 12 months after the event" in page.content()
+    page.get_by_role("link", name="Decide on late complaint").click()
+    check_page(page, "feedback late decision")
+    page.get_by_label("Accepted: good reason").check()
+    page.get_by_role("textbox", name="Reason").fill("In hospital for most of the year")
+    page.get_by_role("button", name="Save decision").click()
+    page.get_by_role("link", name="Reopen").count()
+
+    page.goto("/feedback/settings/")
+    check_page(page, "feedback settings")
+    page.get_by_role("link", name="Change the clock settings").click()
+    check_page(page, "feedback clock settings")
+    page.goto("/feedback/settings/")
+    page.get_by_role("link", name=LetterTemplate.objects.first().name).click()
+    check_page(page, "feedback letter template")
+    page.get_by_label("Body").fill("Dear {{ person_name }} {{ bank_details }}")
+    page.get_by_role("button", name="Save").click()
+    assert "Unknown placeholder: bank_details" in page.locator(".govuk-error-summary").inner_text()
+    page.goto("/feedback/settings/organisations/new/")
+    check_page(page, "feedback organisation new")
+    page.get_by_label("Name").fill("Sunnyside Care")
+    page.get_by_label("Kind").select_option("provider")
+    page.get_by_role("button", name="Save").click()
+    assert "Sunnyside Care" in page.content()
+    page.goto("/imports/feedback/")
+    check_page(page, "feedback import index again")

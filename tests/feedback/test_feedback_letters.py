@@ -76,6 +76,11 @@ def test_a_letter_with_a_placeholder_left_in_is_refused(login, users):
         {"template": template.pk, "text": "Dear {{ person_name }}"},
     )
     assert "still has a placeholder" in response.content.decode()
+    response = client.post(
+        reverse("feedback:letter_new", args=[item.pk]),
+        {"template": template.pk, "text": "What we found: [describe what was found]."},
+    )
+    assert "instructions in square brackets" in response.content.decode()
     assert not attachments_for(item, role="letter").exists()
 
 
