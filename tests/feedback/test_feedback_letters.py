@@ -12,6 +12,12 @@ from careloop.feedback.models import LetterTemplate
 from tests.feedback.factories import make_feedback
 
 
+@pytest.fixture(autouse=True)
+def _default_letters(db):
+    """As on a new installation (the data migration's rows may have been flushed)."""
+    letters.ensure_default_templates()
+
+
 def test_default_templates_exist_and_are_valid(db):
     names = set(LetterTemplate.objects.values_list("purpose", flat=True))
     assert {"acknowledgement", "response", "holding", "compliment"} <= names
