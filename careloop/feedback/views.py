@@ -22,6 +22,7 @@ from careloop.core.services import ServiceError
 from careloop.core.views import paginate
 from careloop.feedback import clocks, forms, letters, public, selectors, services
 from careloop.feedback.models import ClockSettings, Feedback, LetterTemplate, Organisation
+from careloop.stats import xmr
 
 CRUMB = ("Feedback", "/feedback/")
 
@@ -388,6 +389,12 @@ def figures(request):
     if year.isdigit() and 2000 <= int(year) <= today.year:
         start = dt.date(int(year), 4, 1)
     monthly = selectors.monthly_counts()
+    complaints = selectors.monthly_counts(kind="complaint")[:-1]  # whole months only
+    chart = (
+        xmr([n for _, n in complaints], periods=[f"{m:%b %Y}" for m, _ in complaints])
+        if sum(n for _, n in complaints)
+        else None
+    )
     return render(
         request,
         "feedback/figures.html",
@@ -396,6 +403,7 @@ def figures(request):
             "annual": selectors.annual_figures(start),
             "years": list(range(today.year if today.month >= 4 else today.year - 1, 2019, -1))[:6],
             "monthly": monthly,
+            "chart": chart,
             "monthly_complaints": dict(selectors.monthly_counts(kind="complaint")),
             "monthly_compliments": dict(selectors.monthly_counts(kind="compliment")),
             "equality": selectors.equality_figures()
