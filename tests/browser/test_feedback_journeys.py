@@ -242,7 +242,7 @@ def test_letters_settings_and_the_rest_of_a_record(page, users, tmp_path):
     page.get_by_role("link", name="Delete").click()
     check_page(page, "feedback delete")
     page.get_by_role("button", name="Delete").click()
-    assert page.locator(".govuk-error-summary").is_visible()  # a reason is needed
+    page.locator(".govuk-error-summary").wait_for()  # a reason is needed
     page.get_by_label("Why are you deleting it?").fill("Recorded twice")
     page.get_by_role("button", name="Delete").click()
     assert "deleted" in page.content()
@@ -260,7 +260,9 @@ def test_letters_settings_and_the_rest_of_a_record(page, users, tmp_path):
     assert "Accepted" in page.locator("main").inner_text()
     page.get_by_role("link", name="Close").click()
     page.get_by_role("button", name="Close").click()
-    assert page.locator(".govuk-error-summary").is_visible()  # respond before closing
+    summary = page.locator(".govuk-error-summary")
+    summary.wait_for()
+    assert "Record the response before closing" in summary.inner_text()
     page.goto(f"/feedback/{late.pk}/withdraw/")
     page.get_by_label("Reason").fill("Mrs Ellery asked us to stop")
     page.get_by_role("button", name="Save").click()

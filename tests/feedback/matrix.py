@@ -111,8 +111,10 @@ ROWS += [
 
 
 def _template(world):
+    from careloop.feedback.letters import ensure_default_templates
     from careloop.feedback.models import LetterTemplate
 
+    ensure_default_templates()
     return {"pk": LetterTemplate.objects.first().pk}
 
 
