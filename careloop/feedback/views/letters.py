@@ -1,0 +1,62 @@
+"""Letters from templates, to PDF on the record."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+
+from careloop.core.permissions import require
+from careloop.core.services import ServiceError
+from careloop.feedback import forms, letters
+from careloop.feedback.views.common import CRUMB, _action_page, _get
+
+
+# --- Letters ----------------------------------------------------------------------------------
+@require("feedback.handle_complaint")
+def letter_new(request, pk: int):
+    """Choose a template; then see it filled in, change the wording, and make the PDF."""
+    feedback = _get(request, pk)
+    letters.ensure_default_templates()
+    crumbs = [CRUMB, (feedback.reference, feedback.get_absolute_url())]
+    if request.method == "POST" and "text" in request.POST:
+        form = forms.LetterTextForm(request.POST)
+        if form.is_valid():
+            try:
+                letters.letter_create(
+                    feedback=feedback,
+                    template=form.cleaned_data["template"],
+                    text=form.cleaned_data["text"],
+                    user=request.user,
+                )
+            except ServiceError as error:
+                form.add_error("text", str(error))
+            else:
+                messages.success(request, "Letter saved on the record as a PDF")
+                return redirect(f"{feedback.get_absolute_url()}#letters")
+        return render(
+            request,
+            "feedback/letter_text.html",
+            {
+                "title": "Check the letter",
+                "feedback": feedback,
+                "form": form,
+                "breadcrumbs": crumbs,
+            },
+        )
+    choose = forms.LetterForm(request.POST or None)
+    if request.method == "POST" and choose.is_valid():
+        template = choose.cleaned_data["template"]
+        text = letters.fill(template.body, feedback=feedback, user=request.user)
+        form = forms.LetterTextForm(initial={"template": template, "text": text})
+        return render(
+            request,
+            "feedback/letter_text.html",
+            {
+                "title": "Check the letter",
+                "feedback": feedback,
+                "form": form,
+                "template": template,
+                "breadcrumbs": crumbs,
+            },
+        )
+    return _action_page(request, feedback, choose, "Write a letter", "Continue")

@@ -1,0 +1,183 @@
+"""The register: the list, a record, intake, editing, assigning, notes, deletion."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from careloop.core.attachments import (
+    attachments_for,
+)
+from careloop.core.permissions import can, require
+from careloop.core.services import ServiceError
+from careloop.core.views import paginate
+from careloop.feedback import clocks, forms, selectors, services
+from careloop.feedback.models import ClockSettings
+from careloop.feedback.views.common import CRUMB, _action_page, _get
+
+
+# --- The register -----------------------------------------------------------------------------
+def index(request):
+    if not can(request.user, "feedback.view"):
+        if can(request.user, "feedback.view_figures"):
+            return redirect("feedback:figures")
+        raise PermissionDenied
+    form = forms.FilterForm(request.GET or None, user=request.user)
+    filters = form.filters()
+    qs = selectors.feedback_list(request.user, filters)
+    return render(
+        request,
+        "feedback/index.html",
+        {
+            "title": "Feedback",
+            "filter_form": form,
+            "filters": filters,
+            "filtered": any(v for k, v in request.GET.items() if k not in ("page", "sort")),
+            **paginate(request, qs, per_page=25),
+        },
+    )
+
+
+@require("feedback.view")
+def show(request, pk: int):
+    feedback = _get(request, pk)
+    settings = ClockSettings.current()
+    return render(
+        request,
+        "feedback/show.html",
+        {
+            "title": f"{feedback.reference}: {feedback.get_kind_display()}",
+            "feedback": feedback,
+            "clock": clocks.clock(feedback, settings),
+            "is_late": feedback.is_statutory and clocks.is_late(feedback),
+            "six_month_point": clocks.six_month_point(feedback) if feedback.is_statutory else None,
+            "timeline": selectors.timeline(feedback),
+            "letters": attachments_for(feedback, role="letter"),
+            "documents": attachments_for(feedback).exclude(role="letter"),
+            "enquiries": feedback.ombudsman_enquiries.visible_to(request.user),
+            "has_equality": hasattr(feedback, "equality"),
+            "note_form": forms.NoteForm(),
+            "breadcrumbs": [CRUMB],
+        },
+    )
+
+
+@require("feedback.create")
+def new(request):
+    form = forms.FeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items()}
+        try:
+            feedback = services.feedback_create(data=data, user=request.user)
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Feedback recorded: reference {feedback.reference}")
+            return redirect(feedback)
+    return render(
+        request,
+        "feedback/form.html",
+        {"title": "Record feedback", "form": form, "submit": "Save", "breadcrumbs": [CRUMB]},
+    )
+
+
+@require("feedback.edit")
+def edit(request, pk: int):
+    feedback = _get(request, pk)
+    form = forms.FeedbackEditForm(request.POST or None, instance=feedback)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.feedback_update(
+                feedback=feedback,
+                changes=form.changes(),
+                original=form.cleaned_data["original"],
+                version=form.cleaned_data["version"],
+                user=request.user,
+            )
+        except services.EditConflict as error:
+            conflict = error
+            form.rebase(error.current)
+            form.add_error(None, str(error))
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{saved.reference} saved")
+            return redirect(saved)
+    return render(
+        request,
+        "feedback/form.html",
+        {
+            "title": f"Edit {feedback.reference}",
+            "form": form,
+            "feedback": feedback,
+            "conflict": conflict,
+            "submit": "Save changes",
+            "cancel_url": feedback.get_absolute_url(),
+            "breadcrumbs": [CRUMB, (feedback.reference, feedback.get_absolute_url())],
+        },
+    )
+
+
+@require("feedback.assign")
+def assign(request, pk: int):
+    feedback = _get(request, pk)
+    form = forms.AssignForm(request.POST or None, initial={"owner": feedback.owner})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.feedback_assign(
+                feedback=feedback,
+                owner=form.cleaned_data["owner"],
+                user=request.user,
+                note=form.cleaned_data["note"],
+            )
+        except ServiceError as error:
+            form.add_error("owner", str(error))
+        else:
+            owner = form.cleaned_data["owner"]
+            messages.success(
+                request,
+                f"{feedback.reference} assigned to {owner}"
+                if owner
+                else f"{feedback.reference} is no longer assigned to anyone",
+            )
+            return redirect(feedback)
+    return _action_page(request, feedback, form, "Assign or reassign", "Save")
+
+
+@require_POST
+@require("feedback.note")
+def note(request, pk: int):
+    feedback = _get(request, pk)
+    form = forms.NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.note_add(feedback=feedback, user=request.user, text=form.cleaned_data["text"])
+        except ServiceError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Note added")
+            return redirect(f"{feedback.get_absolute_url()}#timeline")
+    return _action_page(request, feedback, form, "Add a note", "Add note")
+
+
+@require("feedback.delete")
+def delete(request, pk: int):
+    feedback = _get(request, pk)
+    form = forms.ReasonForm(request.POST or None)
+    form.fields["reason"].label = "Why are you deleting it?"
+    form.fields["reason"].help_text = (
+        "For example, a duplicate of another record. The record leaves the register but stays "
+        "in the audit trail."
+    )
+    if request.method == "POST" and form.is_valid():
+        services.feedback_delete(
+            feedback=feedback, user=request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, f"{feedback.reference} deleted")
+        return redirect("feedback:index")
+    return _action_page(
+        request, feedback, form, f"Delete {feedback.reference}", "Delete", warning=True
+    )

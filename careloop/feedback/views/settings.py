@@ -1,0 +1,99 @@
+"""Settings: letter templates, the complaint clock, organisations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from careloop.core.permissions import require
+from careloop.feedback import forms, letters, services
+from careloop.feedback.models import ClockSettings, LetterTemplate, Organisation
+from careloop.feedback.views.common import CRUMB
+
+# --- Settings: letter templates, the clock, organisations -----------------------------------------
+SETTINGS_CRUMBS = [CRUMB, ("Settings", "/feedback/settings/")]
+
+
+@require("feedback.manage_settings")
+def settings_index(request):
+    letters.ensure_default_templates()
+    return render(
+        request,
+        "feedback/settings.html",
+        {
+            "title": "Feedback settings",
+            "clock": ClockSettings.current(),
+            "templates": LetterTemplate.objects.all(),
+            "organisations": Organisation.objects.all(),
+            "breadcrumbs": [CRUMB],
+        },
+    )
+
+
+@require("feedback.manage_settings")
+def clock_edit(request):
+    current = ClockSettings.objects.order_by("pk").first()
+    form = forms.ClockSettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        services.clock_settings_save(form=form)
+        messages.success(request, "Complaint clock settings saved. New complaints use them.")
+        return redirect("feedback:settings")
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "title": "Complaint clock settings",
+            "intro": "Working days for corporate complaints under the Ombudsman's Complaint "
+            "Handling Code, and the defaults for statutory adult social care complaints. The "
+            "3-working-day acknowledgement of statutory complaints is set by law.",
+            "form": form,
+            "breadcrumbs": SETTINGS_CRUMBS,
+            "cancel_url": reverse("feedback:settings"),
+        },
+    )
+
+
+@require("feedback.manage_settings")
+def template_edit(request, pk: int | None = None):
+    template = LetterTemplate.objects.filter(pk=pk).first() if pk else None
+    if pk and template is None:
+        raise Http404
+    form = forms.LetterTemplateForm(request.POST or None, instance=template)
+    if request.method == "POST" and form.is_valid():
+        saved = services.record_save(form=form)
+        messages.success(request, f"Letter template “{saved}” saved")
+        return redirect("feedback:settings")
+    return render(
+        request,
+        "feedback/template_form.html",
+        {
+            "title": f"Edit {template}" if template else "Add a letter template",
+            "form": form,
+            "placeholders": [(n, d) for n, (d, _) in letters.PLACEHOLDERS.items()],
+            "breadcrumbs": SETTINGS_CRUMBS,
+        },
+    )
+
+
+@require("feedback.manage_settings")
+def organisation_edit(request, pk: int | None = None):
+    organisation = Organisation.objects.filter(pk=pk).first() if pk else None
+    if pk and organisation is None:
+        raise Http404
+    form = forms.OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        saved = services.record_save(form=form)
+        messages.success(request, f"“{saved}” saved")
+        return redirect("feedback:settings")
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "title": f"Edit {organisation}" if organisation else "Add an organisation",
+            "form": form,
+            "breadcrumbs": SETTINGS_CRUMBS,
+            "cancel_url": reverse("feedback:settings"),
+        },
+    )
