@@ -45,7 +45,17 @@ class Row:
 
 
 class World(SimpleNamespace):
-    """The records the rows point at; `secrets` are strings no refusal may show."""
+    """The records the rows point at; `secrets` are strings no refusal may show.
+
+    Each area's setup adds its own names; setting a name twice is refused, because a second
+    area overwriting the first's record made rows point at the wrong objects (ids happen to
+    coincide on SQLite, not on PostgreSQL).
+    """
+
+    def __setattr__(self, name, value):
+        if name in self.__dict__ and self.__dict__[name] is not value:  # += keeps the list
+            raise AttributeError(f"world.{name} is already set by another area's setup")
+        super().__setattr__(name, value)
 
 
 def area_modules():

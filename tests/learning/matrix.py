@@ -43,12 +43,12 @@ def _more(world):
     from careloop.learning.models import LearningBrief
 
     lead = world.users["quality_lead"]
-    world.measure = f.measure(lead, [8, 9, 7, 8, 3, 2, 3])
+    world.learning_measure = f.measure(lead, [8, 9, 7, 8, 3, 2, 3])
     world.link = services.impact_link(
-        action=world.action, measure=world.measure, effect_on=f.TODAY, user=lead
+        action=world.action, measure=world.learning_measure, effect_on=f.TODAY, user=lead
     )
     world.spare_link = services.impact_link(
-        action=world.done, measure=world.measure, effect_on=f.TODAY, user=lead
+        action=world.done, measure=world.learning_measure, effect_on=f.TODAY, user=lead
     )
     world.case = f.lgsco_case(lead)
     world.secret_case = f.lgsco_case(
@@ -70,8 +70,8 @@ def _more(world):
         teams=[world.team],
     )
     services.brief_send(brief=world.brief, user=lead)
-    world.draft = services.brief_save(user=lead, title="Draft brief", learning="Not yet")
-    assert world.draft.status == LearningBrief.Status.DRAFT
+    world.draft_brief = services.brief_save(user=lead, title="Draft brief", learning="Not yet")
+    assert world.draft_brief.status == LearningBrief.Status.DRAFT
     world.report_year = f.TODAY.year - 1 if f.TODAY.month >= 4 else f.TODAY.year - 2
     world.secrets += ["Safeguarding case secret"]
     world.today = dt.date.today()
@@ -139,17 +139,17 @@ ROWS = [
     ),
     # Measures and impact
     Row("learning:measure_index", ALL),
-    Row("learning:measure_show", ALL, kwargs=lambda w: {"pk": w.measure.pk}),
+    Row("learning:measure_show", ALL, kwargs=lambda w: {"pk": w.learning_measure.pk}),
     Row("learning:measure_new", MANAGERS),
-    Row("learning:measure_edit", MANAGERS, kwargs=lambda w: {"pk": w.measure.pk}),
+    Row("learning:measure_edit", MANAGERS, kwargs=lambda w: {"pk": w.learning_measure.pk}),
     Row(
         "learning:measure_value",
         "302 302 302 403 403 302",
-        kwargs=lambda w: {"pk": w.measure.pk},
+        kwargs=lambda w: {"pk": w.learning_measure.pk},
         method="POST",
         data={"month": "2020-01", "value": "4"},
     ),
-    Row("learning:measure_import", MANAGERS, kwargs=lambda w: {"pk": w.measure.pk}),
+    Row("learning:measure_import", MANAGERS, kwargs=lambda w: {"pk": w.learning_measure.pk}),
     Row("learning:impact_new", MANAGERS, kwargs=_action),
     Row("learning:impact_show", ALL, kwargs=lambda w: {"pk": w.link.pk}),
     Row("learning:impact_edit", MANAGERS, kwargs=lambda w: {"pk": w.link.pk}),
@@ -216,7 +216,7 @@ ROWS = [
     Row(
         "learning:brief_show",
         "200 200 404 404 404 302",
-        kwargs=lambda w: {"pk": w.draft.pk},
+        kwargs=lambda w: {"pk": w.draft_brief.pk},
         note="(draft)",
     ),
     Row("learning:brief_edit", LEADS, kwargs=lambda w: {"pk": w.brief.pk}),
