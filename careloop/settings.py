@@ -335,6 +335,9 @@ LOGGING = {
         "axes": {"level": "ERROR"},
         "django.security.DisallowedHost": {"level": "ERROR"},
         "mozilla_django_oidc": {"level": "WARNING"},
+        # WeasyPrint and its font subsetter narrate every step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 
