@@ -1,12 +1,15 @@
-"""Request middleware: who is acting (for the audit trail); sign-in for htmx requests."""
+"""Request middleware: who is acting (for the audit trail); sign-in for htmx requests; refusing
+addresses no database can search for."""
 
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import resolve_url
 
 from careloop.core import audit
+
+NUL_MESSAGE = "The address contains a character that cannot be searched for (a null character)."
 
 
 class HtmxLoginRedirectMiddleware:
@@ -46,3 +49,21 @@ class AuditContextMiddleware:
             return self.get_response(request)
         finally:
             audit.reset_context(token)
+
+
+class RejectNulMiddleware:
+    """A null character in a search or filter reaches the database, and PostgreSQL refuses
+    text containing one (a 500 error). Answer 400 with a reason before any view runs; form and
+    API bodies are already checked by Django's and DRF's field validators."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key + "".join(values) for key, values in request.GET.lists()):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": NUL_MESSAGE}, status=400)
+            from careloop.core.views import bad_request
+
+            return bad_request(request, detail=NUL_MESSAGE)
+        return self.get_response(request)

@@ -282,12 +282,12 @@ def audit_index(request):
 
 
 # --- Error pages ------------------------------------------------------------------------------
-def _error(request, template: str, status: int, title: str):
-    return render(request, template, {"title": title}, status=status)
+def _error(request, template: str, status: int, title: str, detail: str = ""):
+    return render(request, template, {"title": title, "detail": detail}, status=status)
 
 
-def bad_request(request, exception=None):
-    return _error(request, "400.html", 400, "Sorry, there is a problem with your request")
+def bad_request(request, exception=None, detail: str = ""):
+    return _error(request, "400.html", 400, "Sorry, there is a problem with your request", detail)
 
 
 def permission_denied(request, exception=None):

@@ -166,3 +166,15 @@ def test_spc_chart_tag_renders_svg_and_its_table():
     )
     assert 'role="img"' in html and "<table" in html and "Show the figures as a table" in html
     assert html.count('<tr class="govuk-table__row"><th scope="row"') == 8
+
+
+def test_a_null_character_in_an_address_is_refused_with_a_reason(client, users):
+    """PostgreSQL refuses text with a null character: a search for one must not be a 500."""
+    client.force_login(users["admin"])
+    page = client.get("/administration/people/", {"q": "Pers\x00on"})
+    assert page.status_code == 400
+    assert "null character" in page.content.decode()
+    api = client.get("/api/v1/me/", {"search": "\x00"})
+    assert api.status_code == 400
+    assert "null character" in api.json()["detail"]
+    assert client.get("/administration/people/", {"q": "Person"}).status_code == 200

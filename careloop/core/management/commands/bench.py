@@ -54,6 +54,10 @@ class Command(BaseCommand):
                 ]
         machine = _machine()
         old_name = connection.settings_dict["NAME"]
+        if connection.vendor != "sqlite":
+            # Not the test suite's database name: a benchmark must never drop a running suite's.
+            test_name = connection.settings_dict["TEST"].get("NAME") or f"test_{old_name}"
+            connection.settings_dict["TEST"]["NAME"] = test_name.replace("test_", "bench_", 1)
         connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keepdb)
         try:
             with audit.acting_as(None, "command"):
