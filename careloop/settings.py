@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "mozilla_django_oidc",
     "careloop.learning",
+    "careloop.workforce",
     "careloop.innovation",
     "careloop.coproduction",
     "careloop.themes",

@@ -75,6 +75,7 @@ urlpatterns = [
     path("coproduction/", include("careloop.coproduction.urls")),
     path("api/v1/", include("careloop.core.api_urls")),
     path("learning/", include("careloop.learning.urls")),
+    path("workforce/", include("careloop.workforce.urls")),
     path("assurance/", include("careloop.assurance.urls")),
     path("themes/", include("careloop.themes.urls")),
     path("django-admin/", admin.site.urls),

@@ -1,0 +1,118 @@
+"""API: the catalogue, completions, supervisions (never their private sections) and
+registrations. Writes go through the same services as the pages."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from careloop.core.api import RoleViewSet
+
+from . import selectors, services
+from .models import Completion, Course, Registration, SupervisionSession
+
+
+class CourseSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Course
+        fields = [
+            "id",
+            "title",
+            "kind",
+            "provider",
+            "description",
+            "duration_hours",
+            "audience_teams",
+            "audience_stages",
+            "mandatory",
+            "renewal_months",
+            "practice_areas",
+            "url",
+            "action",
+            "is_active",
+        ]
+
+
+class CompletionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Completion
+        fields = ["id", "person", "course", "completed_on", "expires_on", "evidence", "source"]
+        read_only_fields = ["expires_on", "source"]
+
+
+class SupervisionSerializer(serializers.ModelSerializer):
+    """Deliberately without the private section: it is a separate record the API never reads."""
+
+    class Meta:
+        model = SupervisionSession
+        fields = ["id", "supervisee", "supervisor", "held_on", "kind", "agreed_actions"]
+
+
+class RegistrationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Registration
+        fields = ["id", "person", "body", "number", "renewal_on"]
+
+
+class CourseViewSet(RoleViewSet):
+    queryset = Course.objects.prefetch_related("audience_teams").order_by("title")
+    serializer_class = CourseSerializer
+    view_permission, edit_permission = "workforce.view", "workforce.catalogue_edit"
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        teams = data.pop("audience_teams", None)
+        serializer.instance = services.course_save(
+            user=self.request.user, audience_teams=teams, **data
+        )
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        teams = data.pop("audience_teams", None)
+        serializer.instance = services.course_save(
+            user=self.request.user, course=serializer.instance, audience_teams=teams, **data
+        )
+
+
+class CompletionViewSet(RoleViewSet):
+    serializer_class = CompletionSerializer
+    permissions = {"GET": "workforce.record", "POST": "workforce.record"}
+    http_method_names = ["get", "post", "head", "options"]
+
+    def get_queryset(self):
+        return selectors.completions(self.request.user).order_by("-completed_on", "-id")
+
+    def perform_create(self, serializer):
+        serializer.instance = services.completion_record(
+            user=self.request.user, **serializer.validated_data
+        )
+
+
+class SupervisionViewSet(RoleViewSet):
+    serializer_class = SupervisionSerializer
+    permissions = {"GET": "workforce.supervision"}
+    http_method_names = ["get", "head", "options"]
+
+    def get_queryset(self):
+        return selectors.supervisions(self.request.user).order_by("-held_on", "-id")
+
+
+class RegistrationViewSet(RoleViewSet):
+    serializer_class = RegistrationSerializer
+    permissions = {"GET": "workforce.registration"}
+    http_method_names = ["get", "head", "options"]
+
+    def get_queryset(self):
+        qs = Registration.objects.select_related("person").order_by("renewal_on", "id")
+        from careloop.core.permissions import can
+
+        if not can(self.request.user, "workforce.view_people"):
+            qs = qs.filter(person=self.request.user)
+        return qs
+
+
+def register(router):
+    router.register("courses", CourseViewSet, basename="course")
+    router.register("training-completions", CompletionViewSet, basename="training-completion")
+    router.register("supervisions", SupervisionViewSet, basename="supervision")
+    router.register("registrations", RegistrationViewSet, basename="registration")

@@ -1,0 +1,80 @@
+"""Evidence for the CQC evidence library: training compliance, supervision and the training
+that answered a review's learning (quality statement 9, "Learning, improvement and
+innovation", and 8, "Governance, management and sustainability")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+
+from careloop.core.areas import EvidenceFact
+
+from . import compliance, selectors
+from .models import Completion, Course
+
+
+def facts() -> list[EvidenceFact]:
+    people = list(selectors.staff())
+    if not people:
+        return []
+    today = dt.date.today()
+    training = compliance.Training(people)
+    good, total = training.percent_at(today)
+    supervision = compliance.Supervision(people)
+    in_date = sum(supervision.in_date(p, today) for p in people)
+    year_ago = today - dt.timedelta(days=365)
+    completed = Completion.objects.filter(completed_on__gte=year_ago).count()
+    out = []
+    if total:
+        pct = round(100 * good / total)
+        out.append(
+            EvidenceFact(
+                key="workforce:training-compliance",
+                title=f"Mandatory training compliance: {pct}%",
+                summary=f"{pct}% of mandatory training across {len(people)} adult social care "
+                f"staff was up to date on {today:%-d %B %Y}; {completed} courses were completed "
+                "in the last year through the Social Work Learning Academy.",
+                date=today,
+                source="Workforce: learning academy",
+                url=reverse("workforce:index"),
+                statements=(8, 9),
+                category="processes",
+                figures={"compliance_percent": pct, "staff": len(people), "completed": completed},
+            )
+        )
+    pct_sup = round(100 * in_date / len(people))
+    out.append(
+        EvidenceFact(
+            key="workforce:supervision",
+            title=f"Supervision in line with policy: {pct_sup}%",
+            summary=f"{pct_sup}% of staff had supervision within the interval the supervision "
+            "policy sets for their career stage (monthly in the Assessed and Supported Year in "
+            "Employment, six-weekly otherwise).",
+            date=today,
+            source="Workforce: supervision records",
+            url=reverse("workforce:index"),
+            statements=(8,),
+            category="processes",
+            figures={"supervision_percent": pct_sup},
+        )
+    )
+    for course in Course.objects.filter(action__isnull=False).select_related("action"):
+        done = Completion.objects.filter(course=course).values("person").distinct().count()
+        if not done:
+            continue
+        out.append(
+            EvidenceFact(
+                key=f"workforce:course:{course.pk}",
+                title=f"Training in response to learning: {course.title}",
+                summary=f"{done} staff completed “{course.title}”, set up in response to "
+                f"{course.action.source_label or course.action.title}.",
+                date=today,
+                source="Workforce: learning academy",
+                url=course.get_absolute_url(),
+                statements=(9,),
+                category="processes",
+                figures={"completed": done},
+            )
+        )
+    return out

@@ -1,0 +1,27 @@
+from django.urls import path
+
+from . import views
+
+app_name = "workforce"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("teams/<int:pk>/", views.team, name="team"),
+    path("people/<int:pk>/", views.person, name="person"),
+    path("people/<int:pk>/remind/", views.remind, name="remind"),
+    path("people/<int:pk>/registration/", views.registration_new, name="registration_new"),
+    path("people/<int:pk>/cpd/new/", views.cpd_new, name="cpd_new"),
+    path("courses/", views.courses, name="courses"),
+    path("courses/new/", views.course_new, name="course_new"),
+    path("courses/<int:pk>/", views.course_show, name="course_show"),
+    path("courses/<int:pk>/edit/", views.course_edit, name="course_edit"),
+    path("completions/new/", views.completion_new, name="completion_new"),
+    path("completions/export/", views.completion_export, name="completion_export"),
+    path("supervision/", views.supervision_index, name="supervision_index"),
+    path("supervision/new/", views.supervision_new, name="supervision_new"),
+    path("supervision/export/", views.supervision_export, name="supervision_export"),
+    path("supervision/policy/", views.policies, name="policies"),
+    path("supervision/policy/<str:stage>/", views.policy_edit, name="policy_edit"),
+    path("supervision/<int:pk>/", views.supervision_show, name="supervision_show"),
+    path("supervision/<int:pk>/private/", views.supervision_private, name="supervision_private"),
+]
