@@ -19,6 +19,7 @@ STEPS = [
     "careloop.demo.feedback.load",
     "careloop.demo.themes.load",
     "careloop.demo.learning.load",
+    "careloop.demo.workforce.load",
     "careloop.demo.innovation.load",
     "careloop.demo.coproduction.load",
     "careloop.demo.assurance.load",  # last: it gathers the evidence the other areas hold

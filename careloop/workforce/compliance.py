@@ -78,7 +78,7 @@ class Row:
 
 def status_at(history: list[tuple[dt.date, dt.date | None]], day: dt.date) -> tuple:
     """(status, completed_on, expires_on) on `day` from a cell's completions, oldest first."""
-    i = bisect.bisect_right(history, (day, dt.date.max))
+    i = bisect.bisect_right(history, day, key=lambda item: item[0])
     if i == 0:
         return NEVER, None, None
     completed, expires = history[i - 1]

@@ -27,9 +27,7 @@ def setup(world):
     world.wf_course = CourseFactory(title="Matrix safeguarding adults")
     world.wf_completion = CompletionFactory(person=users["practitioner"], course=world.wf_course)
     world.wf_registration = RegistrationFactory(person=users["practitioner"])
-    world.wf_session = SessionFactory(
-        supervisor=users["manager"], supervisee=users["practitioner"]
-    )
+    world.wf_session = SessionFactory(supervisor=users["manager"], supervisee=users["practitioner"])
     private_note(world.wf_session, PRIVATE)
     outsider = UserFactory(full_name="Matrix outsider", role="practitioner")
     world.wf_other_session = SessionFactory(supervisor=users["admin"], supervisee=outsider)

@@ -1,0 +1,160 @@
+"""The private section of a supervision is read only by its supervisor, its supervisee and the
+principal social worker's role; it never appears in lists, exports, the API, the audit trail
+or anywhere else, for any role."""
+
+import pytest
+from django.urls import reverse
+
+from careloop.core.models import AuditEntry
+from careloop.workforce import services
+from tests.factories import TeamFactory, UserFactory
+from tests.workforce.factories import SessionFactory, StaffProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "Quetzal private wellbeing disclosure"
+NEW_SECRET = "Ocelot revised private notes"
+
+
+@pytest.fixture
+def world(users, django_capture_on_commit_callbacks):
+    manager, practitioner = users["manager"], users["practitioner"]
+    for person in (manager, practitioner):
+        StaffProfileFactory(user=person)
+    session = services.supervision_record(
+        user=manager,
+        supervisee=practitioner,
+        supervisor=manager,
+        held_on=__import__("datetime").date.today(),
+        kind="my_time",
+        agreed_actions="Agreed: book annual leave.",
+        private_text=SECRET,
+    )
+    other_team = TeamFactory(name="South Locality Team")
+    people = {
+        **users,
+        "supervisor": manager,
+        "supervisee": practitioner,
+        "other_manager": UserFactory(role="manager", team=other_team),
+        "other_practitioner": UserFactory(role="practitioner", team=users["manager"].team),
+    }
+    return session, people
+
+
+# Who reads the private section on the supervision's own page.
+READS = {
+    "admin": False,  # sees every supervision, never the private section
+    "quality_lead": True,  # the permitted role (principal social worker)
+    "supervisor": True,
+    "supervisee": True,
+    "other_manager": None,  # cannot see the supervision at all
+    "other_practitioner": None,
+    "viewer": None,
+}
+
+
+@pytest.mark.parametrize("who", list(READS))
+def test_the_page_shows_the_private_section_only_to_the_two_people_and_the_permitted_role(
+    world, client, who
+):
+    session, people = world
+    client.force_login(people[who])
+    response = client.get(reverse("workforce:supervision_show", args=[session.pk]))
+    expected = READS[who]
+    if expected is None:
+        assert response.status_code in (403, 404)
+        assert SECRET not in response.content.decode()
+        return
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Agreed: book annual leave." in body
+    assert (SECRET in body) is expected
+
+
+@pytest.mark.parametrize("who", list(READS))
+def test_lists_exports_the_api_and_other_pages_never_show_it(world, client, who):
+    session, people = world
+    person = people[who]
+    client.force_login(person)
+    urls = [
+        reverse("workforce:index"),
+        reverse("workforce:supervision_index"),
+        reverse("workforce:supervision_export") + "?format=csv",
+        reverse("workforce:supervision_export") + "?format=xlsx",
+        reverse("workforce:person", args=[people["supervisee"].pk]),
+        reverse("workforce:person", args=[people["supervisor"].pk]),
+        reverse("workforce:team", args=[people["supervisee"].team_id]),
+        reverse("supervision-list"),
+        reverse("supervision-detail", args=[session.pk]),
+        reverse("core:home"),
+        reverse("core:audit_index"),
+        reverse("core:audit_index") + "?q=Quetzal",
+        "/api/v1/supervisions/?search=Quetzal",
+    ]
+    for url in urls:
+        response = client.get(url)
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+        assert SECRET.encode() not in content, f"{who}: {url}"
+    api = client.get(reverse("supervision-detail", args=[session.pk]))
+    if api.status_code == 200:
+        assert set(api.json()) == {
+            "id",
+            "supervisee",
+            "supervisor",
+            "held_on",
+            "kind",
+            "agreed_actions",
+        }
+
+
+def test_the_audit_trail_records_changes_to_the_private_section_without_its_text(world, client):
+    session, people = world
+    client.force_login(people["supervisee"])
+    response = client.post(
+        reverse("workforce:supervision_private", args=[session.pk]), {"text": NEW_SECRET}
+    )
+    assert response.status_code == 302
+    session.private_note.refresh_from_db()
+    assert session.private_note.text == NEW_SECRET
+    entries = AuditEntry.objects.filter(object_repr__startswith="Private section")
+    assert entries.count() == 2  # created, then changed
+    for entry in AuditEntry.objects.all():
+        text = f"{entry.object_repr} {entry.changes} {entry.reason}"
+        assert SECRET not in text and NEW_SECRET not in text
+    from careloop.core.audit import REDACTED
+
+    assert entries.get(action="update").changes["text"] == [REDACTED, REDACTED]
+
+
+def test_only_the_two_people_may_write_it(world, client):
+    session, people = world
+    for who in ("quality_lead", "admin"):
+        client.force_login(people[who])
+        response = client.post(
+            reverse("workforce:supervision_private", args=[session.pk]), {"text": "Overwritten"}
+        )
+        assert response.status_code == 403
+    session.private_note.refresh_from_db()
+    assert session.private_note.text == SECRET
+
+
+def test_the_private_section_is_not_a_field_of_the_session():
+    from careloop.workforce.models import SupervisionSession
+
+    names = {f.name for f in SupervisionSession._meta.concrete_fields}
+    assert not {"private", "private_text", "text"} & names
+
+
+def test_a_session_between_others_is_hidden_from_a_practitioner(world, client):
+    session, people = world
+    other = SessionFactory(
+        supervisor=people["other_manager"], supervisee=UserFactory(role="practitioner")
+    )
+    client.force_login(people["supervisee"])
+    listed = client.get(reverse("supervision-list")).json()
+    ids = (
+        {row["id"] for row in listed["results"]}
+        if "results" in listed
+        else {row["id"] for row in listed}
+    )
+    assert session.pk in ids and other.pk not in ids
