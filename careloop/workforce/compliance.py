@@ -116,6 +116,11 @@ class Training:
         for value in self.history.values():
             value.sort(key=lambda x: (x[0], x[1] or dt.date.max))
 
+        # Which courses apply to whom, worked out once: the figures ask again for every month.
+        self.required: dict[int, list[Course]] = {
+            p.pk: [c for c in self.courses if self.applies(p, c)] for p in self.people
+        }
+
     def _stage(self, person) -> str:
         profile = getattr(person, "staff_profile", None)
         return profile.career_stage if profile else ""
@@ -132,30 +137,36 @@ class Training:
         out = []
         for person in self.people:
             row = Row(person=person)
+            required = {c.pk for c in self.required[person.pk]}
             for course in self.courses:
                 status, completed, expires = status_at(
                     self.history.get((person.pk, course.pk), []), day
                 )
                 row.cells.append(
-                    Cell(course, status, completed, expires, applies=self.applies(person, course))
+                    Cell(course, status, completed, expires, applies=course.pk in required)
                 )
             out.append(row)
         return out
 
-    def percent_at(self, day: dt.date) -> tuple[int, int]:
+    def percent_at(self, day: dt.date, people=None) -> tuple[int, int]:
         """(compliant cells, required cells) on `day`, counting people in post then."""
         good = total = 0
-        for person in self.people:
+        for person in self.people if people is None else people:
             started = self._started(person)
             if started and started > day:
                 continue
-            for course in self.courses:
-                if not self.applies(person, course):
-                    continue
+            for course in self.required[person.pk]:
                 total += 1
                 status, _, _ = status_at(self.history.get((person.pk, course.pk), []), day)
                 good += status in COMPLIANT
         return good, total
+
+    def series(self, months: int = 24, today=None, people=None):
+        out = []
+        for end in month_ends(months, today):
+            good, total = self.percent_at(end, people)
+            out.append((end, round(100 * good / total, 1) if total else None))
+        return out
 
 
 def month_ends(months: int, today: dt.date | None = None) -> list[dt.date]:
@@ -170,12 +181,7 @@ def month_ends(months: int, today: dt.date | None = None) -> list[dt.date]:
 
 
 def training_series(people, months: int = 24, today=None) -> list[tuple[dt.date, float | None]]:
-    training = Training(people)
-    out = []
-    for end in month_ends(months, today):
-        good, total = training.percent_at(end)
-        out.append((end, round(100 * good / total, 1) if total else None))
-    return out
+    return Training(people).series(months, today)
 
 
 # --- Supervision ----------------------------------------------------------------------------------
@@ -215,9 +221,16 @@ class Supervision:
         last = self.last(person, day)
         return last is not None and (day - last).days <= self.interval(person)
 
-    def percent_at(self, day: dt.date) -> tuple[int, int]:
+    def series(self, months: int = 24, today=None, people=None):
+        out = []
+        for end in month_ends(months, today):
+            good, total = self.percent_at(end, people)
+            out.append((end, round(100 * good / total, 1) if total else None))
+        return out
+
+    def percent_at(self, day: dt.date, people=None) -> tuple[int, int]:
         good = total = 0
-        for person in self.people:
+        for person in self.people if people is None else people:
             profile = getattr(person, "staff_profile", None)
             if profile is None or (profile.started_on and profile.started_on > day):
                 continue
@@ -227,9 +240,4 @@ class Supervision:
 
 
 def supervision_series(people, months: int = 24, today=None):
-    supervision = Supervision(people)
-    out = []
-    for end in month_ends(months, today):
-        good, total = supervision.percent_at(end)
-        out.append((end, round(100 * good / total, 1) if total else None))
-    return out
+    return Supervision(people).series(months, today)

@@ -61,18 +61,37 @@ class TeamFigures:
         return reverse("workforce:team", args=[self.team.pk])
 
 
-def team_figures(teams=None, today: dt.date | None = None) -> list[TeamFigures]:
+@dataclass
+class Picture:
+    """Everyone's training and supervision, loaded once for a page's figures."""
+
+    people: list
+    training: compliance.Training
+    supervision: compliance.Supervision
+
+
+def picture(people=None) -> Picture:
+    people = list(people if people is not None else staff())
+    return Picture(people, compliance.Training(people), compliance.Supervision(people))
+
+
+def team_figures(
+    teams=None, today: dt.date | None = None, data: Picture | None = None
+) -> list[TeamFigures]:
     """Training and supervision compliance of every team with staff, worst first."""
     today = today or dt.date.today()
-    people = list(staff())
-    training = compliance.Training(people)
-    supervision = compliance.Supervision(people)
+    data = data or picture()
+    people, training, supervision = data.people, data.training, data.supervision
     rows = {r.person.pk: r for r in training.rows(today)}
     by_team: dict[int, list] = {}
     for person in people:
         if person.team_id:
             by_team.setdefault(person.team_id, []).append(person)
-    teams = list(teams if teams is not None else Team.objects.filter(pk__in=by_team))
+    teams = list(
+        teams
+        if teams is not None
+        else Team.objects.filter(pk__in=by_team).select_related("service")
+    )
     out = []
     for team in teams:
         members = by_team.get(team.pk, [])
@@ -178,13 +197,12 @@ def my_work(user) -> list[WorkItem]:
     return items
 
 
-def headlines(user) -> list[Figure]:
-    people = list(staff())
+def headlines(user, data: Picture | None = None) -> list[Figure]:
+    data = data or picture()
+    people, training, supervision = data.people, data.training, data.supervision
     if not people:
         return []
-    training = compliance.Training(people)
     good, total = training.percent_at(dt.date.today())
-    supervision = compliance.Supervision(people)
     in_date = sum(supervision.in_date(p) for p in people)
     due = Registration.objects.filter(
         person__is_active=True,

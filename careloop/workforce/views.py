@@ -70,21 +70,22 @@ def _chart(series):
 # --- Dashboard ---------------------------------------------------------------------------------
 @require("workforce.view")
 def index(request):
-    people = list(selectors.staff())
+    data = selectors.picture()
+    people = data.people
     service = request.GET.get("service", "")
-    teams = selectors.team_figures()
+    teams = selectors.team_figures(data=data)
     services_ = sorted({f.team.service for f in teams}, key=lambda s: s.name)
     if service.isdigit():
         teams = [f for f in teams if f.team.service_id == int(service)]
         people = [p for p in people if p.team and p.team.service_id == int(service)]
-    training = _chart(compliance.training_series(people))
-    supervision = _chart(compliance.supervision_series(people))
+    training = _chart(data.training.series(people=people))
+    supervision = _chart(data.supervision.series(people=people))
     return render(
         request,
         "workforce/index.html",
         {
             "title": "Workforce",
-            "headlines": selectors.headlines(request.user),
+            "headlines": selectors.headlines(request.user, data),
             "teams": teams,
             "services": services_,
             "service": service,
@@ -119,8 +120,8 @@ def team(request, pk):
             "courses": training.courses,
             "rows": rows,
             "show": show,
-            "training_chart": _chart(compliance.training_series(people)),
-            "supervision_chart": _chart(compliance.supervision_series(people)),
+            "training_chart": _chart(training.series()),
+            "supervision_chart": _chart(supervision.series()),
             "may_remind": can(request.user, "workforce.remind"),
             "may_record": can(request.user, "workforce.record"),
             "breadcrumbs": [INDEX],

@@ -1,0 +1,182 @@
+"""The learning academy in a real browser, with axe-core on every page: a team manager sees
+who is overdue for what and acts from the page; a practitioner records supervision (with its
+private section), registration and CPD; the principal social worker sets the policy."""
+
+import datetime as dt
+
+import pytest
+
+from careloop.workforce.models import Completion, Registration, SupervisionSession
+from tests.browser.conftest import check_page, sign_in
+from tests.factories import UserFactory
+from tests.workforce.factories import (
+    CompletionFactory,
+    CourseFactory,
+    SessionFactory,
+    StaffProfileFactory,
+)
+
+pytestmark = pytest.mark.browser
+TODAY = dt.date.today()
+
+
+def fill_date(page, name, day: dt.date):
+    page.locator(f"#id_{name}_0").fill(str(day.day))
+    page.locator(f"#id_{name}_1").fill(str(day.month))
+    page.locator(f"#id_{name}_2").fill(str(day.year))
+
+
+@pytest.fixture
+def academy(users):
+    team = users["manager"].team
+    for role in ("manager", "practitioner"):
+        StaffProfileFactory(user=users[role])
+    colleague = UserFactory(full_name="Robin Vale", team=team, line_manager=users["manager"])
+    StaffProfileFactory(user=colleague)
+    safeguarding = CourseFactory(title="Safeguarding adults", renewal_months=36)
+    mca = CourseFactory(title="Mental Capacity Act", renewal_months=24)
+    for months in range(0, 400, 30):  # a history, so the charts have months to show
+        CompletionFactory(
+            person=colleague, course=mca, completed_on=TODAY - dt.timedelta(days=700 + months)
+        )
+    CompletionFactory(person=users["manager"], course=safeguarding)
+    CompletionFactory(person=users["manager"], course=mca)
+    for weeks in range(2, 60, 6):
+        SessionFactory(
+            supervisee=colleague,
+            supervisor=users["manager"],
+            held_on=TODAY - dt.timedelta(weeks=weeks),
+        )
+    return users, safeguarding, mca
+
+
+def test_a_team_manager_sees_who_is_overdue_and_acts_from_the_page(page, academy):
+    users, safeguarding, mca = academy
+    sign_in(page, users["manager"])
+    page.goto("/workforce/")
+    page.wait_for_load_state()
+    check_page(page, "workforce dashboard")
+    page.get_by_role("link", name="North Locality Team").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "North Locality Team"
+    check_page(page, "workforce team matrix")
+
+    page.get_by_role("link", name="Record Safeguarding adults for Practitioner Person").click()
+    page.wait_for_load_state()
+    check_page(page, "workforce record training")
+    fill_date(page, "completed_on", TODAY + dt.timedelta(days=5))
+    page.get_by_label("Evidence (optional)").fill("Register 7")
+    page.get_by_role("button", name="Record training").click()
+    page.wait_for_load_state()
+    assert "cannot be in the future" in page.locator(".govuk-error-summary").inner_text()
+    check_page(page, "workforce record training with errors")
+    fill_date(page, "completed_on", TODAY)
+    page.get_by_role("button", name="Record training").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "North Locality Team"
+    assert Completion.objects.filter(person=users["practitioner"], course=safeguarding).exists()
+
+    page.get_by_role("button", name="Send reminder to Practitioner Person").click()
+    page.wait_for_load_state()
+    assert "Reminder sent" in page.locator(".govuk-notification-banner").inner_text()
+    check_page(page, "workforce team after reminder")
+    page.get_by_role("link", name="Only people with training to do").click()
+    page.wait_for_load_state()
+    check_page(page, "workforce team to do")
+
+    page.get_by_role("link", name="Robin Vale").first.click()
+    page.wait_for_load_state()
+    check_page(page, "workforce person")
+
+    page.goto("/workforce/courses/")
+    check_page(page, "workforce catalogue")
+    page.get_by_role("link", name="Add a course").click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    assert "There is a problem" in page.locator(".govuk-error-summary").inner_text()
+    check_page(page, "workforce course new with errors")
+    page.get_by_label("Title").fill("Hoarding and self-neglect")
+    page.get_by_label("Classroom").check()
+    page.get_by_label("Provider").fill("Social Work Learning Academy")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Hoarding and self-neglect"
+    check_page(page, "workforce course")
+    page.get_by_role("link", name="Edit course").click()
+    page.wait_for_load_state()
+    check_page(page, "workforce course edit")
+
+
+def test_a_practitioner_records_supervision_registration_and_cpd(page, academy):
+    users, _, _ = academy
+    sign_in(page, users["practitioner"])
+    page.goto("/workforce/supervision/")
+    check_page(page, "workforce supervision list")
+    page.get_by_role("link", name="Record a supervision").click()
+    page.wait_for_load_state()
+    page.get_by_label("Who was supervised?").select_option(label="Practitioner Person")
+    page.get_by_label("Supervisor").select_option(label="Manager Person")
+    page.get_by_label("My Time wellbeing conversation").check()
+    page.get_by_role("button", name="Record supervision").click()  # no date
+    page.wait_for_load_state()
+    assert "There is a problem" in page.locator(".govuk-error-summary").inner_text()
+    check_page(page, "workforce supervision new with errors")
+    fill_date(page, "held_on", TODAY)
+    page.get_by_label("Agreed actions").fill("Take the lieu day owed.")
+    page.get_by_label("Private section (optional)").fill("Talked about sleep and workload.")
+    page.get_by_role("button", name="Record supervision").click()
+    page.wait_for_load_state()
+    assert page.locator("#id_text").input_value() == "Talked about sleep and workload."
+    check_page(page, "workforce supervision")
+    session = SupervisionSession.objects.get(supervisee=users["practitioner"])
+    assert session.private_note.text == "Talked about sleep and workload."
+
+    page.goto(f"/workforce/people/{users['practitioner'].pk}/")
+    check_page(page, "workforce my learning record")
+    page.get_by_role("link", name="Add a registration").click()
+    page.wait_for_load_state()
+    page.get_by_label("Social Work England").check()
+    page.get_by_label("Registration number").fill("SW123456")
+    fill_date(page, "renewal_on", TODAY + dt.timedelta(days=40))
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    assert Registration.objects.get(person=users["practitioner"]).status == "due"
+    page.get_by_role("link", name="Add a CPD entry").click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    check_page(page, "workforce cpd with errors")
+    page.get_by_label("What was the learning?").fill("Quality circle on hoarding")
+    fill_date(page, "done_on", TODAY)
+    page.get_by_label("Your reflection").fill("I now use the clutter image rating.")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    assert "I now use the clutter image rating." in page.locator("main").inner_text()
+    check_page(page, "workforce record with registration and cpd")
+
+
+def test_the_principal_social_worker_sets_the_policy_and_reads_private_sections(page, academy):
+    users, _, _ = academy
+    session = SessionFactory(supervisee=users["practitioner"], supervisor=users["manager"])
+    from tests.workforce.factories import private_note
+
+    private_note(session, "Bereavement; agreed a lighter caseload.")
+    sign_in(page, users["quality_lead"])
+    page.goto("/workforce/supervision/policy/")
+    check_page(page, "workforce supervision policy")
+    page.get_by_role("link", name="Change Newly qualified social worker (ASYE)").click()
+    page.wait_for_load_state()
+    page.get_by_label("At least every (days)").fill("400")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    check_page(page, "workforce policy with errors")
+    page.get_by_label("At least every (days)").fill("28")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    assert "28 days" in page.locator("main").inner_text()
+    page.goto(session.get_absolute_url())
+    assert "Bereavement; agreed a lighter caseload." in page.locator("main").inner_text()
+    check_page(page, "workforce supervision read by the principal social worker")
+    page.goto("/imports/training/")
+    check_page(page, "workforce import training")
