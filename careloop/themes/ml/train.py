@@ -1,0 +1,253 @@
+"""Building theme models: zero-shot from a framework, or supervised from labelled texts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+import numpy as np
+from sklearn.model_selection import KFold
+from threadpoolctl import threadpool_limits
+
+from careloop.themes.ml.embedder import Embedder
+from careloop.themes.ml.features import embedding_features
+from careloop.themes.ml.framework import Theme, as_themes
+from careloop.themes.ml.linear import best_threshold, fit_multiclass, fit_ovr, platt, sigmoid
+from careloop.themes.ml.model import SENTIMENTS, Head, ThemeModel
+from careloop.themes.ml.persist import model_state
+from careloop.themes.ml.tfidf import TfidfFeatures
+from careloop.themes.ml.zeroshot import ZeroShot
+
+
+@dataclass
+class TrainConfig:
+    """Settings of a supervised model; the defaults are tuned on NHS feedback (32 themes)."""
+
+    embedding_mode: str = "text"
+    use_tfidf: bool = True
+    emb_kind: str = "logistic"
+    emb_c: float = 4.0
+    emb_weight: float = 0.3
+    tfidf_kind: str = "svm"
+    tfidf_c: float = 0.3
+    tfidf_weight: float = 0.7
+    sentiment_emb_c: float = 1.0
+    sentiment_tfidf_c: float = 4.0
+    balance: float = 1.0  # class weighting of themes: 1 = balanced, 0 = none
+    folds: int = 5  # inner cross-validation for calibration and thresholds
+    min_examples: int = 2  # fewer positive examples: the theme stays zero-shot
+    min_threshold_examples: int = 3  # fewer: use the common threshold
+    threshold_shrinkage: float = 10.0
+    at_least_one_label: bool = True  # every comment has a theme: take the likeliest if none
+    word_ngrams: tuple[int, int] = (1, 2)
+    char_ngrams: tuple[int, int] | None = (2, 5)
+    min_df: int = 2
+    zeroshot_threshold: float = 0.30
+    seed: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def label_matrix(labels: Sequence[Sequence[str]], names: list[str]) -> np.ndarray:
+    index = {n: j for j, n in enumerate(names)}
+    y = np.zeros((len(labels), len(names)), dtype=np.int8)
+    for i, row in enumerate(labels):
+        for name in row:
+            if name in index:
+                y[i, index[name]] = 1
+    return y
+
+
+def zero_shot_model(
+    themes: Sequence[Theme | str | dict], embedder: Embedder, threshold: float = 0.30
+) -> ThemeModel:
+    """A model from theme names, descriptions and examples only (a fresh install)."""
+    framework = as_themes(themes)
+    model = ThemeModel(
+        framework,
+        embedder.name,
+        ZeroShot.build(framework, embedder, threshold),
+        embedding_mode="text",
+        embedder=embedder,
+    )
+    meta, arrays = model_state(model)
+    model.stamp(arrays, meta)
+    return model
+
+
+def _blocks(emb: np.ndarray, tfidf: TfidfFeatures | None, texts: list[str]) -> dict:
+    blocks: dict = {"emb": emb}
+    if tfidf is not None:
+        blocks["tfidf"] = tfidf.transform(texts)
+    return blocks
+
+
+def _fit_tfidf(texts: list[str], cfg: TrainConfig) -> TfidfFeatures | None:
+    if not cfg.use_tfidf:
+        return None
+    return TfidfFeatures(cfg.word_ngrams, cfg.char_ngrams, cfg.min_df).fit(texts)
+
+
+def _theme_heads(blocks: dict, y: np.ndarray, w: np.ndarray | None, cfg: TrainConfig) -> list[Head]:
+    heads = [
+        Head(
+            "emb",
+            *fit_ovr(blocks["emb"], y, cfg.emb_c, w, cfg.balance, cfg.emb_kind),
+            weight=cfg.emb_weight if "tfidf" in blocks else 1.0,
+        )
+    ]
+    if "tfidf" in blocks:
+        coef, bias = fit_ovr(blocks["tfidf"], y, cfg.tfidf_c, w, cfg.balance, cfg.tfidf_kind)
+        heads.append(Head("tfidf", coef, bias, weight=cfg.tfidf_weight))
+    return heads
+
+
+def _sentiment_heads(
+    blocks: dict, s: np.ndarray, w: np.ndarray | None, cfg: TrainConfig
+) -> list[Head]:
+    rows = s > 0
+    if len(set(s[rows].tolist())) < 2:
+        return []
+    sw = None if w is None else w[rows]
+    half = 0.5 if "tfidf" in blocks else 1.0
+    heads = [
+        Head(
+            "emb",
+            *fit_multiclass(blocks["emb"][rows], s[rows], SENTIMENTS, cfg.sentiment_emb_c, sw),
+            weight=half,
+        )
+    ]
+    if "tfidf" in blocks:
+        heads.append(
+            Head(
+                "tfidf",
+                *fit_multiclass(
+                    blocks["tfidf"][rows], s[rows], SENTIMENTS, cfg.sentiment_tfidf_c, sw
+                ),
+                weight=half,
+            )
+        )
+    return heads
+
+
+def _thresholds(
+    z: np.ndarray, y: np.ndarray, supervised: np.ndarray, calibration: np.ndarray, cfg: TrainConfig
+) -> np.ndarray:
+    """Calibrate each theme (in place) and pick its F1-best threshold, shrunk towards the
+    single threshold best for all themes together by ``cfg.threshold_shrinkage`` pseudo-counts
+    (rare themes' own best thresholds are noisy)."""
+    cols = np.flatnonzero(supervised)
+    p = np.zeros(z.shape, dtype=np.float32)
+    for j in cols:
+        calibration[j] = platt(z[:, j], y[:, j])
+        p[:, j] = sigmoid(calibration[j, 0] * z[:, j] + calibration[j, 1])
+    grid = np.arange(0.1, 0.71, 0.02)
+    pooled = [_micro_f1(y[:, cols], p[:, cols] >= t) for t in grid]
+    common = float(grid[int(np.argmax(pooled))])
+    out = np.full(len(supervised), 0.5, dtype=np.float32)
+    k = cfg.threshold_shrinkage
+    for j in cols:
+        own = best_threshold(y[:, j], p[:, j], common, cfg.min_threshold_examples)
+        n = float(y[:, j].sum())
+        out[j] = (n * own + k * common) / (n + k)
+    return out
+
+
+def _micro_f1(y: np.ndarray, pred: np.ndarray) -> float:
+    tp = float((pred & (y > 0)).sum())
+    return 2 * tp / max(float(pred.sum() + (y > 0).sum()), 1.0)
+
+
+def _oof_scores(
+    texts: list[str], emb: np.ndarray, y: np.ndarray, w: np.ndarray | None, cfg: TrainConfig
+) -> np.ndarray:
+    """Out-of-fold summed head scores, for calibration and thresholds."""
+    z = np.zeros(y.shape, dtype=np.float32)
+    folds = KFold(min(cfg.folds, len(texts)), shuffle=True, random_state=cfg.seed)
+    for tr, te in folds.split(texts):
+        tr_texts = [texts[i] for i in tr]
+        tfidf = _fit_tfidf(tr_texts, cfg)
+        heads = _theme_heads(
+            _blocks(emb[tr], tfidf, tr_texts), y[tr], None if w is None else w[tr], cfg
+        )
+        test = _blocks(emb[te], tfidf, [texts[i] for i in te])
+        z[te] = ThemeModel._raw(heads, test, len(te), y.shape[1])
+    return z
+
+
+def train_model(
+    texts: Sequence[str],
+    labels: Sequence[Sequence[str]],
+    sentiments: Sequence[int | None] | None = None,
+    *,
+    embedder: Embedder,
+    themes: Sequence[Theme | str | dict] | None = None,
+    weights: Sequence[float] | None = None,
+    config: TrainConfig | None = None,
+) -> ThemeModel:
+    """Learn themes (and sentiment, where given) from labelled texts.
+
+    ``themes`` is the framework (names, or Theme objects with descriptions and examples);
+    without it the themes are those in ``labels``. ``weights`` weigh examples (e.g. people's
+    corrections above old labels). Themes with fewer than ``config.min_examples`` examples
+    stay zero-shot.
+    """
+    # one BLAS thread: many small solves, and threads fight for busy cores (up to 7x slower)
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _train(texts, labels, sentiments, embedder, themes, weights, config)
+
+
+def _train(
+    texts: Sequence[str],
+    labels: Sequence[Sequence[str]],
+    sentiments: Sequence[int | None] | None,
+    embedder: Embedder,
+    themes: Sequence | None,
+    weights: Sequence[float] | None,
+    config: TrainConfig | None,
+) -> ThemeModel:
+    cfg = config or TrainConfig()
+    texts = [str(t) for t in texts]
+    if len(texts) != len(labels):
+        raise ValueError("texts and labels differ in length")
+    framework = as_themes(
+        themes if themes is not None else sorted({n for row in labels for n in row})
+    )
+    names = [t.name for t in framework]
+    y = label_matrix(labels, names)
+    s = np.array([int(v) if v else 0 for v in (sentiments or [None] * len(texts))])
+    w = None if weights is None else np.asarray(weights, dtype=float)
+    supervised = y.sum(0) >= cfg.min_examples
+    emb = embedding_features(texts, embedder, cfg.embedding_mode)
+    calibration = np.tile(np.array([1.0, 0.0], dtype=np.float32), (len(names), 1))
+    thresholds = np.full(len(names), 0.5, dtype=np.float32)
+    if len(texts) >= 2 * cfg.folds and supervised.any():
+        z = _oof_scores(texts, emb, y, w, cfg)
+        thresholds = _thresholds(z, y, supervised, calibration, cfg)
+    tfidf = _fit_tfidf(texts, cfg)
+    blocks = _blocks(emb, tfidf, texts)
+    model = ThemeModel(
+        framework,
+        embedder.name,
+        ZeroShot.build(framework, embedder, cfg.zeroshot_threshold),
+        embedding_mode=cfg.embedding_mode,
+        mode="supervised",
+        tfidf=tfidf,
+        at_least_one_label=cfg.at_least_one_label,
+        theme_heads=_theme_heads(blocks, y, w, cfg),
+        sentiment_heads=_sentiment_heads(blocks, s, w, cfg),
+        calibration=calibration,
+        thresholds=thresholds,
+        supervised=supervised,
+        metadata={
+            "trained_on": len(texts),
+            "with_sentiment": int((s > 0).sum()),
+            "examples": {n: int(c) for n, c in zip(names, y.sum(0), strict=True)},
+            "config": cfg.to_dict(),
+        },
+        embedder=embedder,
+    )
+    meta, arrays = model_state(model)
+    model.stamp(arrays, meta)
+    return model
