@@ -17,3 +17,6 @@ STORAGES = {
 }
 
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405
+
+# The keyword stand-in classifier keeps tests fast; tests of the real engine choose it.
+CARELOOP_THEMES_ENGINE = "careloop.themes.classification.KeywordEngine"

@@ -116,14 +116,28 @@ class Engine(Protocol):
 
 
 DEFAULT_ENGINE = "careloop.themes.classification.KeywordEngine"
+ML_ENGINE = "careloop.themes.classification.MlEngine"
+
+
+def embedder_dir() -> Path:
+    """Where `make model` exports the int8 ONNX sentence model (CARELOOP_EMBEDDER_DIR moves it)."""
+    if os.environ.get("CARELOOP_EMBEDDER_DIR"):
+        return Path(os.environ["CARELOOP_EMBEDDER_DIR"])
+    return Path(settings.MODELS_DIR) / "minilm-int8"
+
+
+def default_engine() -> str:
+    """The real engine when its exported model is present, else the keyword stand-in."""
+    return ML_ENGINE if (embedder_dir() / "model.onnx").exists() else DEFAULT_ENGINE
 
 
 def get_engine() -> Engine:
-    """The engine named by settings.CARELOOP_THEMES_ENGINE (or the environment variable)."""
+    """The engine named by settings.CARELOOP_THEMES_ENGINE (or the environment variable);
+    without either, `default_engine()`."""
     path = (
         getattr(settings, "CARELOOP_THEMES_ENGINE", "")
         or os.environ.get("CARELOOP_THEMES_ENGINE", "")
-        or DEFAULT_ENGINE
+        or default_engine()
     )
     return import_string(path)()
 
@@ -324,3 +338,115 @@ class KeywordEngine:
     def load(self, folder: Path) -> KeywordModel:
         data = json.loads((folder / "keyword-model.json").read_text())
         return KeywordModel(data["theme_keys"], data["vocab"], data["threshold"])
+
+
+# --- The real engine: careloop.themes.ml (int8 ONNX MiniLM embeddings + TF-IDF linear models) -----
+_embedders: dict[str, object] = {}
+
+
+def _embedder():
+    """One ONNX session per process (loading it takes about half a second)."""
+    from careloop.themes.ml.embedder import OnnxEmbedder
+
+    folder = embedder_dir()
+    key = str(folder)
+    if key not in _embedders:
+        if not (folder / "model.onnx").exists():
+            raise FileNotFoundError(f"No sentence model in {folder}: run `make model` first")
+        _embedders[key] = OnnxEmbedder(folder)
+    return _embedders[key]
+
+
+class MlModel:
+    """A `careloop.themes.ml.ThemeModel` seen through the `Model` protocol (keys, not names)."""
+
+    def __init__(self, inner, theme_keys: Sequence[str]):
+        self.inner = inner
+        self.theme_keys = tuple(theme_keys)
+
+    @property
+    def version(self) -> str:
+        return self.inner.version
+
+    def predict(self, texts: Sequence[str]) -> list[Prediction]:
+        predictions = self.inner.predict([prepare(t) for t in texts])
+        return [
+            Prediction(
+                themes=tuple((key, p.confidences[key]) for key in p.labels),
+                sentiment=p.sentiment,
+                sentiment_confidence=p.sentiment_confidence,
+            )
+            for p in predictions
+        ]
+
+    def save(self, folder: Path) -> None:
+        from careloop.themes.ml.persist import save_model
+
+        save_model(self.inner, folder)
+
+
+class MlEngine:
+    """Zero-shot from the themes' names, descriptions and examples while there are no labelled
+    examples; else sentence embeddings and TF-IDF with linear models, per-theme thresholds
+    chosen by cross-validation, evaluated by a further 5-fold cross-validation."""
+
+    name = "MiniLM int8 ONNX + TF-IDF"
+    folds = 5
+    min_cv_examples = 20  # fewer: no cross-validated evaluation (too noisy to gate on)
+
+    @staticmethod
+    def _themes(themes: Sequence[ThemeSpec]):
+        from careloop.themes.ml.framework import Theme
+
+        return [
+            Theme(t.key, t.description, tuple(t.examples), title=t.name or t.key) for t in themes
+        ]
+
+    def build(self, *, themes, examples=(), progress=None) -> Built:
+        from careloop.themes.ml.embedder import CachingEmbedder
+        from careloop.themes.ml.evaluate import cross_validate
+        from careloop.themes.ml.train import train_model, zero_shot_model
+
+        framework = self._themes(themes)
+        keys = [t.key for t in themes]
+        embedder = _embedder()
+        if not examples:
+            model = zero_shot_model(framework, embedder)
+            if progress:
+                progress("built a zero-shot model from the themes' descriptions and examples")
+            return Built(MlModel(model, keys), None)
+        texts = [prepare(e.text) for e in examples]
+        labels = [list(e.labels) for e in examples]
+        sentiments = [e.sentiment for e in examples]
+        cached = CachingEmbedder(embedder)  # every fold reuses the same vectors
+        evaluation = None
+        if len(examples) >= self.min_cv_examples:
+            if progress:
+                progress(f"cross-validating ({self.folds} folds) …")
+            result = cross_validate(
+                texts, labels, sentiments, embedder=cached, themes=framework, folds=self.folds
+            )
+            scored = f1_scores(labels, result.pop("predicted_labels"), keys)
+            evaluation = Evaluation(
+                macro_f1=scored.macro_f1,
+                micro_f1=scored.micro_f1,
+                per_theme=scored.per_theme,
+                sentiment_macro_f1=result.get("sentiment_macro_f1"),
+                examples=len(examples),
+                method=f"{self.folds}-fold cross-validation",
+            )
+        if progress:
+            progress("training on every example …")
+        model = train_model(texts, labels, sentiments, embedder=cached, themes=framework)
+        model.embedder = embedder
+        if evaluation is not None:
+            model.evaluation = evaluation.as_dict()
+        return Built(MlModel(model, keys), evaluation)
+
+    def load(self, folder: Path) -> Model:
+        if (Path(folder) / "keyword-model.json").exists():  # made before the model was exported
+            return KeywordEngine().load(folder)
+        from careloop.themes.ml.persist import load_model
+
+        model = load_model(folder, _embedder())
+        return MlModel(model, [t.name for t in model.themes])
