@@ -1,35 +1,24 @@
-"""Fixtures for the CQC core: the shared seed page and reference facts, read from disk."""
+"""Fixtures for the CQC core: the seed page and the CQC wording, committed as test data.
+
+`data/` holds a copy of the public CQC assessment page the product is built around (the
+"seed") and CQC's published "we statements" and "I statements", so these tests run in a
+fresh clone without the project's shared directory beside it.
+"""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+DATA = Path(__file__).resolve().parent / "data"
 SEED_NAME = "cqc-assessment-staffordshire-learning-improvement-innovation.txt"
-
-
-def _shared_dir() -> Path | None:
-    candidates = [os.environ.get("CARELOOP_SHARED_DIR"), REPO.parent / "shared", "/work/shared"]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "seed" / SEED_NAME).is_file():
-            return Path(candidate)
-    return None
+WORDING_NAME = "cqc-framework-wording.md"
 
 
 @pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    found = _shared_dir()
-    if found is None:
-        pytest.skip("shared/ (seed and reference) not found beside the repository")
-    return found
-
-
-@pytest.fixture(scope="session")
-def seed_path(shared_dir: Path) -> Path:
-    return shared_dir / "seed" / SEED_NAME
+def seed_path() -> Path:
+    return DATA / SEED_NAME
 
 
 @pytest.fixture(scope="session")
@@ -51,8 +40,9 @@ def seed_paragraphs(seed_lines: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def reference_text(shared_dir: Path) -> str:
-    return (shared_dir / "reference" / "cqc-framework.md").read_text(encoding="utf-8")
+def reference_text() -> str:
+    """CQC's verbatim wording, in the same sections as the project's reference document."""
+    return (DATA / WORDING_NAME).read_text(encoding="utf-8")
 
 
 # --- Django side: evidence facts from a fake area, the framework, a self-assessment ---------------

@@ -20,7 +20,6 @@ pytestmark = pytest.mark.browser
 # The area's own fixtures (tests/assurance/conftest.py), shared with these journeys.
 fake_area = assurance_fixtures.fake_area
 framework = assurance_fixtures.framework
-shared_dir = assurance_fixtures.shared_dir
 seed_path = assurance_fixtures.seed_path
 seed_text = assurance_fixtures.seed_text
 
