@@ -7,6 +7,7 @@ from pathlib import Path
 from django import forms
 from django.core.exceptions import ValidationError
 
+from careloop.assurance.cqc.report_parser import decode_page
 from careloop.assurance.models import (
     EvidenceItem,
     FrameworkVersion,
@@ -313,10 +314,7 @@ class PeerImportForm(GovukForm):
         data = file.read()
         if b"\x00" in data[:4096]:
             raise ValidationError("The file is not a saved web page or text")
-        try:
-            self.file_text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            self.file_text = data.decode("cp1252", errors="replace")
+        self.file_text, self.file_warnings = decode_page(data)
         return file
 
     def clean(self):
@@ -328,6 +326,10 @@ class PeerImportForm(GovukForm):
         if data.get("text", "").strip() and data.get("file"):
             raise ValidationError("Paste the page or upload it, not both")
         return data
+
+    def encoding_warnings(self) -> list[str]:
+        """What went wrong reading the uploaded file's characters (bytes replaced, etc.)."""
+        return list(getattr(self, "file_warnings", [])) if self.cleaned_data.get("file") else []
 
     def page_text(self) -> tuple[str, str]:
         """(text, source name)."""

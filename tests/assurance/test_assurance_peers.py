@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -211,3 +212,17 @@ def test_a_name_an_administrator_added_is_recognised(db, users, framework):
     assert page.statement_name_on_page == "Keeping people safe from harm"
     assert "quality_statement" not in page.missing
     assert any("names added to the framework" in w for w in page.warnings)
+
+
+def test_upload_cut_mid_character_keeps_the_quotes_and_warns(client, users, seed_text):
+    data = seed_text.encode("utf-8")
+    cut = data[: data.rindex("\u2019".encode()) + 1]
+    client.force_login(users["quality_lead"])
+    upload = SimpleUploadedFile("page.txt", cut)
+    preview = client.post(reverse("assurance:peer_import"), {"file": upload}).content.decode()
+    assert "Check what careloop read" in preview
+    assert "1 byte was not valid UTF-8" in html.unescape(preview)
+    assert "\u2019" in html.unescape(preview) and "\u00e2\u20ac" not in html.unescape(preview)
+    text = cut.decode("utf-8", errors="replace")
+    page, _ = services.peer_page_import(text=text, user=users["quality_lead"])
+    assert page.warnings[0] == "1 character(s) of the page could not be read and show as \ufffd."

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from careloop.assurance.cqc.report_parser import main, parse_report
+from careloop.assurance.cqc.report_parser import decode_page, main, parse_report, parse_report_file
 
 REFERENCE_COMMITMENT_9 = (
     "We focus on continuous learning, innovation and improvement across our organisation and the "
@@ -296,3 +296,68 @@ def test_cli_rejects_what_it_cannot_use(tmp_path: Path, capsys) -> None:
         assert main(argv) == 2
         out, err = capsys.readouterr()
         assert out == "" and err.startswith("error:")
+
+
+# --- Encoding of saved files: one bad byte must not garble the whole page ------------------------
+def _cut_mid_character(seed_text: str) -> tuple[bytes, int]:
+    """The seed's bytes cut inside its last curly quote (a 3-byte UTF-8 character)."""
+    data = seed_text.encode("utf-8")
+    at = data.rindex("\u2019".encode())
+    return data[: at + 2], at
+
+
+def test_file_cut_mid_character_stays_utf8_and_says_so(
+    tmp_path: Path, seed_text: str, seed_paragraphs: list[str], capsys
+) -> None:
+    data, at = _cut_mid_character(seed_text)
+    page = tmp_path / "cut.txt"
+    page.write_bytes(data)
+    record = parse_report_file(page)
+    # Every complete paragraph before the cut is exact: its curly quotes are not "â€™".
+    complete = [
+        p for p in seed_paragraphs if seed_text.encode().index(p.encode()) + len(p.encode()) < at
+    ]
+    assert complete and record.key_findings[: len(complete)] == complete
+    assert not any("\u00e2\u20ac" in p for p in record.key_findings)
+    assert record.key_findings[-1].endswith("\ufffd")
+    assert record.warnings[0].startswith(f"2 bytes were not valid UTF-8 (the first at byte {at})")
+    assert main([str(page), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["key_findings"][: len(complete)] == complete
+    assert "warning: 2 bytes were not valid UTF-8" in err
+
+
+def test_one_stray_byte_in_a_utf8_page(seed_text: str, seed_paragraphs: list[str]) -> None:
+    data = seed_text.encode("utf-8")
+    middle = data.index(seed_paragraphs[4].encode())
+    text, warnings = decode_page(data[:middle] + b"\x93" + data[middle:])
+    assert (
+        text
+        == seed_text[: seed_text.index(seed_paragraphs[4])]
+        + "\ufffd"
+        + seed_text[seed_text.index(seed_paragraphs[4]) :]
+    )
+    assert warnings == [
+        f"1 byte was not valid UTF-8 (the first at byte {middle}) and replaced with \ufffd; the "
+        "rest of the page was read as UTF-8. Check the text around them."
+    ]
+
+
+def test_windows_1252_page_is_read_as_such_and_said(seed_text: str) -> None:
+    text, warnings = decode_page(seed_text.encode("cp1252"))
+    assert text == seed_text
+    assert warnings == [
+        "The page is not UTF-8; it was read as Windows-1252. Check its quotes and accents."
+    ]
+
+
+def test_declared_charset_and_bom_decide(seed_text: str) -> None:
+    html_page = '<html><head><meta charset="windows-1252"></head><body>it\u2019s</body></html>'
+    assert decode_page(html_page.encode("cp1252")) == (html_page, [])
+    meta = '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">caf\u00e9'
+    assert decode_page(meta.encode("latin-1")) == (meta, [])
+    text, warnings = decode_page(b"\xef\xbb\xbf" + seed_text.encode("utf-8"))
+    assert (text, warnings) == (seed_text, [])
+    # A BOM says UTF-8 even when almost nothing else on the page is.
+    text, warnings = decode_page(b"\xef\xbb\xbfcaf\xe9")
+    assert text == "caf\ufffd" and "1 byte was not valid UTF-8" in warnings[0]

@@ -6,6 +6,7 @@ any council. Nothing is invented: what is not on the page is None and listed in 
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import sys
@@ -239,23 +240,85 @@ class ReportReadError(OSError):
     """The file could not be read as text."""
 
 
-def read_report_text(path: str | Path) -> str:
-    """The text of a saved page: UTF-8 (with or without BOM), else Windows-1252."""
+_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The Python codec of the charset a saved HTML page declares in its first 4 KB, if any."""
+    match = _CHARSET.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode_page(data: bytes) -> tuple[str, list[str]]:
+    """Text of a saved page and warnings about its encoding.
+
+    A UTF-8 BOM or a declared charset decides. Otherwise the page is UTF-8 if it decodes; if
+    some bytes are not valid UTF-8 but the rest of the page is (valid multi-byte characters
+    outnumber the bad bytes: e.g. a page cut mid-character), it stays UTF-8 with the bad bytes
+    replaced and reported, so the curly quotes around them are not garbled. Only a page with
+    no valid UTF-8 characters beyond ASCII is read as Windows-1252, and that is said too.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8"
+        data = data[len(codecs.BOM_UTF8) :]
+    else:
+        encoding = _declared_charset(data)
+    if encoding and encoding != "utf-8":
+        text = data.decode(encoding, errors="replace")
+        warnings = []
+        if "\ufffd" in text:
+            warnings.append(
+                f"Some bytes could not be read as {encoding} (the page's declared character "
+                "set) and were replaced with \ufffd."
+            )
+        return text, warnings
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    bad = sum(1 for ch in escaped if "\udc80" <= ch <= "\udcff")
+    multibyte = sum(1 for ch in escaped if ord(ch) > 127 and not "\udc80" <= ch <= "\udcff")
+    if encoding == "utf-8" or multibyte >= bad:
+        noun = "byte was" if bad == 1 else "bytes were"
+        return data.decode("utf-8", errors="replace"), [
+            f"{bad} {noun} not valid UTF-8 (the first at byte {first_bad}) and replaced with "
+            "\ufffd; the rest of the page was read as UTF-8. Check the text around them."
+        ]
+    return data.decode("cp1252", errors="replace"), [
+        "The page is not UTF-8; it was read as Windows-1252. Check its quotes and accents."
+    ]
+
+
+def read_page_file(path: str | Path) -> tuple[str, list[str]]:
+    """(text, encoding warnings) of a saved page; raises ReportReadError when unreadable."""
     try:
         data = Path(path).read_bytes()
     except OSError as error:
         raise ReportReadError(f"Cannot read {path}: {error.strerror or error}.") from error
     if b"\x00" in data[:4096]:
         raise ReportReadError(f"{path} is a binary file, not a saved web page or text.")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    return decode_page(data)
+
+
+def read_report_text(path: str | Path) -> str:
+    """The text of a saved page (see `decode_page`)."""
+    return read_page_file(path)[0]
 
 
 def parse_report_file(path: str | Path) -> ReportRecord:
-    """Parse a saved page; raises ReportReadError only when the file cannot be read."""
-    return parse_report(read_report_text(path))
+    """Parse a saved page; raises ReportReadError only when the file cannot be read.
+
+    Warnings about the file's encoding come first among the record's warnings."""
+    text, warnings = read_page_file(path)
+    record = parse_report(text)
+    record.warnings[:0] = warnings
+    return record
 
 
 USAGE = "usage: careloop cqc import-report FILE [--json]   (FILE may be - for standard input)"

@@ -66,6 +66,10 @@ def peer_page_import(
         raise ServiceError("The page is too long to be a CQC assessment page. Nothing was saved.")
     record = read_page(text)
     _check(record)
+    if unreadable := text.count("\ufffd"):
+        record.warnings.insert(
+            0, f"{unreadable} character(s) of the page could not be read and show as \ufffd."
+        )
     council = " ".join((council or record.council or "").split())
     if not council:
         raise ServiceError("The page does not name the council: say which council it is")

@@ -63,6 +63,7 @@ def import_page(request):
     if request.method == "POST" and form.is_valid():
         text, source_name = form.page_text()
         record = read_page(text)
+        record.warnings[:0] = form.encoding_warnings()
         if record.is_cqc_report:
             confirm = PeerConfirmForm(
                 initial={"council": record.council or "", "text": text, "source_name": source_name}
