@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import pytest
 from django.urls import reverse
@@ -217,6 +218,33 @@ def test_review_approval_and_sign_off_with_history(assessment, users):
     services.assessment_withdraw_sign_off(assessment=assessment, user=lead, comment="New data")
     services.statement_reopen(statement_assessment=sa, user=lead)
     assert ReviewEvent.objects.filter(statement_assessment=None).count() == 2
+
+
+def test_nobody_approves_a_statement_they_sent_for_review(assessment, users, client):
+    lead, other_lead = users["quality_lead"], users["admin"]
+    _score_all(assessment, [3] * 9)
+    sa = assessment.statements.get(statement__number=1)
+    services.statement_submit(statement_assessment=sa, user=lead)
+    with pytest.raises(ServiceError, match="someone else must approve it"):
+        services.statement_approve(statement_assessment=sa, user=lead)
+    sa.refresh_from_db()
+    assert sa.status == "in_review"
+    # The page says so, and nothing changes.
+    client.force_login(lead)
+    url = reverse("assurance:statement_review", args=[assessment.pk, 1])
+    refused = client.post(url, {"action": "approve", "comment": "Fine by me"})
+    body = refused.content.decode()
+    assert refused.status_code == 200 and "There is a problem" in body
+    assert "someone else must approve it" in html.unescape(body)
+    sa.refresh_from_db()
+    assert sa.status == "in_review"
+    assert list(sa.reviews.values_list("action", flat=True)) == ["submitted"]
+    # What counts is who sent it the last time: returned, resent by another, lead may approve.
+    services.statement_return(statement_assessment=sa, user=other_lead, comment="Add figures")
+    services.statement_submit(statement_assessment=sa, user=users["manager"])
+    services.statement_approve(statement_assessment=sa, user=lead)
+    sa.refresh_from_db()
+    assert sa.status == "approved"
 
 
 def test_edit_page_saves_and_refuses_bad_input(assessment, users, client):

@@ -3,7 +3,10 @@ and every area's evidence flowing into the library and the self-assessment."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+import time_machine
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -40,6 +43,25 @@ def test_a_full_self_assessment_with_a_rating(assessment):
         assert all(s.evidence_ids for s in sentences), sa.statement.name
     statuses = [sa.status for sa in assessment.statements.order_by("statement__number")]
     assert statuses == ["approved"] * 5 + ["in_review"] * 2 + ["draft"] * 2
+
+
+def test_statements_are_approved_by_someone_other_than_who_sent_them(assessment):
+    for sa in assessment.statements.filter(status="approved"):
+        events = {e.action: e.by for e in sa.reviews.all()}
+        assert events["submitted"] != events["approved"], sa.statement.name
+        assert events["approved"].email == "quality.lead@northshire.example"
+
+
+def test_rerunning_the_demo_in_a_new_year_keeps_one_self_assessment(assessment):
+    from careloop.demo import assurance as demo_assurance
+
+    with time_machine.travel(dt.date(dt.date.today().year + 1, 1, 15)):
+        demo_assurance._self_assessment(log=lambda line: None)
+    assert SelfAssessment.objects.get() == assessment
+    # A database from before the title stopped carrying the year is recognised too.
+    SelfAssessment.objects.filter(pk=assessment.pk).update(title="Self-assessment 2025")
+    demo_assurance._self_assessment(log=lambda line: None)
+    assert SelfAssessment.objects.count() == 1
 
 
 def test_two_peer_reports_with_nine_scores(northshire, db):

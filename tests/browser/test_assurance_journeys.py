@@ -159,17 +159,28 @@ def test_quality_lead_from_evidence_to_an_approved_self_assessment_and_pdf(page,
     page.get_by_role("button", name="Return for changes").click()  # no comment: refused
     assert page.locator(".govuk-error-summary").is_visible()
     check_page(page, "statement return without comment")
+    # The person who sent it for review cannot approve it; a second person does.
+    page.get_by_role("button", name="Approve").click()
+    summary = page.locator(".govuk-error-summary")
+    assert "someone else must approve it" in summary.inner_text()
+    check_page(page, "statement approval by its submitter refused")
+    statement_url = page.url
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, users["admin"])
+    page.goto(statement_url)
     page.get_by_label("Comment").fill("Looks right")
     page.get_by_role("button", name="Approve").click()
     assert "approved" in page.locator(".govuk-notification-banner").inner_text()
     check_page(page, "statement approved")
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, lead)
 
     # The other eight, approved by the services (the page flow is the same).
     for sa in assessment.statements.exclude(statement__number=9):
         sa.score = 3 if sa.statement.number != 6 else 2
         sa.key_findings = sa.key_findings or "Staff told us this worked well."
         sa.save()
-        services.statement_submit(statement_assessment=sa, user=lead)
+        services.statement_submit(statement_assessment=sa, user=users["manager"])
         services.statement_approve(statement_assessment=sa, user=lead)
     page.goto(assessment.get_absolute_url())
     assert "72%" in page.content()

@@ -176,6 +176,14 @@ def statement_approve(*, statement_assessment: StatementAssessment, user, commen
     _check_open(sa.self_assessment)
     if sa.status != Status.IN_REVIEW:
         raise ServiceError("Only a statement sent for review can be approved")
+    submitted = (
+        sa.reviews.filter(action=ReviewEvent.Action.SUBMITTED).order_by("-at", "-id").first()
+    )
+    if submitted is not None and submitted.by_id == user.pk:
+        raise ServiceError(
+            "You sent this statement for review, so someone else must approve it: "
+            "approval is a second person's check"
+        )
     _move(sa, Status.APPROVED, user)
     _event(sa, sa.self_assessment, ReviewEvent.Action.APPROVED, user, comment)
     return sa
