@@ -164,7 +164,7 @@ def test_quality_lead_from_evidence_to_an_approved_self_assessment_and_pdf(page,
     summary = page.locator(".govuk-error-summary")
     assert "someone else must approve it" in summary.inner_text()
     check_page(page, "statement approval by its submitter refused")
-    statement_url = page.url
+    statement_url = assessment.statements.get(statement__number=9).get_absolute_url()
     page.get_by_role("button", name="Sign out").click()
     sign_in(page, users["admin"])
     page.goto(statement_url)
