@@ -19,6 +19,8 @@ import datetime as dt
 import random
 
 from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.test.utils import override_settings
 
 from careloop.core import audit
 from careloop.core.models import Team, User
@@ -318,6 +320,12 @@ def load(log) -> None:
     _registrations(rng, today, people)
     _cpd(today)
     _stories(rng, people, courses, log)
+    quiet = override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
+    transaction.on_commit(quiet.enable)  # the demo emails nobody (see careloop.demo.learning)
+    try:
+        _practice(rng, today, people)
+    finally:
+        transaction.on_commit(quiet.disable)
     log(
         f"Workforce: {len(people)} staff, {Course.objects.count()} courses, "
         f"{Completion.objects.count()} completions, "
@@ -473,7 +481,8 @@ def _completions(rng, today, people, courses) -> None:
                 day = add_months(day, -period) - dt.timedelta(days=rng.randint(-40, 20))
     Completion.objects.bulk_create(objs, batch_size=2000)
     audit.record_bulk_create(
-        Completion.objects.filter(source="Northshire LMS"), reason="Northshire demo workforce"
+        Completion.objects.filter(source="Northshire LMS").select_related("course"),
+        reason="Northshire demo workforce",
     )
 
 
@@ -526,7 +535,9 @@ def _supervision(rng, today, people) -> None:
                 slip += 0.4
             day += dt.timedelta(days=max(7, int(interval * slip)))
     SupervisionSession.objects.bulk_create(objs, batch_size=2000)
-    audit.record_bulk_create(SupervisionSession.objects.all(), reason="Northshire demo workforce")
+    audit.record_bulk_create(
+        SupervisionSession.objects.select_related("supervisee"), reason="Northshire demo workforce"
+    )
     chris = User.objects.filter(email="practitioner@northshire.example").first()
     if chris is not None:
         latest = SupervisionSession.objects.filter(supervisee=chris).order_by("-held_on").first()
@@ -561,7 +572,9 @@ def _registrations(rng, today, people) -> None:
             )
         )
     Registration.objects.bulk_create(objs)
-    audit.record_bulk_create(Registration.objects.all(), reason="Northshire demo workforce")
+    audit.record_bulk_create(
+        Registration.objects.select_related("person"), reason="Northshire demo workforce"
+    )
 
 
 def _cpd(today) -> None:
@@ -651,7 +664,8 @@ def _stories(rng, people, courses, log) -> None:
         ]
         Completion.objects.bulk_create(objs)
         audit.record_bulk_create(
-            Completion.objects.filter(course=course), reason="Northshire demo workforce"
+            Completion.objects.filter(course=course).select_related("course"),
+            reason="Northshire demo workforce",
         )
         if action is not None:
             figure = services.action_evidence_update(
@@ -659,3 +673,191 @@ def _stories(rng, people, courses, log) -> None:
             )
             if figure is not None:
                 log(f"  {title}: {figure.display} as evidence on {action.reference}")
+
+
+AUDIT_QUESTIONS = [
+    "Is the person's voice and what matters to them clear throughout?",
+    "Was mental capacity considered and assessed for specific decisions?",
+    "Are risks identified, assessed and shared with the right people?",
+    "Does the support plan follow from the assessed needs and outcomes?",
+    "Were carers offered an assessment and involved?",
+    "Is the record up to date, accurate and written for the person to read?",
+]
+# How likely each rating is, per question (outstanding, good, requires improvement, inadequate):
+# capacity and carers are the weak spots, as in many councils' audits.
+AUDIT_WEIGHTS = [
+    (20, 60, 18, 2),
+    (8, 47, 35, 10),
+    (12, 58, 25, 5),
+    (15, 62, 20, 3),
+    (6, 44, 40, 10),
+    (14, 60, 23, 3),
+]
+CIRCLE_TOPICS = [
+    "Working with people who decline support",
+    "Strengths-based conversations at the front door",
+    "Capacity assessments for specific decisions",
+    "Carers' assessments: who gets offered one?",
+    "Hospital discharge and choice",
+    "Professional curiosity",
+    "Explaining charging early",
+    "Endings: closing cases well",
+    "Transitions at 18",
+    "Safeguarding thresholds",
+    "Self-neglect and fire risk",
+    "Recording for the person to read",
+]
+
+
+def _practice(rng, today, people) -> None:
+    from careloop.demo.learning import m
+    from careloop.workforce import practice
+    from careloop.workforce.models import Enrolment, GroupSession, Pathway, PeerFeedback
+
+    psw = User.objects.filter(email="principal.sw@northshire.example").first()
+    academy = User.objects.filter(email="academy.lead@northshire.example").first()
+    lead = psw or academy or people[0]
+    social_workers = [p for p in people if p.team.name in SOCIAL_WORK_TEAMS]
+    # Monthly quality circles and reflective practice sessions over the last year.
+    for months_back, topic in enumerate(CIRCLE_TOPICS):
+        held = today.replace(day=1) - dt.timedelta(days=30 * months_back + rng.randint(3, 20))
+        held = min(held, today)
+        practice.group_session_record(
+            user=lead,
+            kind="quality_circle" if months_back % 3 else "reflective",
+            topic=topic,
+            held_on=held,
+            practice_issue=f"Practitioners brought cases about {topic.lower()}; discussed "
+            "without blame what made them hard.",
+            attendees=rng.sample(social_workers, min(12, len(social_workers))),
+            learning_outputs="Shared what worked; agreed to bring examples next time.",
+            facilitator=lead,
+        )
+    sar = practice.group_session_record(
+        user=lead,
+        kind="review",
+        topic="Learning from SAR Adult H: self-neglect and hoarding",
+        held_on=m(10, 12),
+        practice_issue="Refusals of help were accepted without exploring capacity or the risk "
+        "of fire; no agency led.",
+        attendees=rng.sample(social_workers, min(25, len(social_workers))),
+        learning_outputs="Hoarding and self-neglect training for all practitioners; use the "
+        "multi-agency protocol; ask the fire service for a home safety check.",
+        facilitator=lead,
+    )
+    GroupSession.objects.filter(pk=sar.pk).update(held_on=m(10, 12))
+
+    # Case file audits against the practice standard, with themes and follow-ups.
+    standard = practice.standard_save(
+        name="Northshire practice standard: assessment and support planning",
+        description="The quarterly case file audit used by team managers and the principal "
+        "social worker.",
+        questions=AUDIT_QUESTIONS,
+    )
+    questions = list(standard.questions.all())
+    auditors = [u for u in User.objects.filter(role__in=[Role.MANAGER, Role.QUALITY_LEAD])]
+    for i in range(60):
+        practitioner = rng.choice(social_workers)
+        auditor = rng.choice([a for a in auditors if a.pk != practitioner.pk])
+        answers = {}
+        for q, weights in zip(questions, AUDIT_WEIGHTS, strict=True):
+            rating = rng.choices(
+                ["outstanding", "good", "requires_improvement", "inadequate"], weights
+            )[0]
+            comment = (
+                "Capacity assumed, not assessed for the decision about moving."
+                if rating == "inadequate" and "capacity" in q.text
+                else ""
+            )
+            answers[q.pk] = (rating, comment)
+        case_audit = practice.audit_record(
+            user=auditor,
+            standard=standard,
+            practitioner=practitioner,
+            case_reference=f"NS-{40000 + i * 37}",
+            audited_on=today - dt.timedelta(days=rng.randint(1, 360)),
+            answers=answers,
+        )
+        if rng.random() < 0.5:
+            case_audit.practitioner_feedback = (
+                "The audit was fair; I will record capacity decisions."
+            )
+            case_audit.manager_feedback = "Discussed in supervision; good reflection."
+            case_audit.save()
+
+    # Peer feedback from colleagues in other teams.
+    feedback = []
+    for _ in range(30):
+        subject, giver = rng.sample(social_workers, 2)
+        if subject.team_id == giver.team_id:
+            continue
+        feedback.append(
+            PeerFeedback(
+                practitioner=subject,
+                given_by=giver,
+                case_reference=f"NS-{rng.randint(10000, 99999)}",
+                effectiveness=rng.choices(["very", "mostly", "partly", "not"], [30, 45, 20, 5])[0],
+                comment=rng.choice(
+                    [
+                        "The support started on the day of discharge as planned.",
+                        "The direct payment took three weeks to set up; the family coped.",
+                        "The handover to our team was clear and complete.",
+                        "Equipment arrived late; the plan did not say who would chase it.",
+                    ]
+                ),
+                given_on=today - dt.timedelta(days=rng.randint(1, 300)),
+            )
+        )
+    PeerFeedback.objects.bulk_create(feedback)
+    audit.record_bulk_create(
+        PeerFeedback.objects.select_related("practitioner"), reason="Northshire demo workforce"
+    )
+
+    # Development pathways.
+    pathways = [
+        (Pathway.BIA, 8),
+        (Pathway.AMHP, 5),
+        (Pathway.PRACTICE_EDUCATOR, 6),
+        (Pathway.SW_APPRENTICESHIP, 5),
+        (Pathway.OT_APPRENTICESHIP, 2),
+    ]
+    enrolments = []
+    for pathway, n in pathways:
+        for person in rng.sample(social_workers, n):
+            status = rng.choice(["applied", "approved", "in_progress", "in_progress", "completed"])
+            applied = today - dt.timedelta(days=rng.randint(20, 600))
+            if status == "completed":
+                applied = today - dt.timedelta(days=rng.randint(320, 700))
+            enrolments.append(
+                Enrolment(
+                    person=person,
+                    pathway=pathway,
+                    status=status,
+                    applied_on=applied,
+                    decided_by=academy if status != "applied" else None,
+                    decided_on=applied + dt.timedelta(days=14) if status != "applied" else None,
+                    started_on=min(today, applied + dt.timedelta(days=60))
+                    if status in ("in_progress", "completed")
+                    else None,
+                    completed_on=applied + dt.timedelta(days=300)
+                    if status == "completed"
+                    else None,
+                )
+            )
+    for person in people:
+        if person.staff_profile.career_stage == CareerStage.ASYE:
+            enrolments.append(
+                Enrolment(
+                    person=person,
+                    pathway=Pathway.ASYE,
+                    status="in_progress",
+                    applied_on=person.staff_profile.started_on,
+                    started_on=person.staff_profile.started_on,
+                    decided_by=academy,
+                    decided_on=person.staff_profile.started_on,
+                )
+            )
+    Enrolment.objects.bulk_create(enrolments)
+    audit.record_bulk_create(
+        Enrolment.objects.select_related("person"), reason="Northshire demo workforce"
+    )

@@ -29,3 +29,14 @@ define(
 )
 define("workforce.policy_edit", LEADS, "Set the supervision policy for each career stage")
 define("workforce.registration", STAFF, "Record your professional registration and CPD")
+define(
+    "workforce.practice",
+    STAFF,
+    "See and record reflective practice sessions and quality circles, and give peer feedback",
+)
+define("workforce.audit", RUN, "Audit case files against a standard and see audit themes")
+define("workforce.standard_edit", LEADS, "Set up practice audit standards and their questions")
+define("workforce.pathway_apply", STAFF, "Apply for a development pathway (BIA, AMHP, …)")
+define(
+    "workforce.pathway_decide", RUN, "Approve development pathway applications and record progress"
+)

@@ -313,6 +313,15 @@ def person(request, pk):
             "cpd": list(person.cpd_entries.all()[:20])
             if own or can(request.user, "workforce.view_people")
             else [],
+            "peer_feedback": list(person.peer_feedback.select_related("given_by")[:20])
+            if own or can(request.user, "workforce.view_people")
+            else [],
+            "enrolments": list(person.enrolments.all())
+            if own or can(request.user, "workforce.view_people")
+            else [],
+            "may_give_peer_feedback": can(request.user, "workforce.practice")
+            and not own
+            and person.team_id != request.user.team_id,
             "own": own,
             "may_record": services.may_record_for(request.user, person),
             "may_register": can(request.user, "workforce.registration")

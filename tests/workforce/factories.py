@@ -64,3 +64,12 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     body = Registration.Body.SWE
     number = factory.Sequence(lambda n: f"SW{n:06d}")
     renewal_on = factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=300))
+
+
+def make_standard(
+    name="Case file audit standard",
+    questions=("Is the person's voice clear?", "Are risks assessed?"),
+):
+    from careloop.workforce.practice import standard_save
+
+    return standard_save(name=name, questions=list(questions))

@@ -33,6 +33,33 @@ def setup(world):
     world.wf_other_session = SessionFactory(supervisor=users["admin"], supervisee=outsider)
     private_note(world.wf_other_session, PRIVATE + " too")
     world.secrets += [PRIVATE]
+    _practice(world)
+
+
+def _practice(world):
+    import datetime as dt
+
+    from careloop.workforce import practice
+    from careloop.workforce.models import Enrolment, GroupSession
+    from tests.workforce.factories import make_standard
+
+    users = world.users
+    world.wf_group = GroupSession.objects.create(
+        kind="quality_circle",
+        topic="Matrix quality circle",
+        held_on=dt.date.today(),
+        practice_issue="Working with people who decline support",
+    )
+    world.wf_standard = make_standard(name="Matrix audit standard")
+    world.wf_audit = practice.audit_record(
+        user=users["manager"],
+        standard=world.wf_standard,
+        practitioner=users["practitioner"],
+        case_reference="MX-1",
+        audited_on=dt.date.today(),
+        answers={q.pk: ("good", "") for q in world.wf_standard.questions.all()},
+    )
+    world.wf_enrolment = Enrolment.objects.create(person=users["practitioner"], pathway="bia")
 
 
 def _me(w):
@@ -80,6 +107,34 @@ ROWS = [
         kwargs=lambda w: {"pk": w.wf_session.pk},
         method="POST",
         data={"text": "Updated private notes"},
+    ),
+    Row("workforce:group_index", STAFF),
+    Row("workforce:group_new", STAFF),
+    Row("workforce:group_show", STAFF, kwargs=lambda w: {"pk": w.wf_group.pk}),
+    Row("workforce:group_action_new", RUN, kwargs=lambda w: {"pk": w.wf_group.pk}),
+    Row("workforce:audit_index", STAFF),
+    Row("workforce:standard_new", LEADS),
+    Row("workforce:standard_show", RUN, kwargs=lambda w: {"pk": w.wf_standard.pk}),
+    Row("workforce:audit_new", RUN, kwargs=lambda w: {"pk": w.wf_standard.pk}),
+    Row("workforce:audit_show", STAFF, kwargs=lambda w: {"pk": w.wf_audit.pk}),
+    Row(
+        "workforce:audit_feedback",
+        "302 302 302 302 403 302",
+        kwargs=lambda w: {"pk": w.wf_audit.pk},
+        method="POST",
+        data={"text": "Useful audit"},
+    ),
+    Row("workforce:peer_new", STAFF, kwargs=_me),
+    Row("workforce:pathway_index", STAFF),
+    Row("workforce:enrolment_new", STAFF),
+    Row("workforce:enrolment_show", STAFF, kwargs=lambda w: {"pk": w.wf_enrolment.pk}),
+    Row(
+        "workforce:enrolment_move",
+        STAFF,
+        kwargs=lambda w: {"pk": w.wf_enrolment.pk},
+        method="POST",
+        data={"to": "completed"},
+        note="(refused: not started)",
     ),
     Row("core:import_index", RUN, kwargs={"importer": "training"}, note="(training)"),
     Row("core:import_new", RUN, kwargs={"importer": "training"}, note="(training)"),
