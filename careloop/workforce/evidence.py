@@ -11,7 +11,7 @@ from django.urls import reverse
 from careloop.core.areas import EvidenceFact
 
 from . import compliance, selectors
-from .models import Completion, Course
+from .models import CaseAudit, Completion, Course, Enrolment, GroupSession
 
 
 def facts() -> list[EvidenceFact]:
@@ -59,6 +59,7 @@ def facts() -> list[EvidenceFact]:
             figures={"supervision_percent": pct_sup},
         )
     )
+    out.extend(_practice_facts(today, year_ago))
     for course in Course.objects.filter(action__isnull=False).select_related("action"):
         done = Completion.objects.filter(course=course).values("person").distinct().count()
         if not done:
@@ -75,6 +76,51 @@ def facts() -> list[EvidenceFact]:
                 statements=(9,),
                 category="processes",
                 figures={"completed": done},
+            )
+        )
+    return out
+
+
+def _practice_facts(today: dt.date, year_ago: dt.date) -> list[EvidenceFact]:
+    out = []
+    audits = CaseAudit.objects.filter(audited_on__gte=year_ago).prefetch_related("answers")
+    if audits:
+        overall = [a.overall for a in audits]
+        good = sum(o in ("outstanding", "good") for o in overall)
+        pct = round(100 * good / len(overall))
+        out.append(
+            EvidenceFact(
+                key="workforce:case-file-audits",
+                title=f"Case file audits: {pct}% good or outstanding",
+                summary=f"{len(overall)} case files were audited against the practice standard "
+                f"in the last year; {pct}% were good or outstanding on every question. Each "
+                "inadequate item became a follow-up action for the practitioner's manager.",
+                date=today,
+                source="Workforce: practice quality audits",
+                url=reverse("workforce:audit_index"),
+                statements=(2, 9),
+                category="processes",
+                figures={"audits": len(overall), "good_percent": pct},
+            )
+        )
+    sessions = GroupSession.objects.filter(held_on__gte=year_ago).count()
+    people = Enrolment.objects.filter(status__in=("approved", "in_progress")).count()
+    done = Enrolment.objects.filter(completed_on__gte=year_ago).count()
+    if sessions or people or done:
+        out.append(
+            EvidenceFact(
+                key="workforce:development",
+                title="Reflective practice and development routes",
+                summary=f"{sessions} quality circles and reflective practice sessions were held "
+                f"in the last year; {people} staff are on development routes (Best Interests "
+                f"Assessor, Approved Mental Health Professional, practice educator, "
+                f"apprenticeships, ASYE) and {done} completed one.",
+                date=today,
+                source="Workforce: learning academy",
+                url=reverse("workforce:pathway_index"),
+                statements=(9,),
+                category="staff_leaders",
+                figures={"sessions": sessions, "on_pathways": people, "completed": done},
             )
         )
     return out

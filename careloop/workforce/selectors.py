@@ -179,6 +179,40 @@ def my_work(user) -> list[WorkItem]:
                 status=registration.status_label,
             )
         )
+    # Supervisions overdue for the people this person supervises.
+    supervisees = staff(User.objects.filter(manager_q(user)).exclude(pk=user.pk))
+    if supervisees:
+        supervision = compliance.Supervision(supervisees)
+        for person in supervision.people:
+            if not supervision.in_date(person, today):
+                items.append(
+                    WorkItem(
+                        title=f"Supervise {person.full_name}",
+                        url=reverse("workforce:supervision_new"),
+                        area=AREA,
+                        kind="Supervision",
+                        due=supervision.due(person, today),
+                        status="Overdue" if supervision.last(person, today) else "None recorded",
+                    )
+                )
+    if can(user, "workforce.pathway_decide"):
+        from .models import Enrolment
+
+        waiting = (
+            Enrolment.objects.filter(status="applied")
+            .filter(manager_q(user, "person__"))
+            .select_related("person")
+        )
+        for enrolment in waiting:
+            items.append(
+                WorkItem(
+                    title=f"Decide on {enrolment}",
+                    url=enrolment.get_absolute_url(),
+                    area=AREA,
+                    kind="Development pathway",
+                    status="Applied",
+                )
+            )
     if can(user, "workforce.remind"):
         managed = staff(User.objects.filter(manager_q(user)).exclude(pk=user.pk))
         rows = [r for r in compliance.Training(managed).rows(today) if r.overdue]
@@ -209,6 +243,9 @@ def headlines(user, data: Picture | None = None) -> list[Figure]:
         renewal_on__lte=dt.date.today() + dt.timedelta(days=REGISTRATION_ALERT_DAYS),
     ).count()
     index = reverse("workforce:index")
+    from .models import Enrolment
+
+    developing = Enrolment.objects.filter(status__in=("approved", "in_progress")).count()
     return [
         Figure(
             "Mandatory training compliance",
@@ -217,4 +254,5 @@ def headlines(user, data: Picture | None = None) -> list[Figure]:
         ),
         Figure("Supervision in date", f"{round(100 * in_date / len(people))}%", index),
         Figure("Registrations due for renewal", due, index),
+        Figure("Staff on development pathways", developing, reverse("workforce:pathway_index")),
     ]

@@ -292,3 +292,26 @@ def test_training_for_a_learning_need_gives_its_action_the_completion_figures(
     figure.refresh_from_db()
     assert (figure.value, figure.out_of) == (2, 2)
     assert EvidenceFigure.objects.filter(action=action).count() == 1
+
+
+def test_my_work_lists_overdue_training_supervision_due_and_renewals(staff):
+    course = CourseFactory(title="Safeguarding adults")
+    CompletionFactory(person=staff["manager"], course=course)
+    RegistrationFactory(person=staff["practitioner"], renewal_on=days(30))
+    SessionFactory(supervisee=staff["practitioner"], supervisor=staff["manager"], held_on=days(-60))
+    mine = {(i.kind, i.title) for i in selectors.my_work(staff["practitioner"])}
+    assert ("Mandatory training", "Never done: Safeguarding adults") in mine
+    assert ("Professional registration", "Renew your Social Work England registration") in mine
+    theirs = {(i.kind, i.title) for i in selectors.my_work(staff["manager"])}
+    assert ("Supervision", "Supervise Practitioner Person") in theirs
+    assert any(kind == "Team training" for kind, _ in theirs)
+
+
+def test_evidence_facts_for_the_cqc_library(staff):
+    from careloop.workforce import evidence
+
+    course = CourseFactory(title="Safeguarding adults")
+    CompletionFactory(person=staff["manager"], course=course)
+    facts = {f.key: f for f in evidence.facts()}
+    assert facts["workforce:training-compliance"].figures["compliance_percent"] == 50
+    assert facts["workforce:supervision"].statements == (8,)
