@@ -241,8 +241,18 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_SSL_REDIRECT = HTTPS and env_bool("CARELOOP_SSL_REDIRECT", False)
-if env_bool("CARELOOP_BEHIND_PROXY", False):
+CARELOOP_BEHIND_PROXY = env_bool("CARELOOP_BEHIND_PROXY", False)
+if CARELOOP_BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front of careloop append to X-Forwarded-For (load balancer, CDN, ...).
+# Behind a proxy, a visitor's address is the one that many entries from the right of the chain
+# (REMOTE_ADDR being the nearest proxy): what a client writes further left is not trusted.
+try:
+    CARELOOP_TRUSTED_PROXIES = int(env("CARELOOP_TRUSTED_PROXIES", "1"))
+except ValueError as error:
+    raise ImproperlyConfigured("CARELOOP_TRUSTED_PROXIES must be a whole number") from error
+if CARELOOP_TRUSTED_PROXIES < 1:
+    raise ImproperlyConfigured("CARELOOP_TRUSTED_PROXIES must be 1 or more")
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import ipaddress
 
 from django.conf import settings
 from django.core import signing
@@ -57,8 +58,34 @@ def token_is_current(token: str) -> bool:
     return True
 
 
+def client_address(request) -> str:
+    """The visitor's address, for the rate limit.
+
+    Directly on the internet it is REMOTE_ADDR. Behind proxies (CARELOOP_BEHIND_PROXY), every
+    visitor's REMOTE_ADDR is the nearest proxy, so the address comes from X-Forwarded-For:
+    with CARELOOP_TRUSTED_PROXIES = N, the chain "X-Forwarded-For entries, then REMOTE_ADDR" is
+    read from the right and the entry N places in is taken (the rightmost one no trusted proxy
+    wrote itself). Entries further left are whatever the client sent and are ignored, so a
+    visitor cannot dodge the limit by forging the header. A chain shorter than that, or an
+    entry that is not an address, falls back to REMOTE_ADDR.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    if not settings.CARELOOP_BEHIND_PROXY:
+        return remote
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    chain = [part.strip() for part in forwarded.split(",") if part.strip()] + [remote]
+    trusted = settings.CARELOOP_TRUSTED_PROXIES
+    if len(chain) <= trusted:
+        return remote
+    candidate = chain[-(trusted + 1)]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
+
+
 def address_hash(request) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 

@@ -173,3 +173,54 @@ def test_reminders_tell_owners_what_is_due(users):
     [email] = mail.outbox
     assert email.to == [users["manager"].email] and "(overdue)" in email.body
     assert "My mother" not in email.body  # references only, no personal details
+
+
+# --- Whose address the rate limit counts: REMOTE_ADDR, or X-Forwarded-For behind proxies --------
+def _address(rf, remote, forwarded=None):
+    extra = {"REMOTE_ADDR": remote}
+    if forwarded is not None:
+        extra["HTTP_X_FORWARDED_FOR"] = forwarded
+    return public.client_address(rf.get(URL, **extra))
+
+
+def test_directly_on_the_internet_the_forwarded_header_is_ignored(rf, settings):
+    settings.CARELOOP_BEHIND_PROXY = False
+    assert _address(rf, "203.0.113.7", "198.51.100.1") == "203.0.113.7"
+    assert public.address_hash(
+        rf.get(URL, REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    ) == public.address_hash(rf.get(URL, REMOTE_ADDR="203.0.113.7"))
+
+
+def test_behind_proxies_the_rightmost_untrusted_address_counts(rf, settings):
+    settings.CARELOOP_BEHIND_PROXY = True
+    settings.CARELOOP_TRUSTED_PROXIES = 1  # one load balancer, REMOTE_ADDR 10.0.0.5
+    assert _address(rf, "10.0.0.5", "198.51.100.1") == "198.51.100.1"
+    # What a visitor forges to the left is ignored: the proxy appended the real address.
+    assert _address(rf, "10.0.0.5", "1.2.3.4, 198.51.100.1") == "198.51.100.1"
+    assert _address(rf, "10.0.0.5", " 2001:db8::1 ") == "2001:db8::1"
+    settings.CARELOOP_TRUSTED_PROXIES = 2  # a CDN (10.9.9.9) in front of the load balancer
+    assert _address(rf, "10.0.0.5", "1.2.3.4, 198.51.100.1, 10.9.9.9") == "198.51.100.1"
+    # No header, a chain shorter than the proxies, or nonsense: the nearest address.
+    assert _address(rf, "10.0.0.5") == "10.0.0.5"
+    assert _address(rf, "10.0.0.5", "10.9.9.9") == "10.0.0.5"
+    settings.CARELOOP_TRUSTED_PROXIES = 1
+    assert _address(rf, "10.0.0.5", "not-an-address") == "10.0.0.5"
+
+
+def test_behind_a_proxy_one_visitor_reaching_the_limit_does_not_stop_another(client, db, settings):
+    settings.CARELOOP_BEHIND_PROXY = True
+    settings.CARELOOP_TRUSTED_PROXIES = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.5"}
+    first = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.1"}
+    for _ in range(public.PER_HOUR):
+        data = form_data(client)
+        with later():
+            assert client.post(URL, data, **first).status_code == 302
+    data = form_data(client)
+    with later():
+        assert client.post(URL, data, **first).status_code == 429
+    data = form_data(client)
+    with later():
+        second = client.post(URL, data, **proxy, HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert second.status_code == 302
+    assert Feedback.objects.count() == public.PER_HOUR + 1
