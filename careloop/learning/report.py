@@ -1,6 +1,7 @@
 """The statutory annual complaints report for a year to 31 March (2009 Regulations, reg 18):
 complaints received, how many were well-founded, how many were referred to the Ombudsman,
-their subjects, matters of general importance, and the improvements made as a result (the
+their subjects (the themes of the complaints, with the services they were about),
+matters of general importance, and the improvements made as a result (the
 actions closed in the year, with their measured impact)."""
 
 from __future__ import annotations
@@ -35,6 +36,15 @@ def _feedback(year_start: int) -> dict | None:
     from careloop.feedback.selectors import annual_figures
 
     return annual_figures(dt.date(year_start, 4, 1))
+
+
+def _subjects(start: dt.date, end: dt.date):
+    """The themes of the year's complaints (None without the themes area)."""
+    if not apps.is_installed("careloop.themes"):
+        return None
+    from careloop.themes.selectors import complaint_subjects
+
+    return complaint_subjects(start, end)
 
 
 def _monthly_complaints(start: dt.date, end: dt.date):
@@ -91,6 +101,16 @@ def build(year_start: int, user=None, today: dt.date | None = None) -> dict:
         "lgsco_subjects": [row for row in lgsco_subjects if row[1]],
         "improvements": improvements(year_start, user),
     }
+    subjects = _subjects(start, end) if feedback is not None else None
+    if subjects is not None:
+        context["subjects"], context["unthemed"] = subjects
+        context["themes_installed"] = True
+        if context["subjects"]:
+            context["subject_chart"] = bar_chart(
+                [(row.theme, row.total) for row in context["subjects"]],
+                title=f"Complaints by subject, {label(year_start)}",
+                id_prefix="by-subject",
+            )
     if feedback is not None and feedback["complaints"]:
         by_service = [
             (row["service__name"] or "Not recorded", row["n"]) for row in feedback["by_service"]

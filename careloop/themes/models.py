@@ -8,6 +8,8 @@ made under an earlier version keep pointing at the themes they were made with.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -491,6 +493,10 @@ class Signal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.variation} in {self.month:%B %Y}"
+
+    def get_absolute_url(self) -> str:
+        """The series' chart, where the signal shows."""
+        return f"{reverse('themes:chart')}?{urlencode({'series': self.key})}"
 
 
 class SignalSubscription(Audited):

@@ -335,15 +335,52 @@ def signals(user, *, month: dt.date | None = None, since: dt.date | None = None)
     return qs.order_by("-month", "variation", "label")
 
 
-def new_signals(*, since: dt.date | None = None, user=None) -> list[Signal]:
-    """Signals first seen since a date, for other areas (the QA meeting agenda).
+def new_signals(
+    *, since: dt.date | None = None, until: dt.date | None = None, user=None
+) -> list[Signal]:
+    """Signals in the last complete month first seen between two dates, for other areas (the
+    QA meeting agenda).
 
     Without a user, only counts without restricted feedback are used."""
     audience = with_restricted(user) if user is not None else False
     qs = Signal.objects.filter(with_restricted=audience, month=S.last_complete_month())
     if since:
         qs = qs.filter(first_seen_at__date__gte=since)
+    if until:
+        qs = qs.filter(first_seen_at__date__lte=until)
     return list(qs.select_related("theme").order_by("variation", "label"))
+
+
+@dataclass(frozen=True)
+class Subject:
+    theme: str
+    confirmed: int
+    suggested: int
+
+    @property
+    def total(self) -> int:
+        return self.confirmed + self.suggested
+
+
+def complaint_subjects(start: dt.date, end: dt.date) -> tuple[list[Subject], int]:
+    """The themes of the statutory complaints received from `start` to `end` (inclusive),
+    most common first: how many complaints have each theme confirmed by a person and how many
+    only suggested by the classifier; and how many complaints have no theme yet. Figures for
+    the annual report: counts only, so restricted complaints are included."""
+    complaints = Feedback.objects.filter(
+        kind=Feedback.Kind.COMPLAINT, received_on__gte=start, received_on__lte=end
+    )
+    links = FeedbackTheme.objects.filter(
+        feedback__in=complaints, status__in=FeedbackTheme.COUNTED, counted=True
+    )
+    found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    rows = links.values_list("theme__name", "status").annotate(n=Count("feedback")).order_by()
+    for name, status, n in rows:
+        found[name][0 if status == FeedbackTheme.Status.CONFIRMED else 1] += n
+    subjects = [Subject(name, c, s) for name, (c, s) in found.items()]
+    subjects.sort(key=lambda row: (-row.total, row.theme))
+    unthemed = complaints.exclude(pk__in=links.values("feedback_id")).count()
+    return subjects, unthemed
 
 
 # --- Classifier ----------------------------------------------------------------------------------

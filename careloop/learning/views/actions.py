@@ -138,18 +138,39 @@ def action_show(request, pk: int):
     )
 
 
+def _signal_for(user, pk: int):
+    """A theme signal the person may see (signals counting restricted feedback only for people
+    who may see it), or 404."""
+    from django.apps import apps
+
+    if not apps.is_installed("careloop.themes") or not can(user, "themes.view"):
+        raise Http404
+    from careloop.themes.models import Signal
+    from careloop.themes.selectors import with_restricted
+
+    audiences = [False, True] if with_restricted(user) else [False]
+    return get_object_or_404(
+        Signal.objects.select_related("theme"), pk=pk, with_restricted__in=audiences
+    )
+
+
 @require("learning.manage_actions")
 def action_new(request):
-    rec = None
+    rec = signal = None
     rec_id = _int(request.GET.get("recommendation") or request.POST.get("recommendation"))
     if rec_id:
         rec = selectors.recommendation_for(request.user, rec_id)
         if rec is None:
             raise Http404
+    signal_id = _int(request.GET.get("signal") or request.POST.get("signal"))
+    if signal_id and not rec:
+        signal = _signal_for(request.user, signal_id)
     initial = {"owner": request.user.pk}
     if rec:
         initial["source_label"] = str(rec)
         initial["is_restricted"] = False
+    if signal:
+        initial["source_label"] = f"Theme signal: {signal}"
     form = ActionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -164,7 +185,8 @@ def action_new(request):
                 start=data["start_on"],
                 due=data["due_on"],
                 recommendation=rec,
-                origin=None if rec else Action.Origin.OTHER,
+                source=signal.theme if signal else None,
+                origin=Action.Origin.THEME if signal else None if rec else Action.Origin.OTHER,
                 source_label=data["source_label"],
                 is_restricted=data["is_restricted"],
                 restriction_reason=data["restriction_reason"],
@@ -175,6 +197,11 @@ def action_new(request):
             messages.success(request, f"Action {action.reference} created")
             return redirect(action)
     extra = (rec.review.reference, rec.review.get_absolute_url()) if rec else ACTIONS_CRUMB
+    cancel = rec.get_absolute_url() if rec else reverse("learning:action_index")
+    breadcrumbs = crumbs(extra)
+    if signal:
+        cancel = reverse("themes:signals")
+        breadcrumbs = [("Themes", reverse("themes:index")), ("Signals", cancel)]
     return render(
         request,
         "learning/action_form.html",
@@ -182,8 +209,9 @@ def action_new(request):
             "title": "Add an action",
             "form": form,
             "recommendation": rec,
-            "breadcrumbs": crumbs(extra),
-            "cancel_url": rec.get_absolute_url() if rec else reverse("learning:action_index"),
+            "signal": signal,
+            "breadcrumbs": breadcrumbs,
+            "cancel_url": cancel,
         },
     )
 

@@ -3,6 +3,7 @@ signals page and email alert subscriptions."""
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -202,9 +203,18 @@ def signals(request):
             "months": months,
             "min_months": trends.MIN_MONTHS,
             "may_subscribe": can(request.user, "themes.subscribe"),
+            "action_url": _action_url(request.user),
             "breadcrumbs": crumbs(),
         },
     )
+
+
+def _action_url(user) -> str:
+    """Where to raise an action from a signal: Learn and act's new action page, for people
+    who may raise actions there ("" without that area or that permission)."""
+    if not apps.is_installed("careloop.learning") or not can(user, "learning.manage_actions"):
+        return ""
+    return reverse("learning:action_new")
 
 
 @require("themes.subscribe")
