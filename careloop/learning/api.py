@@ -4,7 +4,8 @@ Ombudsman cases. Every write goes through the same services as the pages."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from drf_spectacular.utils import extend_schema
+from django.db import transaction
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import action as route
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -32,6 +33,17 @@ class ReviewSerializer(serializers.ModelSerializer):
         queryset=Team.objects.all(), many=True, required=False
     )
     recommendations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    feedback = serializers.SerializerMethodField(
+        help_text="The feedback items the review arose from (those you may see)."
+    )
+    link_feedback = serializers.PrimaryKeyRelatedField(
+        queryset=Feedback.objects.none(),
+        many=True,
+        write_only=True,
+        required=False,
+        help_text="Ids of feedback items to link as what the review arose from (added to "
+        "those already linked).",
+    )
 
     class Meta:
         model = Review
@@ -61,19 +73,58 @@ class ReviewSerializer(serializers.ModelSerializer):
             "is_restricted",
             "restriction_reason",
             "recommendations",
+            "feedback",
+            "link_feedback",
             "created_at",
         ]
         read_only_fields = ["created_at"]
 
-    def create(self, data):
-        teams = data.pop("teams", [])
-        return services.review_create(user=self.context["request"].user, teams=teams, **data)
+    def get_fields(self):
+        fields = super().get_fields()
+        user = self.context["request"].user
+        fields["link_feedback"].child_relation.queryset = Feedback.objects.visible_to(user)
+        return fields
 
+    @extend_schema_field(
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"id": {"type": "integer"}, "reference": {"type": "string"}},
+            },
+        }
+    )
+    def get_feedback(self, review) -> list[dict]:
+        user = self.context["request"].user
+        linked = Feedback.objects.visible_to(user).filter(
+            pk__in=services.linked_feedback_ids(review)
+        )
+        rows = linked.order_by("reference").values_list("pk", "reference")
+        return [{"id": pk, "reference": ref} for pk, ref in rows]
+
+    def _link(self, review, items) -> None:
+        linked = set(services.linked_feedback_ids(review))
+        for item in items:
+            if item.pk not in linked:
+                services.review_link_feedback(
+                    review=review, user=self.context["request"].user, feedback=item
+                )
+
+    @transaction.atomic
+    def create(self, data):
+        teams, items = data.pop("teams", []), data.pop("link_feedback", [])
+        review = services.review_create(user=self.context["request"].user, teams=teams, **data)
+        self._link(review, items)
+        return review
+
+    @transaction.atomic
     def update(self, review, data):
-        teams = data.pop("teams", None)
-        return services.review_update(
+        teams, items = data.pop("teams", None), data.pop("link_feedback", [])
+        review = services.review_update(
             review=review, user=self.context["request"].user, teams=teams, **data
         )
+        self._link(review, items)
+        return review
 
 
 class ReviewViewSet(RoleViewSet):

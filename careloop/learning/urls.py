@@ -21,6 +21,7 @@ urlpatterns = [
     path("reviews/<int:pk>/", reviews.review_show, name="review_show"),
     path("reviews/<int:pk>/edit/", reviews.review_edit, name="review_edit"),
     path("reviews/<int:pk>/documents/new/", reviews.review_document, name="review_document"),
+    path("reviews/<int:pk>/feedback/", reviews.review_feedback, name="review_feedback"),
     path(
         "reviews/<int:pk>/recommendations/new/",
         reviews.recommendation_new,

@@ -33,6 +33,7 @@ from .impact import (
     measure_update,
 )
 from .lgsco import (
+    case_fields_from_complaint,
     lgsco_case_create,
     lgsco_case_learn,
     lgsco_case_update,
@@ -56,10 +57,12 @@ from .meetings import (
     series_save,
 )
 from .reviews import (
+    linked_feedback_ids,
     recommendation_add,
     recommendation_update,
     review_add_document,
     review_create,
+    review_link_feedback,
     review_link_record,
     review_update,
 )
@@ -73,6 +76,7 @@ __all__ = [
     "brief_acknowledge",
     "brief_save",
     "brief_send",
+    "case_fields_from_complaint",
     "impact_link",
     "impact_remove",
     "impact_update",
@@ -110,6 +114,8 @@ __all__ = [
     "recommendation_update",
     "review_add_document",
     "review_create",
+    "linked_feedback_ids",
+    "review_link_feedback",
     "review_link_record",
     "review_update",
 ]

@@ -84,11 +84,29 @@ def _apply(case: LgscoCase, fields: dict) -> None:
         setattr(case, name, value.strip() if isinstance(value, str) else value)
 
 
+def case_fields_from_complaint(complaint) -> dict:
+    """What a referred complaint already says about its Ombudsman case, so that nothing is
+    typed twice: the referral date and reference, who handled it, and its restriction."""
+    return {
+        "complaint": complaint,
+        "kind": LgscoCase.Kind.COMPLAINT,
+        "lgsco_reference": complaint.lgsco_reference or "",
+        "received_on": complaint.lgsco_referred_on,
+        "summary": f"{complaint.reference} taken to the Ombudsman: {complaint.title}",
+        "team": complaint.team,
+        "officer": complaint.owner,
+        "is_restricted": complaint.is_restricted,
+        "restriction_reason": complaint.restriction_reason,
+    }
+
+
 @transaction.atomic
 def lgsco_case_create(*, user, **fields) -> LgscoCase:
     case = LgscoCase(created_by=user)
     _apply(case, fields)
     complaint = fields.get("complaint")
+    if complaint is not None and LgscoCase.objects.filter(complaint=complaint).exists():
+        raise ServiceError(f"{complaint.reference} is already in the Ombudsman tracker")
     if complaint is not None and not case.lgsco_reference:
         case.lgsco_reference = getattr(complaint, "lgsco_reference", "") or ""
     _check_case(case)

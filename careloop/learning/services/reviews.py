@@ -11,6 +11,7 @@ from careloop.core.attachments import (
     attachment_add_file,
     attachment_add_link,
     attachment_add_record,
+    attachments_for,
 )
 from careloop.core.services import ServiceError
 from careloop.learning.models import Recommendation, Review
@@ -139,6 +140,27 @@ def review_link_record(*, review: Review, user, record, title: str = ""):
         view_permission="learning.view",
         role=ARISES_FROM,
     )
+
+
+def linked_feedback_ids(review: Review) -> list[int]:
+    """Ids of the feedback items linked to the review as what it arose from."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from careloop.feedback.models import Feedback
+
+    ids = attachments_for(review, role=ARISES_FROM).filter(
+        target_type=ContentType.objects.get_for_model(Feedback)
+    )
+    return [int(pk) for pk in ids.values_list("target_id", flat=True) if pk.isdigit()]
+
+
+def review_link_feedback(*, review: Review, user, feedback):
+    """Link a feedback item the review arose from. Only items the person may see, once each."""
+    if feedback is None or not feedback.is_visible_to(user):
+        raise ServiceError("No such feedback item")
+    if feedback.pk in linked_feedback_ids(review):
+        raise ServiceError(f"{feedback.reference} is already linked to {review.reference}")
+    return review_link_record(review=review, user=user, record=feedback, title=str(feedback))
 
 
 def _check_recommendation(text: str, response: str, note: str) -> None:

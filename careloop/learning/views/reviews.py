@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from careloop.core.attachments import AttachmentForm, attachments_for
-from careloop.core.permissions import get_visible_or_404, require
+from careloop.core.forms import GovukForm
+from careloop.core.permissions import can_see, get_visible_or_404, require
 from careloop.core.selectors import history_for
 from careloop.core.views import paginate
 from careloop.learning import selectors, services
 from careloop.learning.forms import RecommendationForm, ReviewForm
 from careloop.learning.models import Action, Recommendation, Review
-from careloop.learning.services.reviews import ARISES_FROM, DOCUMENT
+from careloop.learning.services.reviews import ARISES_FROM, DOCUMENT, linked_feedback_ids
 
 from .common import attempt, crumbs, form_page
 
@@ -58,7 +60,7 @@ def review_show(request, pk: int):
             "review": review,
             "recommendations": recommendations,
             "documents": attachments_for(review, role=DOCUMENT),
-            "arises_from": attachments_for(review, role=ARISES_FROM),
+            "arises_from": _arises_from(request.user, review),
             "history": history_for(review),
             "breadcrumbs": crumbs(("Learning reviews", reverse("learning:review_index"))),
         },
@@ -197,3 +199,72 @@ def recommendation_edit(request, pk: int):
         ),
         cancel_url=rec.get_absolute_url(),
     )
+
+
+def _arises_from(user, review: Review) -> list:
+    """What the review arose from; a linked record the person may not see (restricted
+    feedback) is counted, not named."""
+    out = []
+    for item in attachments_for(review, role=ARISES_FROM):
+        target = item.target if item.target_type_id else None
+        item.hidden = target is not None and not can_see(user, target)
+        out.append(item)
+    return out
+
+
+class FeedbackSearchForm(GovukForm):
+    q = forms.CharField(
+        max_length=50,
+        label="Feedback reference",
+        help_text="All or part of it, for example FB-2026-0123",
+    )
+
+
+@require("learning.manage_reviews")
+def review_feedback(request, pk: int):
+    """Find feedback by reference and link it as what the review arose from."""
+    from careloop.feedback.models import Feedback
+
+    user = request.user
+    review = get_visible_or_404(user, Review.objects.all(), pk=pk)
+    visible = Feedback.objects.visible_to(user)
+    data = request.POST if request.method == "POST" else request.GET
+    form = FeedbackSearchForm(data if "q" in data else None)
+    if request.method == "POST":
+        chosen = visible.filter(pk=_int(request.POST.get("feedback"))).first()
+        if attempt(
+            form,
+            lambda: services.review_link_feedback(review=review, user=user, feedback=chosen),
+        ):
+            messages.success(request, f"{chosen.reference} linked to {review.reference}")
+            return redirect(review.get_absolute_url() + "#arises-from")
+    results = []
+    if form.is_bound and form.is_valid():
+        query = form.cleaned_data["q"].strip()
+        results = list(visible.filter(reference__icontains=query).order_by("-received_on")[:25])
+    linked = set(linked_feedback_ids(review))
+    for item in results:
+        item.linked = item.pk in linked
+    return render(
+        request,
+        "learning/review_feedback.html",
+        {
+            "title": "Link feedback this review arose from",
+            "review": review,
+            "form": form if form.is_bound and form.errors else None,
+            "search_form": form,
+            "results": results,
+            "searched": form.is_bound and not form.errors,
+            "breadcrumbs": crumbs(
+                ("Learning reviews", reverse("learning:review_index")),
+                (review.reference, review.get_absolute_url()),
+            ),
+        },
+    )
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
