@@ -206,3 +206,79 @@ def test_the_api_adds_remedies_with_the_same_rules(client, users):
         content_type="application/json",
     )
     assert ok.status_code == 200 and ok.json()["remedies"][0]["kind"] == "apology"
+
+
+def test_a_referred_complaint_reaches_the_tracker_without_retyping(login, users):
+    from django.urls import reverse
+
+    from careloop.feedback import services as feedback_services
+    from tests.feedback.factories import make_feedback
+
+    lead, manager = users["quality_lead"], users["manager"]
+    complaint = make_feedback(
+        user=lead, received_on=TODAY - dt.timedelta(days=90), team=manager.team, owner=manager
+    )
+    feedback_services.complaint_respond(
+        feedback=complaint, user=lead, on=TODAY - dt.timedelta(days=40), outcome="not_upheld"
+    )
+    feedback_services.complaint_refer_to_lgsco(
+        feedback=complaint,
+        user=lead,
+        on=TODAY - dt.timedelta(days=10),
+        lgsco_reference="26 001 234",
+    )
+    complaint.refresh_from_db()
+    new_url = f"{reverse('learning:lgsco_new')}?complaint={complaint.pk}"
+
+    # the complaint's page and the tracker offer it to people who record Ombudsman cases
+    client = login(lead)
+    page = client.get(complaint.get_absolute_url()).content.decode()
+    assert "Add to the Ombudsman tracker" in page and new_url.replace("&", "&amp;") in page
+    index = client.get(reverse("learning:lgsco_index")).content.decode()
+    assert "not yet in the tracker" in index and complaint.reference in index
+    other = login(manager).get(complaint.get_absolute_url()).content.decode()
+    assert "Add to the Ombudsman tracker" not in other
+
+    # the form is filled from the referral
+    client = login(lead)
+    form = client.get(new_url).context["form"]
+    assert form.initial["complaint"] == complaint.pk
+    assert form.initial["lgsco_reference"] == "26 001 234"
+    assert form.initial["received_on"] == TODAY - dt.timedelta(days=10)
+    assert form.initial["officer"] == manager.pk and form.initial["team"] == manager.team_id
+    received = TODAY - dt.timedelta(days=10)
+    data = {
+        "lgsco_reference": "26 001 234",
+        "kind": "complaint",
+        "subject": "charging",
+        "summary": form.initial["summary"],
+        "complaint": complaint.pk,
+        **{
+            f"received_on_{i}": v
+            for i, v in enumerate((received.day, received.month, received.year))
+        },
+        "officer": manager.pk,
+        "team": manager.team_id,
+    }
+    for name in ("assessment_on", "investigation_on", "decided_on"):
+        data.update({f"{name}_{i}": "" for i in range(3)})
+    response = client.post(new_url, data)
+    case = LgscoCase.objects.get(complaint=complaint)
+    assert response.status_code == 302 and response["Location"] == case.get_absolute_url()
+    assert (case.lgsco_reference, case.received_on, case.officer) == (
+        "26 001 234",
+        received,
+        manager,
+    )
+
+    # once tracked: linked both ways, never entered twice
+    page = client.get(complaint.get_absolute_url()).content.decode()
+    assert "Ombudsman tracker: 26 001 234" in page and "Add to the Ombudsman tracker" not in page
+    assert client.get(new_url)["Location"] == case.get_absolute_url()
+    again = client.post(new_url, {**data, "lgsco_reference": ""})
+    assert (
+        again.status_code == 200 and "is already in the Ombudsman tracker" in again.content.decode()
+    )
+    assert LgscoCase.objects.filter(complaint=complaint).count() == 1
+    index = client.get(reverse("learning:lgsco_index")).content.decode()
+    assert "not yet in the tracker" not in index

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from careloop.core.attachments import (
     attachments_for,
 )
-from careloop.core.permissions import can, require
+from careloop.core.permissions import can, can_see, require
 from careloop.core.services import ServiceError
 from careloop.core.views import paginate
 from careloop.feedback import clocks, forms, selectors, services
@@ -57,11 +59,23 @@ def show(request, pk: int):
             "letters": attachments_for(feedback, role="letter"),
             "documents": attachments_for(feedback).exclude(role="letter"),
             "enquiries": feedback.ombudsman_enquiries.visible_to(request.user),
+            "tracker": _ombudsman_tracker(request.user, feedback),
             "has_equality": hasattr(feedback, "equality"),
             "note_form": forms.NoteForm(),
             "breadcrumbs": [CRUMB],
         },
     )
+
+
+def _ombudsman_tracker(user, feedback) -> dict | None:
+    """A referred complaint's cases in the Ombudsman tracker (in Learn and act, when that area
+    is installed), and where to add it there; the tracker fills the case from the referral."""
+    if not feedback.lgsco_referred_on or not apps.is_installed("careloop.learning"):
+        return None
+    cases = [case for case in feedback.lgsco_cases.all() if can_see(user, case)]
+    may_add = not feedback.lgsco_cases.exists() and can(user, "learning.manage_lgsco")
+    add_url = f"{reverse('learning:lgsco_new')}?complaint={feedback.pk}" if may_add else ""
+    return {"cases": cases, "add_url": add_url} if cases or add_url else None
 
 
 @require("feedback.create")

@@ -15,6 +15,7 @@ from .other import (
     lgsco_rate_rows,
     meeting_people,
     next_meeting,
+    referrals_untracked,
     remedies_due,
 )
 from .work import headlines, my_work
@@ -33,6 +34,7 @@ __all__ = [
     "next_meeting",
     "recommendation_for",
     "recommendations_of",
+    "referrals_untracked",
     "remedies_due",
     "reviews",
 ]

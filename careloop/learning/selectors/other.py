@@ -34,6 +34,19 @@ def lgsco_cases(user, *, stage: str = "", decision: str = "", subject: str = "",
     return qs.order_by("-received_on", "-id")
 
 
+def referrals_untracked(user):
+    """Complaints referred to the Ombudsman (recorded in the feedback register) with no case
+    in the tracker yet, oldest referral first."""
+    from careloop.feedback.models import Feedback
+
+    return (
+        Feedback.objects.complaints()
+        .visible_to(user)
+        .filter(lgsco_referred_on__isnull=False, lgsco_cases__isnull=True)
+        .order_by("lgsco_referred_on", "id")
+    )
+
+
 def remedies_due(user):
     """Remedies not yet complied with, soonest deadline first."""
     return (

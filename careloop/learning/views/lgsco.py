@@ -48,6 +48,9 @@ def lgsco_index(request):
             "decisions": [("upheld", "Upheld (any)"), *LgscoCase.Decision.choices],
             "subjects": LgscoCase.Subject.choices,
             "remedies_due": selectors.remedies_due(request.user)[:10],
+            "untracked": selectors.referrals_untracked(request.user)[:20]
+            if can(request.user, "learning.manage_lgsco")
+            else [],
             "breadcrumbs": crumbs(),
             **paginate(request, qs),
         },
@@ -94,7 +97,17 @@ def lgsco_new(request):
     initial = {}
     complaint_id = request.GET.get("complaint")
     if complaint_id and complaint_id.isdigit():
-        initial["complaint"] = int(complaint_id)
+        from careloop.feedback.models import Feedback
+
+        complaint = get_object_or_404(
+            Feedback.objects.complaints().visible_to(request.user), pk=int(complaint_id)
+        )
+        tracked = LgscoCase.objects.visible_to(request.user).filter(complaint=complaint).first()
+        if tracked and request.method == "GET":
+            messages.info(request, f"{complaint.reference} is already in the tracker")
+            return redirect(tracked)
+        initial = services.case_fields_from_complaint(complaint)
+        initial = {k: getattr(v, "pk", v) for k, v in initial.items() if v not in (None, "")}
     form = LgscoCaseForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         case = attempt(
