@@ -830,31 +830,7 @@ def ombudsman(p) -> None:
         if case.is_upheld:
             _remedies(case, rng, today)
         day += dt.timedelta(days=rng.randint(7, 13))
-    first = dt.date(year_start_for(today) - 1, 4, 1).year
-    services.lgsco_year_save(
-        year_start=first,
-        complaints_made=36,
-        decided=34,
-        detailed_investigations=22,
-        upheld=19,
-        compliance_rate=Decimal("100.0"),
-        remedied_by_council=3,
-        similar_upheld_rate=Decimal("80.8"),
-        source="imported",
-        notes="From the Ombudsman's annual review letter.",
-    )
-    services.lgsco_year_save(
-        year_start=first - 1,
-        complaints_made=29,
-        decided=27,
-        detailed_investigations=16,
-        upheld=11,
-        compliance_rate=Decimal("100.0"),
-        remedied_by_council=2,
-        similar_upheld_rate=Decimal("78.0"),
-        source="imported",
-        notes="From the Ombudsman's annual review letter.",
-    )
+    _import_letter_figures(lead, dt.date(year_start_for(today) - 1, 4, 1).year)
     charging = (
         LgscoCase.objects.filter(
             subject="charging", decision__in=LgscoCase.UPHELD, decided_on__lt=m(13)
@@ -886,6 +862,35 @@ def ombudsman(p) -> None:
             title="First-contact script",
             url="https://intranet.northshire.example/first-contact-script",
         )
+
+
+def _import_letter_figures(lead, last: int) -> None:
+    """The two years' figures of the Ombudsman's annual review letters, imported as a council
+    would: the Ombudsman's spreadsheet through the import page's machinery."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from careloop.core.imports import engine, get_importer
+
+    rows = [
+        "Year,Complaints and enquiries received,Decisions made,Detailed investigations,Upheld,"
+        "Compliance rate,Satisfactory remedy provided by the council,Average of similar "
+        "authorities",
+        f"{last - 1}-{last % 100:02d},29,27,16,11,100%,2,78.0%",
+        f"{last}-{(last + 1) % 100:02d},36,34,22,19,100%,3,80.8%",
+    ]
+    upload = SimpleUploadedFile(
+        "lgsco-annual-review-northshire.csv", ("\n".join(rows) + "\n").encode()
+    )
+    job = engine.create_job(
+        importer=get_importer("lgsco-years"),
+        upload=upload,
+        source="LGSCO annual review letter",
+        user=lead,
+    )
+    engine.run(job)
+    job.refresh_from_db()
+    if job.status != "done":
+        raise RuntimeError(f"the demo's Ombudsman figures did not import: {job.errors}")
 
 
 def _remedies(case: LgscoCase, rng: random.Random, today: dt.date) -> None:

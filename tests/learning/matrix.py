@@ -74,7 +74,21 @@ def _more(world):
     assert world.draft_brief.status == LearningBrief.Status.DRAFT
     world.report_year = f.TODAY.year - 1 if f.TODAY.month >= 4 else f.TODAY.year - 2
     world.secrets += ["Safeguarding case secret"]
+    world.lgsco_import_job = _lgsco_import_job(lead)
     world.today = dt.date.today()
+
+
+def _lgsco_import_job(lead):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from careloop.core.imports import engine, get_importer
+
+    return engine.create_job(
+        importer=get_importer("lgsco-years"),
+        upload=SimpleUploadedFile("letter.csv", b"Year,Upheld\n2023-24,3\n"),
+        source="Matrix letter",
+        user=lead,
+    )
 
 
 def _review(w):
@@ -99,6 +113,13 @@ ROWS = [
         note="(SAR)",
     ),
     Row("learning:review_document", LEADS, kwargs=_review),
+    Row("learning:review_feedback", LEADS, kwargs=_review),
+    Row(
+        "learning:review_feedback",
+        "200 200 403 403 403 302",
+        kwargs=lambda w: {"pk": w.sar.pk},
+        note="(SAR)",
+    ),
     Row("learning:recommendation_new", LEADS, kwargs=_review),
     Row("learning:recommendation_edit", LEADS, kwargs=lambda w: {"pk": w.rec.pk}),
     Row("learning:action_index", ALL),
@@ -296,5 +317,29 @@ ROWS = [
         kwargs=lambda w: {"pk": w.case.pk},
         method="POST",
         data=lambda w: {"kind": "apology", "description": "Apologise", "due_on": str(w.today)},
+    ),
+]
+
+LGSCO_JOB = {"importer": "lgsco-years"}
+ROWS += [
+    Row("core:import_index", LEADS, kwargs=LGSCO_JOB, note="(Ombudsman figures)"),
+    Row("core:import_new", LEADS, kwargs=LGSCO_JOB, note="(Ombudsman figures)"),
+    Row(
+        "core:import_mapping",
+        LEADS,
+        kwargs=lambda w: {"pk": w.lgsco_import_job.pk},
+        note="(Ombudsman figures)",
+    ),
+    Row(
+        "core:import_show",
+        LEADS,
+        kwargs=lambda w: {"pk": w.lgsco_import_job.pk},
+        note="(Ombudsman figures)",
+    ),
+    Row(
+        "core:import_errors",
+        LEADS,
+        kwargs=lambda w: {"pk": w.lgsco_import_job.pk},
+        note="(Ombudsman figures)",
     ),
 ]

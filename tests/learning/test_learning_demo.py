@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from careloop import demo
+from careloop.core.models import ImportJob
 from careloop.demo.learning import HOARDING_TITLE, SAR_TITLE, TRAINING_TITLE
 from careloop.learning.evaluation import evaluate
 from careloop.learning.models import Action, LgscoCase, LgscoYear, Meeting, Review
@@ -46,7 +47,11 @@ def ombudsman_over_two_years_and_the_board():
     assert LgscoCase.objects.filter(received_on__lt=today - dt.timedelta(days=365)).exists()
     assert LgscoCase.objects.filter(received_on__gte=today - dt.timedelta(days=200)).exists()
     assert LgscoCase.objects.upheld().filter(subject="charging").exists()
+    # the letters' figures came in through the importer, and say so
     assert LgscoYear.objects.count() == 2
+    assert set(LgscoYear.objects.values_list("source", flat=True)) == {"imported"}
+    job = ImportJob.objects.get(importer="lgsco-years")
+    assert (job.status, job.created_count) == ("done", 2)
     meetings = Meeting.objects.order_by("held_on")
     assert meetings.filter(status="approved").count() >= 3
     upcoming = meetings.filter(status="planned").get()
