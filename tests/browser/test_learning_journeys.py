@@ -435,3 +435,159 @@ def test_northshire_demo_pages(page, users):
     assert "SAR Adult H" not in page.content()
     page.goto("/learning/complaints-report/")
     check_page(page, "demo annual report viewer")
+
+
+def test_themes_reach_learn_and_act(page, users):
+    """A theme signal goes on the QA agenda and raises an action; a review is linked to the
+    feedback it arose from; the annual report names the complaints' subjects from themes."""
+    from careloop.feedback.models import Feedback
+    from careloop.learning import services
+    from careloop.learning.report import year_start_for
+    from careloop.themes import trends
+    from careloop.themes.models import FeedbackTheme, Signal, Theme
+    from tests.learning.test_learning_themes import STEP, put
+
+    lead = users["quality_lead"]
+    delays = Theme.objects.get(name="Delays and waiting times")
+    put(delays.pk, STEP)
+    trends.signals_refresh()
+    signal = Signal.objects.get(with_restricted=False, theme=delays, month=put_last())
+    year_start = year_start_for(TODAY) - 1
+    complaint = Feedback.objects.create(
+        reference="FB-2026-0777",
+        kind="complaint",
+        channel="email",
+        received_on=dt.date(year_start, 6, 1),
+        text="Waited months for an assessment",
+    )
+    FeedbackTheme.objects.create(
+        feedback=complaint,
+        theme=delays,
+        status="confirmed",
+        source="person",
+        month=dt.date(year_start, 6, 1),
+        kind="complaint",
+    )
+    review = f.review(lead, title="Review of waiting-time complaints")
+    board = services.series_save(name="ASC quality assurance board", chair=lead, members=[lead])
+
+    sign_in(page, lead)
+    page.goto(f"/learning/meetings/series/{board.pk}/new/")
+    fill_date(page, "Date", TODAY + dt.timedelta(days=2))
+    page.get_by_role("button", name="Schedule").click()
+    assert "Theme signal: Feedback about “Delays and waiting times”" in page.content()
+    check_page(page, "learning meeting with theme signal")
+
+    page.goto("/themes/signals/")
+    check_page(page, "themes signals with actions")
+    page.get_by_role(
+        "link", name=re.compile("Raise an action about Feedback about “Delays")
+    ).click()
+    check_page(page, "learning action from signal")
+    assert "From the theme signal" in page.content()
+    page.get_by_label("What is the action?").fill("Find out why waits rose")
+    fill_date(page, "Start date", TODAY)
+    fill_date(page, "Due date", TODAY - dt.timedelta(days=1))
+    page.get_by_role("button", name="Save action").click()
+    assert (
+        "The due date must be the same as or after the start date"
+        in page.locator(".govuk-error-summary").inner_text()
+    )
+    check_page(page, "learning action from signal with errors")
+    fill_date(page, "Due date", TODAY + dt.timedelta(days=30))
+    page.get_by_role("button", name="Save action").click()
+    action = Action.objects.get(title="Find out why waits rose")
+    assert action.origin == "theme" and action.source == delays
+    assert page.url.endswith(action.get_absolute_url())
+    assert signal.label in page.content()
+
+    page.goto(review.get_absolute_url())
+    page.get_by_role("link", name="Link feedback it arose from").click()
+    check_page(page, "learning review feedback")
+    page.get_by_role("button", name="Search").click()
+    assert "Enter" in page.locator(".govuk-error-summary").inner_text()
+    check_page(page, "learning review feedback with errors")
+    page.get_by_label("Feedback reference").fill("0777")
+    page.get_by_role("button", name="Search").click()
+    check_page(page, "learning review feedback found")
+    page.get_by_role("button", name="Link FB-2026-0777").click()
+    assert page.url.endswith(review.get_absolute_url() + "#arises-from")
+    assert "FB-2026-0777" in page.locator("#arises-from + ul").inner_text()
+    check_page(page, "learning review with feedback")
+
+    page.goto(f"/learning/complaints-report/{year_start}/")
+    assert "Complaints by subject (theme)" in page.content()
+    check_page(page, "learning report with subjects")
+
+
+def put_last():
+    from careloop.learning.series import last_complete_month
+
+    return last_complete_month()
+
+
+def test_ombudsman_referral_and_letter_import(page, users, tmp_path):
+    """A referred complaint goes into the tracker from its own page, filled from the referral;
+    the annual review letter's figures are imported, with row errors first."""
+    from careloop.feedback import services as feedback_services
+    from careloop.learning.models import LgscoCase, LgscoYear
+    from tests.feedback.factories import make_feedback
+
+    lead = users["quality_lead"]
+    complaint = make_feedback(user=lead, received_on=TODAY - dt.timedelta(days=90))
+    feedback_services.complaint_respond(
+        feedback=complaint, user=lead, on=TODAY - dt.timedelta(days=40), outcome="not_upheld"
+    )
+    feedback_services.complaint_refer_to_lgsco(
+        feedback=complaint,
+        user=lead,
+        on=TODAY - dt.timedelta(days=10),
+        lgsco_reference="26 004 321",
+    )
+    sign_in(page, lead)
+    page.goto(complaint.get_absolute_url())
+    check_page(page, "feedback referred complaint")
+    page.get_by_role("link", name="Add to the Ombudsman tracker").click()
+    check_page(page, "learning ombudsman new from referral")
+    assert page.get_by_label("Ombudsman reference").input_value() == "26 004 321"
+    page.get_by_role("button", name="Save").click()  # no subject chosen yet
+    assert "There is a problem" in page.locator(".govuk-error-summary").inner_text()
+    check_page(page, "learning ombudsman new from referral with errors")
+    page.get_by_label("Subject").select_option("charging")
+    page.get_by_role("button", name="Save").click()
+    case = LgscoCase.objects.get(complaint=complaint)
+    assert page.url.endswith(case.get_absolute_url())
+    page.goto(complaint.get_absolute_url())
+    assert "Ombudsman tracker: 26 004 321" in page.content()
+
+    bad = tmp_path / "letter.csv"
+    bad.write_text(
+        "Year,Complaints made,Decided,Detailed investigations,Upheld\n2024-25,36,34,22,23\n"
+    )
+    good = tmp_path / "letter-fixed.csv"
+    good.write_text(
+        "Year,Complaints made,Decided,Detailed investigations,Upheld,Compliance rate,"
+        "Average of similar authorities\n2024-25,36,34,22,19,100%,80.8%\n"
+    )
+    page.goto("/learning/ombudsman/figures/")
+    page.get_by_role("link", name="Import figures from the annual review letter").click()
+    check_page(page, "learning ombudsman import index")
+    page.get_by_role("link", name="Upload a file").click()
+    page.get_by_label("Where is the file from?").fill("LGSCO annual review letter")
+    page.locator("#id_file").set_input_files(str(bad))
+    page.get_by_role("button", name="Upload and continue").click()
+    check_page(page, "learning ombudsman import columns")
+    page.get_by_role("button", name="Check and import").click()
+    assert "Upheld cannot be more than the detailed investigations" in page.content()
+    check_page(page, "learning ombudsman import problems")
+    assert not LgscoYear.objects.exists()
+    page.goto("/imports/lgsco-years/new/")
+    page.get_by_label("Where is the file from?").fill("LGSCO annual review letter")
+    page.locator("#id_file").set_input_files(str(good))
+    page.get_by_role("button", name="Upload and continue").click()
+    page.get_by_role("button", name="Check and import").click()
+    assert "Imported 1 row" in page.locator(".govuk-panel").inner_text()
+    check_page(page, "learning ombudsman import done")
+    page.goto("/learning/ombudsman/figures/")
+    assert "Imported" in page.locator("tbody").inner_text()
+    assert LgscoYear.objects.get().source == "imported"
