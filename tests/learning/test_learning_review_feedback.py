@@ -68,6 +68,7 @@ def test_bad_searches_and_links_are_refused(login, users, items):
     url = reverse("learning:review_feedback", args=[review.pk])
     empty = client.get(url, {"q": "  "})
     assert empty.status_code == 200 and "govuk-error-summary" in empty.content.decode()
+    assert "Enter all or part of a feedback reference" in empty.content.decode()
     nothing = client.get(url, {"q": "ZZZ-999"}).content.decode()
     assert "No feedback you may see has a reference containing “ZZZ-999”" in nothing
 

@@ -217,6 +217,7 @@ class FeedbackSearchForm(GovukForm):
         max_length=50,
         label="Feedback reference",
         help_text="All or part of it, for example FB-2026-0123",
+        error_messages={"required": "Enter all or part of a feedback reference"},
     )
 
 
