@@ -122,6 +122,7 @@ class StatementSerializer(serializers.ModelSerializer):
             "source_detail",
             "project",
             "contribution",
+            "themes",
             "pilot",
             "action",
             "status",

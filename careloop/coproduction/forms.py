@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 
 from careloop.core.forms import DateField, GovukForm, GovukModelForm
 from careloop.core.models import User
+from careloop.themes.models import Theme
 
 from .models import (
     RUNG_HINTS,
@@ -249,10 +251,12 @@ class StatementForm(GovukModelForm):
             "source_detail",
             "project",
             "contribution",
+            "themes",
             "pilot",
             "action",
         ]
         widgets = {
+            "themes": forms.CheckboxSelectMultiple,
             "you_said": forms.Textarea(attrs={"rows": 3}),
             "we_did": forms.Textarea(attrs={"rows": 4}),
             "still_to_do": forms.Textarea(attrs={"rows": 2}),
@@ -268,6 +272,10 @@ class StatementForm(GovukModelForm):
     def __init__(self, *args, actions=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["contribution"].queryset = Contribution.objects.select_related("project")
+        chosen = self.instance.themes.all() if self.instance.pk else Theme.objects.none()
+        self.fields["themes"].queryset = Theme.objects.filter(
+            Q(is_active=True) | Q(pk__in=chosen)
+        ).select_related("category")
         if actions is None:
             del self.fields["action"]
         else:

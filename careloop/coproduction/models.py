@@ -543,6 +543,13 @@ class Statement(Audited):
         related_name="+",
         help_text="The action that did it, if one is tracked in Learn and act.",
     )
+    themes = models.ManyToManyField(
+        "themes.Theme",
+        blank=True,
+        related_name="+",
+        verbose_name="feedback themes",
+        help_text="The feedback themes people raised this in. The public page shows their names.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

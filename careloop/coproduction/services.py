@@ -231,13 +231,18 @@ def personal_details_in(text: str) -> list[str]:
     return found
 
 
-def statement_save(*, statement: Statement | None = None, **fields) -> Statement:
+@transaction.atomic
+def statement_save(*, statement: Statement | None = None, themes=None, **fields) -> Statement:
+    """Save a statement; `themes` (feedback themes it answers) replaces the links when given."""
     record = statement or Statement()
     if record.status == Statement.Status.PUBLISHED:
         _refuse_personal_details(
             {**_texts(record), **{k: v for k, v in fields.items() if k in TEXT_FIELDS}}
         )
-    return _save(record, **fields)
+    record = _save(record, **fields)
+    if themes is not None:
+        record.themes.set(themes)
+    return record
 
 
 TEXT_FIELDS = (

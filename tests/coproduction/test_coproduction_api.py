@@ -119,3 +119,48 @@ def test_publishing_personal_details_through_the_api_is_refused(api, users):
     statement = StatementFactory(status=Statement.Status.DRAFT, you_said="Grace Okoye said so.")
     response = api(users["quality_lead"]).post(f"/api/v1/you-said-we-did/{statement.pk}/publish/")
     assert response.status_code == 400 and "Grace Okoye" in response.json()["you_said"][0]
+
+
+def test_a_statement_links_to_feedback_themes_shown_by_name_on_the_public_page(api, users, client):
+    from careloop.themes.models import Theme
+
+    first, second = Theme.objects.active()[:2]
+    body = {
+        "title": "Charging letters",
+        "topic": "Money",
+        "you_said": "Letters about charges were hard to follow.",
+        "we_did": "We rewrote them with people who get them.",
+        "source": "feedback",
+        "themes": [first.pk, second.pk],
+    }
+    response = api(users["manager"]).post("/api/v1/you-said-we-did/", body, format="json")
+    assert response.status_code == 201, response.json()
+    assert sorted(response.json()["themes"]) == sorted([first.pk, second.pk])
+    statement = Statement.objects.get(pk=response.json()["id"])
+    assert set(statement.themes.all()) == {first, second}
+    bad = api(users["manager"]).patch(
+        f"/api/v1/you-said-we-did/{statement.pk}/", {"themes": [999999]}, format="json"
+    )
+    assert bad.status_code == 400 and "themes" in bad.json()
+    api(users["quality_lead"]).post(f"/api/v1/you-said-we-did/{statement.pk}/publish/")
+    public = client.get(statement.get_public_url()).content.decode()
+    assert first.name in public and second.name in public
+    assert first.get_absolute_url() not in public and first.description not in public
+    # Unlinking through the API leaves no themes.
+    api(users["manager"]).patch(
+        f"/api/v1/you-said-we-did/{statement.pk}/", {"themes": []}, format="json"
+    )
+    assert not statement.themes.exists()
+    assert "Feedback themes:" not in client.get(statement.get_public_url()).content.decode()
+
+
+def test_the_statement_form_offers_feedback_themes(client, users):
+    from django.urls import reverse
+
+    from careloop.themes.models import Theme
+
+    theme = Theme.objects.active().first()
+    statement = StatementFactory(title="Breaks")
+    client.force_login(users["manager"])
+    page = client.get(reverse("coproduction:statement_edit", args=[statement.pk])).content
+    assert f'value="{theme.pk}"' in page.decode() and 'name="themes"' in page.decode()
