@@ -121,6 +121,28 @@ def _pilot_facts(pilot: Pilot) -> list[EvidenceFact]:
     return out
 
 
+def _story_facts(pilot: Pilot) -> list[EvidenceFact]:
+    """The pilot's stories, told with consent, as people's experience of it."""
+    stories = list(pilot.stories.filter(consent=True).order_by("-told_on", "pk"))
+    if not stories:
+        return []
+    heard = "; ".join(f"{story.title} ({story.whose})" for story in stories[:3])
+    more = f" and {len(stories) - 3} more" if len(stories) > 3 else ""
+    return [
+        EvidenceFact(
+            key=f"innovation:pilot:{pilot.pk}:stories",
+            title=f"People's experience of the pilot: {pilot.title}",
+            summary=f"{len(stories)} {'person' if len(stories) == 1 else 'people'} told the "
+            f"council, with consent, what the pilot meant to them: {heard}{more}.",
+            date=stories[0].told_on,
+            source="Innovation: people's stories",
+            url=pilot.get_absolute_url(),
+            statements=(9,),
+            category="people",
+        )
+    ]
+
+
 def facts() -> list[EvidenceFact]:
     today = dt.date.today()
     out: list[EvidenceFact] = []
@@ -148,6 +170,7 @@ def facts() -> list[EvidenceFact]:
         )
     for pilot in Pilot.objects.exclude(status__in=[Pilot.Status.PROPOSED, Pilot.Status.APPROVED]):
         out.extend(_pilot_facts(pilot))
+        out.extend(_story_facts(pilot))
     for record in ExternalLearning.objects.all():
         partner = record.kind in PARTNER_KINDS
         learned = (

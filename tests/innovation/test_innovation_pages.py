@@ -312,3 +312,26 @@ def test_figures_read_as_people_write_them():
         "100",
         "",
     ]
+
+
+def test_pilot_stories_reach_the_library_as_peoples_experience(users):
+    from careloop.assurance import services as assurance
+    from careloop.assurance.models import EvidenceItem
+    from tests.innovation.factories import StoryFactory
+
+    pilot = PilotFactory(title="Wearable sensors", status="running")
+    StoryFactory(pilot=pilot, title="Back to the garden", whose="A man in his 70s")
+    StoryFactory(pilot=pilot, title="Sleeping through", whose="A carer, North locality")
+    StoryFactory(pilot=pilot, title="Not for sharing", consent=False)
+    PilotFactory(title="Only an idea", status="proposed")
+    facts = {f.key: f for f in evidence_facts() if f.key.startswith("innovation:")}
+    stories = facts[f"innovation:pilot:{pilot.pk}:stories"]
+    assert stories.category == "people" and stories.statements == (9,)
+    assert stories.summary.startswith("2 people told the council, with consent")
+    assert "Back to the garden (A man in his 70s)" in stories.summary
+    assert "Not for sharing" not in stories.summary
+    assert not any(k.endswith(":stories") and k != stories.key for k in facts)
+    assurance.framework_ensure()
+    assurance.evidence_refresh()
+    item = EvidenceItem.objects.get(key=stories.key)
+    assert item.suggested_category == "people_experience"
