@@ -830,6 +830,7 @@ def ombudsman(p) -> None:
         if case.is_upheld:
             _remedies(case, rng, today)
         day += dt.timedelta(days=rng.randint(7, 13))
+    _link_referrals(lead)
     _import_letter_figures(lead, dt.date(year_start_for(today) - 1, 4, 1).year)
     charging = (
         LgscoCase.objects.filter(
@@ -862,6 +863,33 @@ def ombudsman(p) -> None:
             title="First-contact script",
             url="https://intranet.northshire.example/first-contact-script",
         )
+
+
+def _link_referrals(lead) -> None:
+    """The complaints the feedback demo referred to the Ombudsman are cases in the tracker: each
+    is linked to the first unlinked case received within 60 days after its referral (those
+    referred before the tracker's first year stay listed as not yet in the tracker)."""
+    from careloop.feedback.models import Feedback
+
+    free = list(
+        LgscoCase.objects.filter(complaint__isnull=True, kind=LgscoCase.Kind.COMPLAINT).order_by(
+            "received_on", "id"
+        )
+    )
+    referred = Feedback.objects.complaints().filter(lgsco_referred_on__isnull=False)
+    for complaint in referred.order_by("lgsco_referred_on", "id"):
+        referred_on = complaint.lgsco_referred_on
+        match = next(
+            (
+                c
+                for c in free
+                if 0 <= (c.received_on - referred_on).days <= 60 and not c.is_restricted
+            ),
+            None,
+        )
+        if match is not None and not complaint.is_restricted:
+            free.remove(match)
+            services.lgsco_case_update(case=match, user=lead, complaint=complaint)
 
 
 def _import_letter_figures(lead, last: int) -> None:

@@ -49,6 +49,8 @@ def ombudsman_over_two_years_and_the_board():
     assert LgscoCase.objects.upheld().filter(subject="charging").exists()
     # the letters' figures came in through the importer, and say so
     assert LgscoYear.objects.count() == 2
+    # referrals in the feedback register are cases in the tracker
+    assert LgscoCase.objects.filter(complaint__lgsco_referred_on__isnull=False).count() >= 5
     assert set(LgscoYear.objects.values_list("source", flat=True)) == {"imported"}
     job = ImportJob.objects.get(importer="lgsco-years")
     assert (job.status, job.created_count) == ("done", 2)
