@@ -161,7 +161,7 @@ def statements(*, status: str = "", topic: str = ""):
 
 
 def public_statements(*, topic: str = ""):
-    qs = Statement.objects.published().select_related("project")
+    qs = Statement.objects.published().select_related("project").prefetch_related("themes")
     if topic:
         qs = qs.filter(topic=topic)
     return qs.order_by("topic", "-published_on", "-pk")
