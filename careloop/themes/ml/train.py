@@ -43,6 +43,9 @@ class TrainConfig:
     char_ngrams: tuple[int, int] | None = (2, 5)
     min_df: int = 2
     zeroshot_threshold: float = 0.30
+    # a theme left zero-shot is suggested for at most this share of the training texts (or
+    # twice its labelled share): its similarity scale differs from the supervised themes'
+    zeroshot_max_share: float = 0.01
     seed: int = 0
 
     def to_dict(self) -> dict:
@@ -159,6 +162,40 @@ def _micro_f1(y: np.ndarray, pred: np.ndarray) -> float:
     return 2 * tp / max(float(pred.sum() + (y > 0).sum()), 1.0)
 
 
+ZEROSHOT_CAP_MIN_TEXTS = 100
+
+
+def _cap_zero_shot(
+    thresholds: np.ndarray,
+    zeroshot: ZeroShot,
+    emb: np.ndarray,
+    y: np.ndarray,
+    supervised: np.ndarray,
+    cfg: TrainConfig,
+) -> None:
+    """Raise (in place) the thresholds of themes left zero-shot so that none is suggested for
+    more than ``cfg.zeroshot_max_share`` of the training texts (or twice its labelled share).
+
+    Without this a theme with one labelled example can flood the suggestions when its phrases
+    sit close to common comments (seen: 'Parking' chosen for two thirds of NHS comments).
+    Under ``ZEROSHOT_CAP_MIN_TEXTS`` training texts a share means little: no cap.
+    """
+    rest = np.flatnonzero(~supervised)
+    if not len(rest) or len(emb) < ZEROSHOT_CAP_MIN_TEXTS:
+        return
+    dim = zeroshot.phrase_vectors.shape[1]
+    p = zeroshot.theme_proba(emb[:, :dim], len(supervised))
+    n = len(emb)
+    for j in rest:
+        share = max(cfg.zeroshot_max_share, 2.0 * float(y[:, j].sum()) / n)
+        allowed = int(share * n)
+        if allowed >= n:
+            continue
+        # the (allowed+1)-th highest score: strictly above it, at most ``allowed`` texts pass
+        cut = float(np.partition(p[:, j], n - allowed - 1)[n - allowed - 1])
+        thresholds[j] = max(float(thresholds[j]), float(np.nextafter(np.float32(cut), 1)))
+
+
 def _oof_scores(
     texts: list[str], emb: np.ndarray, y: np.ndarray, w: np.ndarray | None, cfg: TrainConfig
 ) -> np.ndarray:
@@ -225,12 +262,14 @@ def _train(
     if len(texts) >= 2 * cfg.folds and supervised.any():
         z = _oof_scores(texts, emb, y, w, cfg)
         thresholds = _thresholds(z, y, supervised, calibration, cfg)
+    zeroshot = ZeroShot.build(framework, embedder, cfg.zeroshot_threshold)
+    _cap_zero_shot(thresholds, zeroshot, emb, y, supervised, cfg)
     tfidf = _fit_tfidf(texts, cfg)
     blocks = _blocks(emb, tfidf, texts)
     model = ThemeModel(
         framework,
         embedder.name,
-        ZeroShot.build(framework, embedder, cfg.zeroshot_threshold),
+        zeroshot,
         embedding_mode=cfg.embedding_mode,
         mode="supervised",
         tfidf=tfidf,

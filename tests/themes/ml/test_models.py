@@ -149,3 +149,22 @@ def test_training_without_sentiment_uses_zero_shot_sentiment(fake_embedder, data
     model = train_model(texts, labels, None, embedder=fake_embedder, config=FAST)
     assert model.sentiment_heads == []
     assert 1 <= model.predict(["fine"])[0].sentiment <= 5
+
+
+def test_a_theme_left_zero_shot_cannot_flood_the_suggestions(fake_embedder, dataset):
+    """A framework theme with no labelled examples whose phrases sit close to common comments
+    is suggested for at most about 1% of texts like the training ones, not for most of them."""
+    texts, labels, sentiments = dataset
+    vague = Theme("General", "the staff was lovely", ("the food was great", "the wait was awful"))
+    framework = [*THEMES, vague]
+
+    def share(config: TrainConfig) -> float:
+        model = train_model(
+            texts, labels, sentiments, embedder=fake_embedder, themes=framework, config=config
+        )
+        assert not model.supervised[-1]
+        return sum("General" in p.labels for p in model.predict(texts)) / len(texts)
+
+    uncapped = TrainConfig(folds=3, char_ngrams=(2, 4), zeroshot_max_share=1.0)
+    assert share(uncapped) > 0.2  # the flood the cap prevents
+    assert share(FAST) <= 0.02
