@@ -235,9 +235,17 @@ def comments(
     if filters.sentiment:
         qs = qs.filter(classification__sentiment=filters.sentiment)
     if theme is not None:
+        # the month range on the link's own copy lets PostgreSQL start from the few links of
+        # this theme in these months (index theme, month, counted), not from every feedback item
         qs = qs.filter(
             Exists(
-                FeedbackTheme.objects.filter(feedback_id=OuterRef("pk"), theme=theme, counted=True)
+                FeedbackTheme.objects.filter(
+                    feedback_id=OuterRef("pk"),
+                    theme=theme,
+                    counted=True,
+                    month__gte=first,
+                    month__lt=last,
+                )
             )
         )
     if untagged:
