@@ -151,6 +151,12 @@ def _read(values: list[int], months, settings, rebases) -> SpcResult | None:
         return None
 
 
+def _first_end(n: int, history: int = HISTORY) -> int:
+    """How many of `n` months the earliest reading of signals uses (its last month is the
+    earliest month signals are kept for)."""
+    return max(MIN_MONTHS, n - history)
+
+
 def find_signals(
     *, with_restricted: bool, today: dt.date | None = None, history: int = HISTORY
 ) -> list[Found]:
@@ -173,8 +179,7 @@ def find_signals(
             key=str(key), direction=labeller.direction(key)
         )
         rebases = all_rebases.get(str(key), [])
-        first = max(MIN_MONTHS, len(months) - history)
-        for end in range(first, len(months) + 1):
+        for end in range(_first_end(len(months), history), len(months) + 1):
             result = _read(values[:end], months[:end], settings, rebases)
             if result is None or not result.latest.rules:
                 continue
@@ -211,7 +216,7 @@ def signals_refresh(today: dt.date | None = None) -> int:
     ]
     if not months:
         return 0
-    start = months[max(0, len(months) - HISTORY)]
+    start = months[_first_end(len(months)) - 1] if len(months) >= MIN_MONTHS else months[0]
     existing = {
         (s.key, s.month, s.with_restricted): s for s in Signal.objects.filter(month__gte=start)
     }

@@ -145,6 +145,17 @@ def test_signals_find_a_step_change_in_the_latest_month_and_when_it_began(db):
     assert not Signal.objects.filter(key=f"theme:{flat.pk}").exists()
 
 
+def test_signals_can_be_worked_out_again_with_one_in_the_earliest_month_kept(db):
+    theme = Theme.objects.get(name="Home care")
+    put(theme.pk, [6, 5, 7, 6, 5, 6, 7, 6, 5, 6, 7, 30] + [6, 5, 7, 6, 5, 6] * 2)
+    first = trends.signals_refresh(TODAY)
+    earliest = months(24)[11]  # 12 points: the first month a signal is read for
+    signal = Signal.objects.get(key=f"theme:{theme.pk}", month=earliest, with_restricted=True)
+    assert trends.signals_refresh(TODAY) == first  # the nightly rebuild runs it every night
+    again = Signal.objects.get(key=f"theme:{theme.pk}", month=earliest, with_restricted=True)
+    assert again.pk == signal.pk and again.first_seen_at == signal.first_seen_at
+
+
 def test_restricted_feedback_only_signals_for_people_who_may_see_it(db):
     theme = Theme.objects.get(name="Safeguarding")
     put(theme.pk, [4, 5, 4, 5, 4, 5, 4, 5, 4, 5, 4, 5, 4, 5])
