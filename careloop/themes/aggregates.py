@@ -1,8 +1,16 @@
 """Pre-aggregated monthly counts, so dashboards and charts never count a million rows.
 
 `MonthlyCount` holds, per month and theme (0 = all feedback), the number of feedback items in
-each slice: all, one kind, one service, one team, one provider, one sentiment; split by
-restriction so that people who may not see restricted feedback get counts without it.
+each slice: all, one kind, one service, one team, one provider, one sentiment, and every pair
+of those (complaints about one service, negative comments about one provider: `dim`
+"kind+service", `value` "complaint+3"); split by restriction so that people who may not see
+restricted feedback get counts without it. An item counts in at most 16 slices, plus one
+per equality monitoring answer (`dim` "equality", `value` "ethnicity:asian"): equality groups
+are counted on their own, never crossed with the other slices.
+
+Equality answers are not copied anywhere: whoever builds deltas for some feedback loads the
+answers it has now (`Deltas.for_feedback`), and a change of answers moves the counts of the
+feedback's current themes from the old groups to the new (receivers.py).
 
 The counts change by deltas as feedback is classified, reviewed and edited (`apply`), in the
 same transaction as the change; `rebuild` recomputes everything from the rows (nightly, and
@@ -14,13 +22,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
+from itertools import combinations
 
 from django.db import connection, transaction
-from django.db.models import Count
 
+from careloop.feedback.models import EqualityMonitoring
 from careloop.themes.models import Classification, FeedbackTheme, MonthlyCount
 
 ALL = "all"
+EQUALITY = "equality"
 # slice name -> the field on Classification / FeedbackTheme it is taken from
 DIMS = {
     "kind": "kind",
@@ -29,6 +39,7 @@ DIMS = {
     "provider": "provider_id",
     "sentiment": "sentiment",
 }
+PAIRS = {f"{a}+{b}": (a, b) for a, b in combinations(DIMS, 2)}
 Key = tuple[str, str, int, dt.date, bool]  # dim, value, theme, month, restricted
 
 
@@ -36,37 +47,65 @@ def month_of(day: dt.date) -> dt.date:
     return day.replace(day=1)
 
 
+def slice_key(chosen: dict[str, str]) -> tuple[str, str]:
+    """The (dim, value) of the slice narrowed to `chosen` ({dim: value}, at most two)."""
+    names = [dim for dim in DIMS if chosen.get(dim) not in (None, "")]
+    if len(names) > 2:
+        raise ValueError("Counts are kept for at most two slices at once")
+    if not names:
+        return ALL, ""
+    return "+".join(names), "+".join(str(chosen[dim]) for dim in names)
+
+
 def slices(values: dict) -> list[tuple[str, str]]:
-    """The (dim, value) slices one item counts in."""
+    """The (dim, value) slices one item counts in: all, each of its fields, each pair."""
+    present = {dim: values.get(name) for dim, name in DIMS.items()}
+    present = {dim: value for dim, value in present.items() if value not in (None, "")}
     out = [(ALL, "")]
-    for dim, name in DIMS.items():
-        value = values.get(name)
-        if value not in (None, ""):
-            out.append((dim, str(value)))
+    out += [slice_key({dim: value}) for dim, value in present.items()]
+    out += [slice_key({a: present[a], b: present[b]}) for a, b in combinations(present, 2)]
     return out
 
 
-def link_keys(link: FeedbackTheme) -> list[Key]:
-    values = {name: getattr(link, name) for name in DIMS.values()}
-    return [(d, v, link.theme_id, link.month, link.restricted) for d, v in slices(values)]
+def groups_of(answers) -> list[str]:
+    """The equality groups ("ethnicity:asian") of one set of answers (a record or a dict)."""
+    get = answers.get if isinstance(answers, dict) else lambda name: getattr(answers, name)
+    return [f"{name}:{get(name)}" for name in EqualityMonitoring.FIELDS if get(name)]
 
 
-def classification_keys(item: Classification) -> list[Key]:
-    values = {name: getattr(item, name) for name in DIMS.values()}
-    return [(d, v, 0, item.month, item.restricted) for d, v in slices(values)]
+def equality_groups(feedback_ids: Iterable[int]) -> dict[int, list[str]]:
+    rows = EqualityMonitoring.objects.filter(feedback_id__in=list(feedback_ids))
+    return {row["feedback_id"]: groups_of(row) for row in rows.values()}
+
+
+def _keys(row, theme: int, groups: Iterable[str]) -> list[Key]:
+    values = {name: getattr(row, name) for name in DIMS.values()}
+    keys = [(d, v, theme, row.month, row.restricted) for d, v in slices(values)]
+    return keys + [(EQUALITY, g, theme, row.month, row.restricted) for g in groups]
 
 
 class Deltas(Counter):
-    """Changes to counts, collected and then applied in one go."""
+    """Changes to counts, collected and then applied in one go. `groups` holds the equality
+    groups of the feedback the changes are about ({feedback id: ["ethnicity:asian", ...]})."""
 
-    def add_link(self, link: FeedbackTheme, sign: int = 1) -> None:
+    def __init__(self, groups: dict[int, list[str]] | None = None):
+        super().__init__()
+        self.groups = groups or {}
+
+    @classmethod
+    def for_feedback(cls, feedback_ids: Iterable[int]) -> Deltas:
+        return cls(equality_groups(feedback_ids))
+
+    def add_link(self, link: FeedbackTheme, sign: int = 1, groups=None) -> None:
         if link.counted:
-            for key in link_keys(link):
+            groups = self.groups.get(link.feedback_id, ()) if groups is None else groups
+            for key in _keys(link, link.theme_id, groups):
                 self[key] += sign
 
-    def add_item(self, item: Classification, sign: int = 1) -> None:
+    def add_item(self, item: Classification, sign: int = 1, groups=None) -> None:
         if item.live:
-            for key in classification_keys(item):
+            groups = self.groups.get(item.feedback_id, ()) if groups is None else groups
+            for key in _keys(item, 0, groups):
                 self[key] += sign
 
 
@@ -87,33 +126,45 @@ def apply(deltas: Counter) -> None:
         cursor.executemany(_UPSERT, rows)
 
 
-def _grouped(qs, theme_field: str | None, dim: str) -> Iterable[MonthlyCount]:
-    fields = ["month", "restricted"] + ([theme_field] if theme_field else [])
-    if dim != ALL:
-        fields.append(DIMS[dim])
-    for row in qs.values(*fields).annotate(n=Count("pk")).order_by():
-        value = "" if dim == ALL else row[DIMS[dim]]
-        if dim != ALL and value in (None, ""):
-            continue
-        yield MonthlyCount(
-            month=row["month"],
-            theme=row[theme_field] if theme_field else 0,
-            dim=dim,
-            value=str(value),
-            restricted=row["restricted"],
-            count=row["n"],
-        )
+def _count_sql(model, *, theme: bool, live: str, dims: tuple[str, ...] = (), answer: str = ""):
+    """One INSERT … SELECT that counts the rows of `model` for one slice dimension: all
+    (no `dims`), one field or a pair, or the groups of one equality `answer`."""
+    table = model._meta.db_table
+    columns = [f"t.{DIMS[dim]}" for dim in dims]
+    where = [f"t.{live}"]
+    for dim in dims:
+        text = model._meta.get_field(DIMS[dim]).get_internal_type() == "CharField"
+        where.append(f"t.{DIMS[dim]} <> ''" if text else f"t.{DIMS[dim]} IS NOT NULL")
+    parts = [f"CAST({column} AS TEXT)" for column in columns]
+    join = ""
+    if answer:
+        join = f" JOIN {EqualityMonitoring._meta.db_table} e ON e.feedback_id = t.feedback_id"
+        where.append(f"e.{answer} <> ''")
+        columns, parts = [f"e.{answer}"], [f"%s || e.{answer}"]
+    value = " || '+' || ".join(parts) or "''"
+    group = ["t.month", "t.restricted", *columns] + (["t.theme_id"] if theme else [])
+    dim = EQUALITY if answer else slice_key(dict.fromkeys(dims, "x"))[0]
+    # names only from the models and DIMS, never from input; the values are parameters
+    sql = (
+        "INSERT INTO themes_monthlycount (dim, value, theme, month, restricted, count) "  # noqa: S608
+        f"SELECT %s, {value}, {'t.theme_id' if theme else '0'}, t.month, t.restricted, COUNT(*) "
+        f"FROM {table} t{join} WHERE {' AND '.join(where)} GROUP BY {', '.join(group)}"
+    )
+    return sql, [dim, f"{answer}:"] if answer else [dim]
 
 
 @transaction.atomic
 def rebuild() -> int:
     """Recompute every count from the classification rows; returns the number of counts."""
     MonthlyCount.objects.all().delete()
-    total = 0
-    links = FeedbackTheme.objects.filter(counted=True)
-    items = Classification.objects.filter(live=True)
-    for dim in (ALL, *DIMS):
-        batch = [*_grouped(links, "theme_id", dim), *_grouped(items, None, dim)]
-        MonthlyCount.objects.bulk_create(batch, batch_size=5000)
-        total += len(batch)
-    return total
+    every = [(), *((dim,) for dim in DIMS), *PAIRS.values()]
+    with connection.cursor() as cursor:
+        for model, theme, live in (
+            (FeedbackTheme, True, "counted"),
+            (Classification, False, "live"),
+        ):
+            for dims in every:
+                cursor.execute(*_count_sql(model, theme=theme, live=live, dims=dims))
+            for answer in EqualityMonitoring.FIELDS:
+                cursor.execute(*_count_sql(model, theme=theme, live=live, answer=answer))
+    return MonthlyCount.objects.count()

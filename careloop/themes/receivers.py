@@ -2,8 +2,10 @@
 
 When feedback is saved, its id is noted; when the transaction commits, one background task
 classifies the new items and brings the copies of changed ones (and their counts) up to date.
-Feedback deleted outright leaves the counts at once. Imports write in bulk, which sends no
-save signals: when an import job's task finishes, the unclassified feedback is classified.
+Feedback deleted outright leaves the counts at once; when equality monitoring answers are
+given, changed or removed, the item's counts move between equality groups at once. Imports
+write in bulk, which sends no save signals: when an import job's task finishes, the
+unclassified feedback is classified.
 Anything else missed is caught by the hourly sweep and the nightly rebuild (tasks.py).
 
 The default adult social care framework is installed after `migrate` when there is none.
@@ -15,7 +17,7 @@ import logging
 import threading
 
 from django.db import transaction
-from django.db.models.signals import post_migrate, post_save, pre_delete
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete, pre_save
 from django_tasks import TaskResultStatus
 from django_tasks.signals import task_finished
 
@@ -48,7 +50,42 @@ def _flush():
 def _feedback_deleted(sender, instance, **kwargs):
     from careloop.themes.services.classify import forget
 
-    forget(instance)
+    forget(instance)  # with its equality groups: the answers go with it (see below)
+    deleting = getattr(_pending, "deleting", None)
+    if deleting is None:
+        deleting = _pending.deleting = set()
+        transaction.on_commit(deleting.clear)
+    deleting.add(instance.pk)
+
+
+def _equality_saving(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from careloop.themes.aggregates import groups_of
+
+    old = sender.objects.filter(pk=instance.pk).first() if instance.pk else None
+    instance._groups_before = groups_of(old) if old else []
+
+
+def _equality_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from careloop.themes.aggregates import groups_of
+    from careloop.themes.services.classify import equality_moved
+
+    old = getattr(instance, "_groups_before", [])
+    equality_moved(feedback_id=instance.feedback_id, old=old, new=groups_of(instance))
+
+
+def _equality_deleted(sender, instance, **kwargs):
+    from careloop.themes.aggregates import groups_of
+    from careloop.themes.services.classify import equality_moved
+
+    deleting = getattr(_pending, "deleting", None) or set()
+    if instance.feedback_id in deleting:  # already out of the counts, groups and all
+        deleting.discard(instance.feedback_id)
+        return
+    equality_moved(feedback_id=instance.feedback_id, old=groups_of(instance), new=[])
 
 
 IMPORT_TASK = "careloop.core.imports.tasks.run_import"
@@ -82,5 +119,9 @@ def _install_framework(sender, app_config=None, using="default", **kwargs):
 def connect() -> None:
     post_save.connect(_feedback_saved, sender="feedback.Feedback", dispatch_uid="themes-sync")
     pre_delete.connect(_feedback_deleted, sender="feedback.Feedback", dispatch_uid="themes-forget")
+    equality = "feedback.EqualityMonitoring"
+    pre_save.connect(_equality_saving, sender=equality, dispatch_uid="themes-equality-before")
+    post_save.connect(_equality_saved, sender=equality, dispatch_uid="themes-equality")
+    post_delete.connect(_equality_deleted, sender=equality, dispatch_uid="themes-equality-gone")
     post_migrate.connect(_install_framework, dispatch_uid="themes-default-framework")
     task_finished.connect(_task_finished, dispatch_uid="themes-after-import")

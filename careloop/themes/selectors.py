@@ -1,9 +1,10 @@
 """Reads for the themes pages, the home page, other areas and the API.
 
-The dashboard reads pre-aggregated counts (`MonthlyCount`) when at most one slice filter is
-set, and the classification rows (indexed copies of the feedback fields, no joins) when
-several are, or an equality group is. Either way a page costs a handful of small queries and
-no work per feedback item. Restricted feedback counts only for people who may see it.
+The dashboard reads pre-aggregated counts (`MonthlyCount`) when at most two slice filters are
+set, or an equality group alone, and the classification rows (indexed copies of the feedback
+fields) when more are, or an equality group with other filters. Either way a page costs a
+handful of small queries and no work per feedback item. Restricted feedback counts only for
+people who may see it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from careloop.core.areas import Figure, WorkItem
 from careloop.core.permissions import can
 from careloop.feedback.models import EqualityMonitoring, Feedback
 from careloop.themes import series as S
-from careloop.themes.aggregates import ALL, DIMS
+from careloop.themes.aggregates import DIMS, EQUALITY, slice_key
 from careloop.themes.models import (
     Classification,
     ClassificationRun,
@@ -125,10 +126,10 @@ class Grid:
 
 
 def _summary_counts(user, filters: Filters, months: list[dt.date]) -> dict:
-    slices = filters.slices
-    dim, value = next(iter(slices.items())) if slices else (ALL, "")
+    pair = filters.equality_pair
+    dim, value = (EQUALITY, ":".join(pair)) if pair else slice_key(filters.slices)
     qs = MonthlyCount.objects.filter(
-        dim=dim, value=str(value), month__gte=months[0], month__lte=months[-1]
+        dim=dim, value=value, month__gte=months[0], month__lte=months[-1]
     )
     if not with_restricted(user):
         qs = qs.filter(restricted=False)
@@ -174,7 +175,8 @@ def grid(user, filters: Filters) -> Grid:
     months = filters.month_list()
     previous = filters.previous_months()
     span = [*previous, *months]
-    live = len(filters.slices) > 1 or filters.equality_pair is not None
+    slices = len(filters.slices)
+    live = slices > 2 or (slices > 0 and filters.equality_pair is not None)
     found = (_live_counts if live else _summary_counts)(user, filters, span)
     in_use = {t.pk: t for t in Theme.objects.select_related("category")}
     theme_ids = {t for t, _ in found if t} | {pk for pk, t in in_use.items() if t.is_active}

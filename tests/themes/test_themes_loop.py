@@ -7,13 +7,14 @@ from django.db.models import Sum
 
 from careloop.core.models import AuditEntry
 from careloop.feedback import services as feedback_services
+from careloop.themes.aggregates import slice_key
 from careloop.themes.models import Classification, FeedbackTheme, ModelVersion, MonthlyCount
 from careloop.themes.services import review
 
 
-def count(theme_id, **slice_):
-    dim, value = next(iter(slice_.items())) if slice_ else ("all", "")
-    total = MonthlyCount.objects.filter(theme=theme_id, dim=dim, value=str(value)).aggregate(
+def count(theme_id, equality="", **slice_):
+    dim, value = ("equality", equality) if equality else slice_key(slice_)
+    total = MonthlyCount.objects.filter(theme=theme_id, dim=dim, value=value).aggregate(
         n=Sum("count")
     )["n"]
     return total or 0
@@ -56,6 +57,8 @@ def test_review_confirms_removes_and_adds_and_is_audited(classified, theme, user
     assert entry.changes["themes removed"] == {"removed": [charging.name]}
     assert entry.changes["themes added"] == {"added": [comms.name]}
     assert count(comms.pk, sentiment=5) == 1
+    assert count(comms.pk, kind="complaint", sentiment=5) == 1
+    assert count(charging.pk, kind="complaint", sentiment=5) == 0
 
 
 def test_changing_and_deleting_feedback_moves_its_counts(
@@ -70,13 +73,44 @@ def test_changing_and_deleting_feedback_moves_its_counts(
         )
     assert count(charging.pk, kind="complaint") == 0
     assert count(charging.pk, kind="comment") == 1
+    sentiment = Classification.objects.get(feedback=item).sentiment
+    assert count(charging.pk, kind="complaint", sentiment=sentiment) == 0
+    assert count(charging.pk, kind="comment", sentiment=sentiment) == 1
     item.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
         feedback_services.feedback_delete(feedback=item, user=users["admin"], reason="Duplicate")
     assert count(charging.pk) == 0 and count(0) == 0
 
 
+def test_equality_groups_are_counted_and_follow_changed_answers(
+    classified, theme, users, django_capture_on_commit_callbacks
+):
+    item = classified(
+        text="Nobody explained the charges on my care bill",
+        equality={"ethnicity": "asian", "age_band": "75-84"},
+    )
+    charging = theme("Charging and financial assessment").pk
+    assert count(charging, equality="ethnicity:asian") == 1
+    assert count(0, equality="ethnicity:asian") == count(0, equality="age_band:75-84") == 1
+    feedback_services.equality_save(
+        feedback=item, answers={"ethnicity": "black", "age_band": "75-84"}
+    )
+    assert count(charging, equality="ethnicity:asian") == 0
+    assert count(charging, equality="ethnicity:black") == 1
+    assert count(charging, equality="age_band:75-84") == 1 and count(charging) == 1
+    feedback_services.equality_save(feedback=item, answers={})  # answers withdrawn
+    assert count(charging, equality="ethnicity:black") == 0
+    assert count(charging, equality="age_band:75-84") == 0 and count(charging) == 1
+    other = classified(text="The charges went up again", equality={"ethnicity": "white"})
+    assert count(charging, equality="ethnicity:white") == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        other.delete()  # deleted outright, answers and all: out of the counts once
+    assert count(charging, equality="ethnicity:white") == 0
+    assert count(charging) == 1 and count(0) == 1
+
+
 def test_rebuild_matches_incremental_counts(classified, theme, users):
+    from careloop.feedback.models import Feedback
     from careloop.themes import aggregates
 
     for text in [
@@ -84,9 +118,14 @@ def test_rebuild_matches_incremental_counts(classified, theme, users):
         "Thank you, the carers were wonderful",
         "The stairlift has still not been fitted after months of waiting",
     ]:
-        classified(text=text, received_on=dt.date(2026, 1, 15))
-    item = classified(text="The reablement team after hospital discharge were great")
+        classified(text=text, received_on=dt.date(2026, 1, 15), equality={"sex": "female"})
+    item = classified(
+        text="The reablement team after hospital discharge were great",
+        equality={"ethnicity": "mixed", "carer": "yes"},
+    )
     review.themes_confirm(feedback=item, user=users["manager"])
+    first = Feedback.objects.order_by("pk").first()
+    feedback_services.equality_save(feedback=first, answers={"sex": "male", "carer": "no"})
     before = sorted(
         MonthlyCount.objects.exclude(count=0).values_list(
             "dim", "value", "theme", "month", "restricted", "count"
@@ -97,6 +136,7 @@ def test_rebuild_matches_incremental_counts(classified, theme, users):
         MonthlyCount.objects.values_list("dim", "value", "theme", "month", "restricted", "count")
     )
     assert before == after and after
+    assert {"equality", "kind+sentiment"} <= {row[0] for row in after}
 
 
 def test_imported_feedback_is_classified_when_the_import_finishes(users, login, theme):

@@ -98,7 +98,7 @@ def feedback_sync(*, feedback_ids: Iterable[int]) -> list[int]:
         c.feedback_id: c
         for c in Classification.objects.select_for_update().filter(feedback_id__in=found)
     }
-    deltas = aggregates.Deltas()
+    deltas = aggregates.Deltas.for_feedback(known)
     for pk, feedback in found.items():
         item = known.get(pk)
         if item is None:
@@ -126,12 +126,29 @@ def feedback_sync(*, feedback_ids: Iterable[int]) -> list[int]:
 
 def forget(feedback: Feedback) -> None:
     """Take a feedback record that is being deleted outright out of the counts."""
-    deltas = aggregates.Deltas()
+    deltas = aggregates.Deltas.for_feedback([feedback.pk])
     item = Classification.objects.filter(feedback_id=feedback.pk).first()
     if item:
         deltas.add_item(item, -1)
     for link in FeedbackTheme.objects.filter(feedback_id=feedback.pk):
         deltas.add_link(link, -1)
+    aggregates.apply(deltas)
+
+
+def equality_moved(*, feedback_id: int, old: list[str], new: list[str]) -> None:
+    """Move the counts of one item's themes from its old equality groups to its new ones
+    (when its equality monitoring answers are given, changed or removed)."""
+    if old == new:
+        return
+    deltas = aggregates.Deltas()
+    rows = [
+        *Classification.objects.select_for_update().filter(feedback_id=feedback_id),
+        *FeedbackTheme.objects.filter(feedback_id=feedback_id),
+    ]
+    for row in rows:
+        add = deltas.add_link if isinstance(row, FeedbackTheme) else deltas.add_item
+        add(row, -1, old)
+        add(row, 1, new)
     aggregates.apply(deltas)
 
 
@@ -202,7 +219,7 @@ def _store(
     links: dict[int, dict[int, FeedbackTheme]] = {}
     for link in FeedbackTheme.objects.filter(feedback_id__in=ids):
         links.setdefault(link.feedback_id, {})[link.theme_id] = link
-    deltas = aggregates.Deltas()
+    deltas = aggregates.Deltas.for_feedback(ids)
     new_items, changed_items, new_links, dropped, kept = [], [], [], [], []
     for feedback, prediction in zip(items, predictions, strict=True):
         dims = dims_of(feedback)

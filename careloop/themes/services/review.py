@@ -66,7 +66,7 @@ def themes_review(
     now = timezone.now()
     framework = FrameworkVersion.current_number()
     item = _classification(feedback)
-    deltas = aggregates.Deltas()
+    deltas = aggregates.Deltas.for_feedback([feedback.pk])
     links = {
         link.theme_id: link
         for link in FeedbackTheme.objects.filter(feedback=feedback).select_related("theme")
@@ -235,7 +235,7 @@ def themes_review_many(*, decisions: dict[int, tuple[list[int], int | None]], us
     links: dict[int, dict[int, FeedbackTheme]] = {}
     for link in FeedbackTheme.objects.filter(feedback_id__in=ids):
         links.setdefault(link.feedback_id, {})[link.theme_id] = link
-    deltas = aggregates.Deltas()
+    deltas = aggregates.Deltas.for_feedback(ids)
     changed, new = [], []
     names = dict(Theme.objects.values_list("pk", "name"))
     entries = []
