@@ -4,9 +4,9 @@
 each slice: all, one kind, one service, one team, one provider, one sentiment, and every pair
 of those (complaints about one service, negative comments about one provider: `dim`
 "kind+service", `value` "complaint+3"); split by restriction so that people who may not see
-restricted feedback get counts without it. An item counts in at most 16 slices, plus one
-per equality monitoring answer (`dim` "equality", `value` "ethnicity:asian"): equality groups
-are counted on their own, never crossed with the other slices.
+restricted feedback get counts without it. An item counts in at most 16 slices, plus, for
+each of its equality monitoring answers, the group on its own (`dim` "equality", `value`
+"ethnicity:asian") and crossed with each slice ("equality+kind", "ethnicity:asian+complaint").
 
 Equality answers are not copied anywhere: whoever builds deltas for some feedback loads the
 answers it has now (`Deltas.for_feedback`), and a change of answers moves the counts of the
@@ -40,6 +40,7 @@ DIMS = {
     "sentiment": "sentiment",
 }
 PAIRS = {f"{a}+{b}": (a, b) for a, b in combinations(DIMS, 2)}
+ORDER = (EQUALITY, *DIMS)  # the order of the parts of a combined slice
 Key = tuple[str, str, int, dt.date, bool]  # dim, value, theme, month, restricted
 
 
@@ -48,8 +49,9 @@ def month_of(day: dt.date) -> dt.date:
 
 
 def slice_key(chosen: dict[str, str]) -> tuple[str, str]:
-    """The (dim, value) of the slice narrowed to `chosen` ({dim: value}, at most two)."""
-    names = [dim for dim in DIMS if chosen.get(dim) not in (None, "")]
+    """The (dim, value) of the slice narrowed to `chosen` ({dim: value}, at most two; the
+    dims of DIMS, and "equality" with a group such as "ethnicity:asian")."""
+    names = [dim for dim in ORDER if chosen.get(dim) not in (None, "")]
     if len(names) > 2:
         raise ValueError("Counts are kept for at most two slices at once")
     if not names:
@@ -57,13 +59,17 @@ def slice_key(chosen: dict[str, str]) -> tuple[str, str]:
     return "+".join(names), "+".join(str(chosen[dim]) for dim in names)
 
 
-def slices(values: dict) -> list[tuple[str, str]]:
-    """The (dim, value) slices one item counts in: all, each of its fields, each pair."""
+def slices(values: dict, groups: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """The (dim, value) slices one item counts in: all, each of its fields, each pair, and
+    each of its equality groups alone and with each field."""
     present = {dim: values.get(name) for dim, name in DIMS.items()}
     present = {dim: value for dim, value in present.items() if value not in (None, "")}
     out = [(ALL, "")]
     out += [slice_key({dim: value}) for dim, value in present.items()]
     out += [slice_key({a: present[a], b: present[b]}) for a, b in combinations(present, 2)]
+    for group in groups:
+        out.append(slice_key({EQUALITY: group}))
+        out += [slice_key({EQUALITY: group, dim: value}) for dim, value in present.items()]
     return out
 
 
@@ -80,8 +86,7 @@ def equality_groups(feedback_ids: Iterable[int]) -> dict[int, list[str]]:
 
 def _keys(row, theme: int, groups: Iterable[str]) -> list[Key]:
     values = {name: getattr(row, name) for name in DIMS.values()}
-    keys = [(d, v, theme, row.month, row.restricted) for d, v in slices(values)]
-    return keys + [(EQUALITY, g, theme, row.month, row.restricted) for g in groups]
+    return [(d, v, theme, row.month, row.restricted) for d, v in slices(values, groups)]
 
 
 class Deltas(Counter):
@@ -128,7 +133,8 @@ def apply(deltas: Counter) -> None:
 
 def _count_sql(model, *, theme: bool, live: str, dims: tuple[str, ...] = (), answer: str = ""):
     """One INSERT … SELECT that counts the rows of `model` for one slice dimension: all
-    (no `dims`), one field or a pair, or the groups of one equality `answer`."""
+    (no `dims`), one field or a pair; with `answer`, the groups of that equality monitoring
+    answer, alone or with one field."""
     table = model._meta.db_table
     columns = [f"t.{DIMS[dim]}" for dim in dims]
     where = [f"t.{live}"]
@@ -140,10 +146,10 @@ def _count_sql(model, *, theme: bool, live: str, dims: tuple[str, ...] = (), ans
     if answer:
         join = f" JOIN {EqualityMonitoring._meta.db_table} e ON e.feedback_id = t.feedback_id"
         where.append(f"e.{answer} <> ''")
-        columns, parts = [f"e.{answer}"], [f"%s || e.{answer}"]
+        columns, parts = [f"e.{answer}", *columns], [f"%s || e.{answer}", *parts]
     value = " || '+' || ".join(parts) or "''"
     group = ["t.month", "t.restricted", *columns] + (["t.theme_id"] if theme else [])
-    dim = EQUALITY if answer else slice_key(dict.fromkeys(dims, "x"))[0]
+    dim = slice_key(dict.fromkeys((EQUALITY, *dims) if answer else dims, "x"))[0]
     # names only from the models and DIMS, never from input; the values are parameters
     sql = (
         "INSERT INTO themes_monthlycount (dim, value, theme, month, restricted, count) "  # noqa: S608
@@ -166,5 +172,7 @@ def rebuild() -> int:
             for dims in every:
                 cursor.execute(*_count_sql(model, theme=theme, live=live, dims=dims))
             for answer in EqualityMonitoring.FIELDS:
-                cursor.execute(*_count_sql(model, theme=theme, live=live, answer=answer))
+                for dims in [(), *((dim,) for dim in DIMS)]:
+                    sql = _count_sql(model, theme=theme, live=live, dims=dims, answer=answer)
+                    cursor.execute(*sql)
     return MonthlyCount.objects.count()

@@ -357,13 +357,14 @@ class FeedbackTheme(models.Model):
 class MonthlyCount(models.Model):
     """Pre-aggregated counts: feedback per month with a theme (`theme` 0: all feedback), for
     one slice (`dim`/`value`: all; one kind, service, team, provider or sentiment; or a pair of
-    those, such as "kind+service"/"complaint+3"), split by restriction. Kept up to date as
-    feedback is classified and changed, and rebuilt nightly (aggregates.py)."""
+    those, such as "kind+service"/"complaint+3"; or an equality group, alone or with one of
+    those), split by restriction. Kept up to date as feedback is classified and changed, and
+    rebuilt nightly (aggregates.py)."""
 
     month = models.DateField()
     theme = models.BigIntegerField()  # Theme id, or 0 for all feedback
     dim = models.CharField(max_length=20)
-    value = models.CharField(max_length=40, blank=True)
+    value = models.CharField(max_length=60, blank=True)
     restricted = models.BooleanField()
     count = models.IntegerField(default=0)
 

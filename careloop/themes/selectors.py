@@ -1,8 +1,8 @@
 """Reads for the themes pages, the home page, other areas and the API.
 
-The dashboard reads pre-aggregated counts (`MonthlyCount`) when at most two slice filters are
-set, or an equality group alone, and the classification rows (indexed copies of the feedback
-fields) when more are, or an equality group with other filters. Either way a page costs a
+The dashboard reads pre-aggregated counts (`MonthlyCount`) when at most two filters are set
+(an equality group is one), and the classification rows (indexed copies of the feedback
+fields) when more are. Either way a page costs a
 handful of small queries and no work per feedback item. Restricted feedback counts only for
 people who may see it.
 """
@@ -125,9 +125,14 @@ class Grid:
         return ranked[:5]
 
 
-def _summary_counts(user, filters: Filters, months: list[dt.date]) -> dict:
+def _chosen(filters: Filters) -> dict[str, str]:
+    """The filters as slices of the counts (an equality group is one too)."""
     pair = filters.equality_pair
-    dim, value = (EQUALITY, ":".join(pair)) if pair else slice_key(filters.slices)
+    return {**filters.slices, **({EQUALITY: ":".join(pair)} if pair else {})}
+
+
+def _summary_counts(user, filters: Filters, months: list[dt.date]) -> dict:
+    dim, value = slice_key(_chosen(filters))
     qs = MonthlyCount.objects.filter(
         dim=dim, value=value, month__gte=months[0], month__lte=months[-1]
     )
@@ -175,8 +180,7 @@ def grid(user, filters: Filters) -> Grid:
     months = filters.month_list()
     previous = filters.previous_months()
     span = [*previous, *months]
-    slices = len(filters.slices)
-    live = slices > 2 or (slices > 0 and filters.equality_pair is not None)
+    live = len(_chosen(filters)) > 2
     found = (_live_counts if live else _summary_counts)(user, filters, span)
     in_use = {t.pk: t for t in Theme.objects.select_related("category")}
     theme_ids = {t for t, _ in found if t} | {pk for pk, t in in_use.items() if t.is_active}

@@ -70,18 +70,25 @@ def test_restricted_feedback_counts_only_for_people_who_may_see_it(classified, u
     assert "Zanzibar" in lead.get(url).content.decode()
 
 
-def test_small_equality_groups_are_not_shown(classified, users, login):
+def test_small_equality_groups_are_not_shown(classified, users, login, team):
+    where = {"service": team.service, "team": team}
     for i in range(9):
-        classified(text=f"Charges on my bill {i}", equality={"ethnicity": "asian"})
+        classified(text=f"Charges on my bill {i}", equality={"ethnicity": "asian"}, **where)
     lead = users["quality_lead"]
     small = selectors.grid(lead, Filters(equality="ethnicity:asian"))
     assert small.suppressed and small.total == 0
     assert all(not any(r.counts) for r in small.rows)
-    classified(text="Charges on my bill 9", equality={"ethnicity": "asian"})
+    classified(text="Charges on my bill 9", equality={"ethnicity": "asian"}, **where)
     big = selectors.grid(lead, Filters(equality="ethnicity:asian"))
     assert not big.suppressed and big.total == 10 and big.source == "summary"
-    live = selectors.grid(lead, Filters(equality="ethnicity:asian", kind="complaint"))
-    assert live.source == "live" and [r.counts for r in live.rows] == [r.counts for r in big.rows]
+    by_team = selectors.grid(lead, Filters(equality="ethnicity:asian", team=str(team.pk)))
+    assert by_team.source == "summary" and by_team.total == 10
+    live = selectors.grid(
+        lead, Filters(equality="ethnicity:asian", kind="complaint", team=str(team.pk))
+    )
+    assert live.source == "live" and live.total == 10
+    assert [r.counts for r in live.rows] == [r.counts for r in by_team.rows]
+    assert [r.counts for r in by_team.rows] == [r.counts for r in big.rows]
     page = login(lead).get(reverse("themes:index") + "?equality=ethnicity:asian")
     assert page.status_code == 200
     client = login(users["manager"])  # may not filter by equality group

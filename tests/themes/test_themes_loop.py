@@ -12,8 +12,8 @@ from careloop.themes.models import Classification, FeedbackTheme, ModelVersion, 
 from careloop.themes.services import review
 
 
-def count(theme_id, equality="", **slice_):
-    dim, value = ("equality", equality) if equality else slice_key(slice_)
+def count(theme_id, **slice_):
+    dim, value = slice_key(slice_)
     total = MonthlyCount.objects.filter(theme=theme_id, dim=dim, value=value).aggregate(
         n=Sum("count")
     )["n"]
@@ -98,6 +98,8 @@ def test_equality_groups_are_counted_and_follow_changed_answers(
     assert count(charging, equality="ethnicity:asian") == 0
     assert count(charging, equality="ethnicity:black") == 1
     assert count(charging, equality="age_band:75-84") == 1 and count(charging) == 1
+    assert count(charging, equality="ethnicity:black", kind="complaint") == 1
+    assert count(charging, equality="ethnicity:asian", kind="complaint") == 0
     feedback_services.equality_save(feedback=item, answers={})  # answers withdrawn
     assert count(charging, equality="ethnicity:black") == 0
     assert count(charging, equality="age_band:75-84") == 0 and count(charging) == 1
@@ -136,7 +138,7 @@ def test_rebuild_matches_incremental_counts(classified, theme, users):
         MonthlyCount.objects.values_list("dim", "value", "theme", "month", "restricted", "count")
     )
     assert before == after and after
-    assert {"equality", "kind+sentiment"} <= {row[0] for row in after}
+    assert {"equality", "equality+kind", "kind+sentiment"} <= {row[0] for row in after}
 
 
 def test_imported_feedback_is_classified_when_the_import_finishes(users, login, theme):

@@ -1,4 +1,5 @@
-# Counts are also kept for pairs of slices ("kind+service"), whose names are longer; the
+# Counts are also kept for pairs of slices ("kind+service") and equality groups
+# ("equality+kind", "gender_same_as_birth:prefer_not+complaint"), whose names are longer; the
 # pair counts of feedback already classified are built once here (the nightly rebuild would
 # otherwise leave two-filter dashboards empty until it runs).
 
@@ -18,6 +19,11 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AlterField(
             model_name="monthlycount", name="dim", field=models.CharField(max_length=20)
+        ),
+        migrations.AlterField(
+            model_name="monthlycount",
+            name="value",
+            field=models.CharField(blank=True, max_length=60),
         ),
         migrations.RunPython(count_pairs, migrations.RunPython.noop),
     ]
