@@ -291,6 +291,9 @@ class Classification(models.Model):
         ]
         indexes = [
             models.Index(fields=["month", "kind"]),
+            # three or more dashboard filters count rows: start from the narrow ones
+            models.Index(fields=["provider_id", "month"]),
+            models.Index(fields=["team_id", "month"]),
             models.Index(fields=["classified_at"]),
             models.Index(fields=["reviewed_at"]),
         ]
@@ -348,6 +351,8 @@ class FeedbackTheme(models.Model):
         indexes = [
             models.Index(fields=["theme", "month", "counted"]),
             models.Index(fields=["month", "counted", "kind"]),
+            models.Index(fields=["provider_id", "month"]),  # as on Classification
+            models.Index(fields=["team_id", "month"]),
         ]
 
     def __str__(self) -> str:
