@@ -17,6 +17,7 @@ import logging
 import threading
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete, pre_save
 from django_tasks import TaskResultStatus
 from django_tasks.signals import task_finished
@@ -51,11 +52,6 @@ def _feedback_deleted(sender, instance, **kwargs):
     from careloop.themes.services.classify import forget
 
     forget(instance)  # with its equality groups: the answers go with it (see below)
-    deleting = getattr(_pending, "deleting", None)
-    if deleting is None:
-        deleting = _pending.deleting = set()
-        transaction.on_commit(deleting.clear)
-    deleting.add(instance.pk)
 
 
 def _equality_saving(sender, instance, raw=False, **kwargs):
@@ -77,14 +73,13 @@ def _equality_saved(sender, instance, raw=False, **kwargs):
     equality_moved(feedback_id=instance.feedback_id, old=old, new=groups_of(instance))
 
 
-def _equality_deleted(sender, instance, **kwargs):
+def _equality_deleted(sender, instance, origin=None, **kwargs):
     from careloop.themes.aggregates import groups_of
     from careloop.themes.services.classify import equality_moved
 
-    deleting = getattr(_pending, "deleting", None) or set()
-    if instance.feedback_id in deleting:  # already out of the counts, groups and all
-        deleting.discard(instance.feedback_id)
-        return
+    source = origin.model if isinstance(origin, QuerySet) else type(origin)
+    if getattr(source, "_meta", None) and source._meta.label == "feedback.Feedback":
+        return  # the feedback itself is being deleted: forget() took out its groups too
     equality_moved(feedback_id=instance.feedback_id, old=groups_of(instance), new=[])
 
 
