@@ -2,9 +2,8 @@
 
 The dashboard reads pre-aggregated counts (`MonthlyCount`) when at most two filters are set
 (an equality group is one), and the classification rows (indexed copies of the feedback
-fields) when more are. Either way a page costs a
-handful of small queries and no work per feedback item. Restricted feedback counts only for
-people who may see it.
+fields) when more are. Either way a page costs a handful of small queries and no work per
+feedback item. Restricted feedback counts only for people who may see it.
 """
 
 from __future__ import annotations

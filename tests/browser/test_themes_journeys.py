@@ -45,6 +45,7 @@ def history(db, team):
         )
     aggregates.rebuild()
     trends.signals_refresh()
+    return team
 
 
 def test_quality_lead_reads_themes_and_reviews_a_record(page, users, history):
@@ -58,6 +59,15 @@ def test_quality_lead_reads_themes_and_reviews_a_record(page, users, history):
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url("**kind=complaint**")
     check_page(page, "themes dashboard filtered")
+
+    one_filter = page.locator("table").first.inner_text()
+    team = history
+    page.goto(f"/themes/?months=6&kind=complaint&service={team.service_id}")
+    check_page(page, "themes dashboard two filters")
+    assert page.locator("table").first.inner_text() == one_filter  # every complaint is there
+    page.goto(f"/themes/?months=6&kind=complaint&service={team.service_id}&team={team.pk}")
+    check_page(page, "themes dashboard three filters")
+    assert page.locator("table").first.inner_text() == one_filter
 
     page.goto("/themes/?months=5&kind=spaceship")
     expect(page.locator(".govuk-error-summary")).to_be_visible()
