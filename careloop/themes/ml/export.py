@@ -69,11 +69,21 @@ class _Graph:
         self.inits.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
         return name
 
-    def op(self, op_type: str, inputs: list[str], output: str, domain: str = "", **attrs) -> str:
+    def op(
+        self,
+        op_type: str,
+        inputs: list[str],
+        output: str,
+        domain: str = "",
+        more_outputs: tuple[str, ...] = (),
+        **attrs,
+    ) -> str:
+        """Add a node; returns (the name of) its first output."""
         from onnx import helper
 
+        outputs = [output, *more_outputs]
         self.nodes.append(
-            helper.make_node(op_type, inputs, [output], name=output, domain=domain, **attrs)
+            helper.make_node(op_type, inputs, outputs, name=output, domain=domain, **attrs)
         )
         return output
 
@@ -144,6 +154,7 @@ def build_graph(
         ],
         "embeddings",
         domain=MS,
+        more_outputs=("mask_index",),  # required by the operator, unused here
         epsilon=eps,
     )
     x = embedded
