@@ -1,11 +1,35 @@
 """Fixtures shared by every area's tests."""
 
+import datetime as dt
+
 import pytest
+import time_machine
 
 from careloop.core.permissions import Role
 from tests.factories import PASSWORD, TeamFactory, UserFactory
 
 ROLES = [r.value for r in Role]
+
+
+def pytest_configure(config):
+    """Run the session on today's date with the clock starting at 12:00 UTC, and ticking.
+
+    Many test modules take ``TODAY`` when they are imported; a run that crossed midnight
+    compared that with the next day (five workforce tests failed in a PostgreSQL run that
+    began at 23:55). Noon UTC is the same day in Europe/London all year. Tests that travel
+    elsewhere still can: time-machine nests.
+    """
+    today = dt.datetime.now(dt.UTC).date()
+    config._careloop_clock = time_machine.travel(
+        dt.datetime.combine(today, dt.time(12, 0), tzinfo=dt.UTC), tick=True
+    )
+    config._careloop_clock.start()
+
+
+def pytest_unconfigure(config):
+    clock = getattr(config, "_careloop_clock", None)
+    if clock is not None:
+        clock.stop()
 
 
 @pytest.fixture(autouse=True)
