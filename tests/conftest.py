@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 import time_machine
 
+from careloop.core import workdays
 from careloop.core.permissions import Role
 from tests.factories import PASSWORD, TeamFactory, UserFactory
 
@@ -12,16 +13,17 @@ ROLES = [r.value for r in Role]
 
 
 def pytest_configure(config):
-    """Run the session on today's date with the clock starting at 12:00 UTC, and ticking.
+    """Run the session at 12:00 UTC on today's date, or the next working day, and ticking.
 
-    Many test modules take ``TODAY`` when they are imported; a run that crossed midnight
-    compared that with the next day (five workforce tests failed in a PostgreSQL run that
-    began at 23:55). Noon UTC is the same day in Europe/London all year. Tests that travel
-    elsewhere still can: time-machine nests.
+    Many test modules take ``TODAY`` when they are imported, and many count working days from
+    it: a run that crossed midnight compared it with the next day (five workforce tests failed
+    in a PostgreSQL run that began at 23:55), and a run on a Saturday found an action due 8
+    working days back overdue by 7. Noon UTC is the same day in Europe/London all year. Tests
+    that travel elsewhere still can: time-machine nests.
     """
-    today = dt.datetime.now(dt.UTC).date()
+    day = workdays.next_working_day(dt.datetime.now(dt.UTC).date())
     config._careloop_clock = time_machine.travel(
-        dt.datetime.combine(today, dt.time(12, 0), tzinfo=dt.UTC), tick=True
+        dt.datetime.combine(day, dt.time(12, 0), tzinfo=dt.UTC), tick=True
     )
     config._careloop_clock.start()
 

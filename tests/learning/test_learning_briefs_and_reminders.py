@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core import mail
 from django.urls import reverse
 
@@ -69,43 +68,37 @@ def test_acknowledging_through_the_page(login, users, team):
 
 
 def test_reminders_before_due_when_overdue_and_escalation_once(users):
-    # on a working day: from a Saturday, 8 working days back is overdue by 7 (the Saturday
-    # is not a working day), so the counts below hold only on working days
-    today = workdays.next_working_day(TODAY)
-    with time_machine.travel(dt.datetime.combine(today, dt.time(12), dt.UTC), tick=True):
-        owner, manager = users["practitioner"], users["manager"]
-        owner.line_manager = manager
-        owner.save()
-        soon = f.action(owner, title="Due soon", due=workdays.add_working_days(today, 2))
-        late = f.action(
-            owner,
-            title="A bit late",
-            start=today - dt.timedelta(days=60),
-            due=workdays.add_working_days(today, -2),
-        )
-        very = f.action(
-            owner,
-            title="Very late",
-            start=today - dt.timedelta(days=90),
-            due=workdays.add_working_days(today, -8),
-        )
-        f.action(owner, title="Far off", due=today + dt.timedelta(days=60))
-        sent = reminders.send_action_reminders(today)
-        assert sent == {"due_soon": 1, "overdue": 2, "escalated": 1}
-        subjects = sorted(m.subject for m in mail.outbox)
-        assert f"Action due soon: {soon.reference}" in subjects
-        escalation = next(m for m in mail.outbox if m.subject.startswith("Escalation"))
-        assert escalation.to == [manager.email] and very.reference in escalation.subject
-        assert "overdue by 8 working days" in escalation.body
-        mail.outbox.clear()
-        assert reminders.send_action_reminders(today) == {}  # each is sent once
-        assert not mail.outbox
-        # a new due date starts the reminders again
-        services.action_update(
-            action=late, user=manager, due_on=workdays.add_working_days(today, 1)
-        )
-        assert reminders.send_action_reminders(today) == {"due_soon": 1}
-        assert ActionReminder.objects.filter(action=late).count() == 2
+    owner, manager = users["practitioner"], users["manager"]
+    owner.line_manager = manager
+    owner.save()
+    soon = f.action(owner, title="Due soon", due=workdays.add_working_days(TODAY, 2))
+    late = f.action(
+        owner,
+        title="A bit late",
+        start=TODAY - dt.timedelta(days=60),
+        due=workdays.add_working_days(TODAY, -2),
+    )
+    very = f.action(
+        owner,
+        title="Very late",
+        start=TODAY - dt.timedelta(days=90),
+        due=workdays.add_working_days(TODAY, -8),
+    )
+    f.action(owner, title="Far off", due=TODAY + dt.timedelta(days=60))
+    sent = reminders.send_action_reminders(TODAY)
+    assert sent == {"due_soon": 1, "overdue": 2, "escalated": 1}
+    subjects = sorted(m.subject for m in mail.outbox)
+    assert f"Action due soon: {soon.reference}" in subjects
+    escalation = next(m for m in mail.outbox if m.subject.startswith("Escalation"))
+    assert escalation.to == [manager.email] and very.reference in escalation.subject
+    assert "overdue by 8 working days" in escalation.body
+    mail.outbox.clear()
+    assert reminders.send_action_reminders(TODAY) == {}  # each is sent once
+    assert not mail.outbox
+    # a new due date starts the reminders again
+    services.action_update(action=late, user=manager, due_on=workdays.add_working_days(TODAY, 1))
+    assert reminders.send_action_reminders(TODAY) == {"due_soon": 1}
+    assert ActionReminder.objects.filter(action=late).count() == 2
 
 
 def test_escalation_falls_back_to_the_team_manager_or_the_setter(users):
