@@ -28,8 +28,7 @@ MS = "com.microsoft"  # onnxruntime's own operators
 # onnxruntime fuses Add + LayerNormalization into its SkipLayerNormalization, which measured
 # several times slower on these shapes (docs/adr/0008): sessions must disable the fusion
 DISABLED_OPTIMIZERS = ["SkipLayerNormFusion"]
-# the feed-forward inputs whose largest channels stay fp32 (see ``build_graph``)
-OUTLIER_INPUTS = ("intermediate", "output")
+TAP = ".input"  # suffix of a tapped layer input's output name (see ``build_graph``)
 
 
 def source_model_dir() -> Path:
@@ -99,7 +98,7 @@ def build_graph(
     ``outliers`` (linear layer name -> input channel indices): those channels of the layer's
     input go through a small fp32 product instead, so that BERT's few huge activation
     channels do not ruin the int8 scale of all the others. ``taps`` adds each feed-forward
-    layer's input as an extra output (for finding those channels).
+    layer's input as an extra output named ``<layer>.input`` (for finding those channels).
     """
     from onnx import TensorProto, helper
 
@@ -110,8 +109,10 @@ def build_graph(
     g = _Graph()
     tapped: list[str] = []
 
-    def linear(x: str, name: str) -> str:
+    def linear(x: str, name: str, feed_forward: bool = False) -> str:
         """x @ W (bias left to the next operator); W is (in, out) for MatMul."""
+        if taps and feed_forward:
+            tapped.append(g.op("Identity", [x], name + TAP))
         weight = w[name + ".weight"].T.astype(np.float32)
         idx = outliers.get(name)
         if idx is None:
@@ -179,18 +180,14 @@ def build_graph(
         x = residual_norm(
             out, pre + "attention.output.dense.bias", x, pre + "attention.output.LayerNorm"
         )
-        if taps:
-            tapped.append(x)
-        up = linear(x, pre + "intermediate.dense")
+        up = linear(x, pre + "intermediate.dense", feed_forward=True)
         act = g.op(
             "BiasGelu",
             [up, g.const(pre + "intermediate.dense.bias", w[pre + "intermediate.dense.bias"])],
             pre + "gelu",
             domain=MS,
         )
-        if taps:
-            tapped.append(act)
-        down = linear(act, pre + "output.dense")
+        down = linear(act, pre + "output.dense", feed_forward=True)
         x = residual_norm(down, pre + "output.dense.bias", x, pre + "output.LayerNorm")
     # mean over the real tokens, then unit length
     maskf = g.op("Cast", ["attention_mask"], "maskf", to=TensorProto.FLOAT)
@@ -240,11 +237,9 @@ CALIBRATION_TEXTS = [
 ]
 
 
-def _session(model, path: Path):  # noqa: ANN001, ANN202
-    import onnx
+def _session(path: Path):  # noqa: ANN202
     import onnxruntime as ort
 
-    onnx.save(model, str(path))
     return ort.InferenceSession(
         str(path), providers=["CPUExecutionProvider"], disabled_optimizers=DISABLED_OPTIMIZERS
     )
@@ -268,38 +263,36 @@ def find_outliers(
     weights: dict[str, np.ndarray], config: dict, src: Path, channels: int, work: Path
 ) -> dict[str, np.ndarray]:
     """The ``channels`` input channels of largest magnitude of each feed-forward layer, on the
-    built-in calibration sentences (run through the fp32 graph)."""
-    session = _session(build_graph(weights, config, taps=True), work / "taps.onnx")
-    names = [o.name for o in session.get_outputs()][1:]
+    built-in calibration sentences (run through the fp32 graph): layer name -> indices."""
+    import onnx
+
+    path = work / "taps.onnx"
+    onnx.save(build_graph(weights, config, taps=True), str(path))
+    session = _session(path)
+    names = [o.name for o in session.get_outputs() if o.name.endswith(TAP)]
     peaks: dict[str, np.ndarray] = {}
     tok = _tokenizer(src)
     for text in CALIBRATION_TEXTS:
         for name, value in zip(names, session.run(names, _feed(tok, text)), strict=True):
             peak = np.abs(value).reshape(-1, value.shape[-1]).max(0)
             peaks[name] = np.maximum(peaks.get(name, peak), peak)
-    out = {}
-    for i in range(config["num_hidden_layers"]):
-        inputs = names[2 * i : 2 * i + 2]  # of intermediate.dense, then of output.dense
-        for layer, tap in zip(OUTLIER_INPUTS, inputs, strict=True):
-            out[f"encoder.layer.{i}.{layer}.dense"] = np.sort(np.argsort(-peaks[tap])[:channels])
-    return out
+    return {
+        name.removesuffix(TAP): np.sort(np.argsort(-peak)[:channels])
+        for name, peak in peaks.items()
+    }
 
 
 MIN_INT8_COSINE = 0.97
 
 
-def _check_int8(fp32_session, target: Path, src: Path) -> None:  # noqa: ANN001
+def _check_int8(fp32: Path, target: Path, src: Path) -> None:
     """Refuse an int8 model whose vectors stray from the fp32 graph's on the calibration
     sentences (a broken quantisation must not reach the classifier)."""
-    import onnxruntime as ort
-
-    int8 = ort.InferenceSession(
-        str(target), providers=["CPUExecutionProvider"], disabled_optimizers=DISABLED_OPTIMIZERS
-    )
+    sessions = _session(fp32), _session(target)
     tok = _tokenizer(src)
     for text in CALIBRATION_TEXTS:
         feed = _feed(tok, text)
-        a, b = (s.run(["sentence_embedding"], feed)[0][0] for s in (fp32_session, int8))
+        a, b = (s.run(["sentence_embedding"], feed)[0][0] for s in sessions)
         cosine = float(a @ b)
         if cosine < MIN_INT8_COSINE:
             target.unlink()
@@ -343,7 +336,7 @@ def export_onnx(
                 # shape inference does not know onnxruntime's own operators' outputs
                 extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
             )
-            _check_int8(_session(onnx.load(str(fp32)), work / "check.onnx"), target, src)
+            _check_int8(fp32, target, src)
         else:
             shutil.copyfile(fp32, target)
     shutil.copyfile(src / TOKENIZER_FILE, out / TOKENIZER_FILE)
@@ -354,8 +347,6 @@ def export_onnx(
         "max_length": max_length,
         "quantized": quantize,
         "pooling": "mean+l2",
-        "graph": "onnxruntime-fused",
-        "disabled_optimizers": DISABLED_OPTIMIZERS,
     }
     (out / INFO_FILE).write_text(json.dumps(info, indent=2))
     return target
