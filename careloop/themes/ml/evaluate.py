@@ -86,15 +86,17 @@ def cross_validate(
     labels: Sequence[Sequence[str]],
     sentiments: Sequence[int | None] | None = None,
     *,
-    embedder: Embedder,
+    embedder: Embedder | None,
     themes: Sequence | None = None,
     config: TrainConfig | None = None,
     folds: int = 5,
     seed: int = 0,
     progress: Callable[[int, dict], None] | None = None,
+    fold_embedder: Callable[[Sequence[int]], Embedder] | None = None,
 ) -> dict:
     """k-fold cross-validation: pooled scores over all held-out folds, plus each fold's, and
-    every text's held-out prediction (``predicted_labels``)."""
+    every text's held-out prediction (``predicted_labels``). ``fold_embedder``, given a fold's
+    training rows, makes that fold's embedder (an encoder adapted on them: adapt.py)."""
     texts = list(texts)
     sents = list(sentiments) if sentiments is not None else [None] * len(texts)
     pred_labels: list[list[str]] = [[] for _ in texts]
@@ -106,7 +108,7 @@ def cross_validate(
             [texts[i] for i in tr],
             [labels[i] for i in tr],
             [sents[i] for i in tr],
-            embedder=embedder,
+            embedder=fold_embedder(tr.tolist()) if fold_embedder else embedder,
             themes=themes,
             config=config,
         )

