@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import resource
 import sys
 import time
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from careloop.themes.classification import (
     sentiment_macro_f1,
 )
 from careloop.themes.labelled import LabelledFileError, read_labelled, read_texts
+from careloop.themes.ml.evaluate import peak_rss_mb
 
 Say = Callable[[str], None]
 
@@ -61,10 +61,6 @@ class Current:
 
     def load(self):
         return import_string(self.engine)().load(self.folder)
-
-
-def peak_rss_mb() -> float:
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def train(path: Path, *, force: bool = False, say: Say = print) -> dict:

@@ -19,7 +19,20 @@ PRIMARY = ("macro_f1", "micro_f1")
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far, in MB."""
+    """Peak resident memory of this process so far, in MB.
+
+    On Linux this is VmHWM, the high-water mark of the process's own memory. ``ru_maxrss``
+    is not: a child started with fork/vfork and exec inherits its parent's peak there, so a
+    benchmark run in a fresh process from a large parent (a test session) would report the
+    parent's figure.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 

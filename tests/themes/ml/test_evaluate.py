@@ -2,12 +2,14 @@
 
 import csv
 import json
+import subprocess
+import sys
 
 import pytest
 
 from careloop.themes.ml import TrainConfig, cli, compare, cross_validate
 from careloop.themes.ml.data import DataError
-from careloop.themes.ml.evaluate import label_scores, sentiment_scores
+from careloop.themes.ml.evaluate import label_scores, peak_rss_mb, sentiment_scores
 
 from .conftest import make_dataset
 
@@ -21,6 +23,18 @@ def test_label_scores_by_hand():
     assert scores["macro_f1"] == pytest.approx((0.8 + 2 / 3) / 2, abs=1e-4)
     # micro over present themes: tp 3, fp 0, fn 2 -> 6/8
     assert scores["micro_f1"] == 0.75
+
+
+def test_peak_rss_of_a_child_is_its_own_not_its_parents():
+    # ru_maxrss of a process started with (v)fork and exec starts at its parent's peak; the
+    # isolated classification benchmark must not report a large test session's memory
+    ballast = b"x" * (400 * 1024 * 1024)
+    parent = peak_rss_mb()
+    code = "from careloop.themes.ml.evaluate import peak_rss_mb; print(peak_rss_mb())"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    child = float(out.stdout.strip())
+    assert parent > 400 and 0 < child < parent - 300, (parent, child)
+    del ballast
 
 
 def test_sentiment_scores_only_where_present():
