@@ -15,6 +15,7 @@ from careloop.themes.classification import (
     ThemeSpec,
     get_engine,
 )
+from careloop.themes.ml.evaluate import peak_rss_mb
 
 from .conftest import make_dataset
 from .test_models import ODD_TEXTS
@@ -113,7 +114,10 @@ def test_command_line_on_the_real_engine(real_engine, tmp_path):
     assert result["macro_f1"] > 0.9 and result["micro_f1"] > 0.9
     assert set(result["per_theme"]) == set(KEYS)
     assert result["sentiment_macro_f1"] > 0.5
-    assert result["texts_per_s"] > 0 and 0 < result["peak_rss_mb"] < 1000
+    # evaluate runs in this (test) process, so its peak is the session's so far: it is real
+    # and no more than now; the under-1-GB target is checked in a fresh process
+    # (test_embedder.py::test_real_model_learns_nhs_feedback, `careloop bench`)
+    assert result["texts_per_s"] > 0 and 0 < result["peak_rss_mb"] <= peak_rss_mb()
     call_command("themes", "classify", str(path), "--out", str(tmp_path / "out.csv"))
     with (tmp_path / "out.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
