@@ -153,7 +153,7 @@ def test_training_without_sentiment_uses_zero_shot_sentiment(fake_embedder, data
 
 def test_a_theme_left_zero_shot_cannot_flood_the_suggestions(fake_embedder, dataset):
     """A framework theme with no labelled examples whose phrases sit close to common comments
-    is suggested for at most about 1% of texts like the training ones, not for most of them."""
+    is suggested for at most a small share of texts like the training ones, not for most."""
     texts, labels, sentiments = dataset
     vague = Theme("General", "the staff was lovely", ("the food was great", "the wait was awful"))
     framework = [*THEMES, vague]
