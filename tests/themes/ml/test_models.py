@@ -168,3 +168,24 @@ def test_a_theme_left_zero_shot_cannot_flood_the_suggestions(fake_embedder, data
     uncapped = TrainConfig(folds=3, char_ngrams=(2, 4), zeroshot_max_share=1.0)
     assert share(uncapped) > 0.2  # the flood the cap prevents
     assert share(FAST) <= 0.02
+
+
+def test_a_text_with_no_theme_falls_back_to_a_learnt_theme(fake_embedder, dataset):
+    """The at-least-one fallback compares calibrated probabilities of learnt themes, not a
+    zero-shot theme's similarity (another scale), unless no theme is learnt."""
+    texts, labels, sentiments = dataset
+    framework = [*THEMES, Theme("General", "anything at all", ("a comment",))]
+    model = train_model(
+        texts, labels, sentiments, embedder=fake_embedder, themes=framework, config=FAST
+    )
+    assert model.at_least_one_label and not model.supervised[-1] and model.supervised[:-1].all()
+    p = np.zeros((2, len(framework)), dtype=np.float32)
+    p[:, -1] = 0.9  # the zero-shot theme scores highest, under its (capped) threshold
+    p[0, 1], p[1, 2] = 0.05, 0.08
+    model.thresholds = np.full(len(framework), 0.95, dtype=np.float32)
+    chosen = model.decide(p)
+    assert chosen.sum(1).tolist() == [1, 1]
+    assert chosen[0, 1] and chosen[1, 2]
+    zero_shot = zero_shot_model(framework, fake_embedder)
+    zero_shot.at_least_one_label, zero_shot.thresholds = True, model.thresholds
+    assert zero_shot.decide(p)[:, -1].all()
