@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from careloop.themes.ml.export import (
+    ADAPTED_FILE,
     TOKENIZER_FILE,
     export_onnx,
     read_safetensors,
@@ -39,7 +40,6 @@ from careloop.themes.ml.export import (
 
 WEIGHTS_FILE = "model.safetensors"
 CONFIG_FILE = "config.json"
-ADAPTED_FILE = "adapted.json"  # provenance, beside embedder.json
 
 
 @dataclass

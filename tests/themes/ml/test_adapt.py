@@ -114,6 +114,7 @@ def test_fine_tuning_pulls_themes_together_and_exports(real_embedder, tmp_path):
 
     embedder = OnnxEmbedder(out)
     assert embedder.name.startswith("all-MiniLM-L6-v2-adapted-")
+    assert embedder.adapted and not real_embedder.adapted  # its theme models take one threshold
     provenance = json.loads((out / adapt.ADAPTED_FILE).read_text())
     assert provenance["name"] + "-onnx-int8" == embedder.name
     assert provenance["config"]["epochs"] == 3

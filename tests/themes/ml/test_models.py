@@ -13,6 +13,7 @@ from careloop.themes.ml import (
     train_model,
     zero_shot_model,
 )
+from careloop.themes.ml.embedder import HashingEmbedder, is_adapted
 from careloop.themes.ml.persist import ARRAYS_FILE, META_FILE
 
 from .conftest import THEMES, make_dataset
@@ -189,3 +190,24 @@ def test_a_text_with_no_theme_falls_back_to_a_learnt_theme(fake_embedder, datase
     zero_shot = zero_shot_model(framework, fake_embedder)
     zero_shot.at_least_one_label, zero_shot.thresholds = True, model.thresholds
     assert zero_shot.decide(p)[:, -1].all()
+
+
+def test_a_model_on_an_adapted_sentence_model_uses_one_threshold(fake_embedder, dataset):
+    """A sentence model fine-tuned on these labels makes the inner out-of-fold scores
+    optimistic: its theme model takes the single pooled threshold, not one per theme."""
+    texts, labels, sentiments = dataset
+    adapted = HashingEmbedder(fake_embedder.dim)
+    adapted.adapted = True
+    assert is_adapted(adapted) and not is_adapted(fake_embedder)
+
+    def thresholds(embedder, config: TrainConfig = FAST) -> tuple[np.ndarray, str]:
+        model = train_model(texts, labels, sentiments, embedder=embedder, config=config)
+        return model.thresholds, model.metadata["thresholds"]
+
+    general, kind = thresholds(fake_embedder)
+    assert kind == "per theme" and len(set(general.tolist())) > 1
+    common, kind = thresholds(adapted)
+    assert kind == "common" and len(set(common.tolist())) == 1
+    assert common[0] in np.round(np.arange(0.1, 0.71, 0.02), 6).astype(np.float32)
+    per_theme = TrainConfig(folds=3, char_ngrams=(2, 4), common_threshold_when_adapted=False)
+    assert np.array_equal(thresholds(adapted, per_theme)[0], general)
