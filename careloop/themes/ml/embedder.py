@@ -34,6 +34,7 @@ class Embedder(Protocol):
 
     name: str
     dim: int
+    adapted: bool  # fine-tuned on labelled feedback (adapt.py): it has seen training labels
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Return a float32 array of shape (len(texts), dim)."""
@@ -43,12 +44,6 @@ class Embedder(Protocol):
 def _normalise(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
-
-
-def is_adapted(embedder: Embedder) -> bool:
-    """True for a sentence model fine-tuned on labelled feedback (adapt.py): it has seen the
-    labels of the texts a theme model is then trained on."""
-    return bool(getattr(embedder, "adapted", False))
 
 
 class HashingEmbedder:
@@ -169,7 +164,7 @@ class CachingEmbedder:
 
     def __init__(self, inner: Embedder, path: str | Path | None = None) -> None:
         self.inner, self.name, self.dim = inner, inner.name, inner.dim
-        self.adapted = is_adapted(inner)
+        self.adapted = inner.adapted
         self.path = Path(path) if path else None
         self.cache: dict[str, np.ndarray] = {}
         if self.path and self.path.exists():

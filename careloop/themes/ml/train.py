@@ -9,7 +9,7 @@ import numpy as np
 from sklearn.model_selection import KFold
 from threadpoolctl import threadpool_limits
 
-from careloop.themes.ml.embedder import Embedder, is_adapted
+from careloop.themes.ml.embedder import Embedder
 from careloop.themes.ml.features import embedding_features
 from careloop.themes.ml.framework import Theme, as_themes
 from careloop.themes.ml.linear import best_threshold, fit_multiclass, fit_ovr, platt, sigmoid
@@ -275,7 +275,7 @@ def _train(
     emb = embedding_features(texts, embedder, cfg.embedding_mode)
     calibration = np.tile(np.array([1.0, 0.0], dtype=np.float32), (len(names), 1))
     thresholds = np.full(len(names), 0.5, dtype=np.float32)
-    per_theme = not (cfg.common_threshold_when_adapted and is_adapted(embedder))
+    per_theme = not (cfg.common_threshold_when_adapted and embedder.adapted)
     if len(texts) >= 2 * cfg.folds and supervised.any():
         z = _oof_scores(texts, emb, y, w, cfg)
         thresholds = _thresholds(z, y, supervised, calibration, cfg, per_theme)
