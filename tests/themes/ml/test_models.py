@@ -15,6 +15,7 @@ from careloop.themes.ml import (
 )
 from careloop.themes.ml.embedder import HashingEmbedder
 from careloop.themes.ml.persist import ARRAYS_FILE, META_FILE
+from careloop.themes.ml.train import _common_threshold
 
 from .conftest import THEMES, make_dataset
 
@@ -210,3 +211,19 @@ def test_a_model_on_an_adapted_sentence_model_uses_one_threshold(fake_embedder, 
     assert common[0] in np.round(np.arange(0.1, 0.71, 0.02), 6).astype(np.float32)
     per_theme = TrainConfig(folds=3, char_ngrams=(2, 4), common_threshold_when_adapted=False)
     assert np.array_equal(thresholds(adapted, per_theme)[0], general)
+
+
+def test_the_common_threshold_is_chosen_as_labels_will_be_chosen():
+    """With ``at_least_one_label`` a text whose themes all fall under the threshold still
+    gets its likeliest: the threshold is chosen with that rule applied, not as if such texts
+    would go without a theme."""
+    # 60 texts whose one theme is likely but under 0.3; 40 whose theme is clear but with a
+    # wrong second theme at 0.35
+    p = np.full((100, 3), 0.05, dtype=np.float32)
+    y = np.zeros((100, 3), dtype=np.int8)
+    p[:60, 0], y[:60, 0] = 0.28, 1
+    p[60:, 1], y[60:, 1], p[60:, 2] = 0.9, 1, 0.35
+    with_rule = _common_threshold(p, y, TrainConfig())
+    without = _common_threshold(p, y, TrainConfig(at_least_one_label=False))
+    assert 0.35 < with_rule <= 0.9  # every text gets its own theme and nothing else
+    assert without <= 0.28  # else 60 texts would have no theme at all
