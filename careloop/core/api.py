@@ -21,7 +21,9 @@ def exception_handler(exc, context):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         exc = exceptions.ValidationError(detail)
     elif isinstance(exc, ServiceError):
-        exc = exceptions.ValidationError({"detail": str(exc)})
+        detail: dict = {"detail": str(exc)}
+        detail.update({field: msgs for field, msgs in exc.errors.items() if field})
+        exc = exceptions.ValidationError(detail)
     elif isinstance(exc, ProtectedError):
         return Response(
             {"detail": "This record cannot be deleted while other records depend on it."},

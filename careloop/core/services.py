@@ -17,7 +17,42 @@ from careloop.core.models import ApiToken, User
 
 
 class ServiceError(Exception):
-    """A use case refused: the message is shown to the person as it is."""
+    """A use case refused: the message is shown to the person as it is.
+
+    ``ServiceError("message")`` is about the whole request; ``ServiceError("message",
+    field="due_on")`` names the field it is about, and ``ServiceError({"due_on": "…",
+    "owner": ["…", "…"]})`` refuses several fields at once. Pages put each message on its
+    field when the form has one (`careloop.core.web.submit`), the API answers 400 with the
+    messages by field (`careloop.core.api.exception_handler`).
+    """
+
+    def __init__(self, message: str | dict[str, str | list[str]], *, field: str | None = None):
+        if isinstance(message, dict):
+            errors = {
+                key: [str(m) for m in (value if isinstance(value, list | tuple) else [value])]
+                for key, value in message.items()
+            }
+        else:
+            errors = {field: [str(message)]}
+        self.errors: dict[str | None, list[str]] = errors
+        super().__init__("; ".join(self.messages))
+
+    @classmethod
+    def from_validation(cls, error) -> ServiceError:
+        """The same refusal as a Django `ValidationError` (from `full_clean()`, say)."""
+        if hasattr(error, "error_dict"):
+            return cls({k: list(v) for k, v in error.message_dict.items()})
+        return cls({None: list(error.messages)})
+
+    @property
+    def messages(self) -> list[str]:
+        return [m for ms in self.errors.values() for m in ms]
+
+    @property
+    def field(self) -> str | None:
+        """The one field the refusal is about, if it names exactly one."""
+        keys = list(self.errors)
+        return keys[0] if len(keys) == 1 else None
 
 
 @transaction.atomic
