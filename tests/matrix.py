@@ -33,6 +33,7 @@ class Row:
     method: str = "GET"
     data: Callable | dict | None = None
     note: str = ""
+    query: Callable | dict | None = None  # added to the URL as ?key=value
 
     def statuses(self) -> dict[str, int]:
         codes = [int(c) for c in self.expect.split()]

@@ -49,6 +49,9 @@ def world(db, users, team):
 def test_matrix(row, world, client):
     kwargs = row.kwargs(world) if callable(row.kwargs) else row.kwargs
     url = reverse(row.url_name, kwargs=kwargs)
+    query = row.query(world) if callable(row.query) else row.query
+    if query:
+        url += "?" + _encode(query)
     data = row.data(world) if callable(row.data) else row.data
     got = {}
     for role in ROLE_ORDER:

@@ -262,6 +262,8 @@ class ProjectQuerySet(models.QuerySet):
 class Project(Audited):
     """A strategy, service or policy developed with people with lived experience."""
 
+    action_source_permission = "coproduction.edit"  # learning.selectors.sources
+
     class Kind(models.TextChoices):
         STRATEGY = "strategy", "Strategy"
         SERVICE = "service", "Service design"

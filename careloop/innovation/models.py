@@ -34,6 +34,8 @@ class PilotQuerySet(models.QuerySet):
 class Pilot(Audited):
     """A new way of working tried for a while with a cohort, then judged on its measures."""
 
+    action_source_permission = "innovation.edit"  # learning.selectors.sources
+
     class Status(models.TextChoices):
         PROPOSED = "proposed", "Proposed"
         APPROVED = "approved", "Approved"
@@ -437,6 +439,8 @@ class Evaluation(Audited):
 class ExternalLearning(Audited):
     """Learning from outside the council: research, peer review, sector-led improvement,
     networks, conferences and published good practice."""
+
+    action_source_permission = "innovation.external_edit"  # learning.selectors.sources
 
     class Kind(models.TextChoices):
         RESEARCH = "research", "Research we take part in"

@@ -31,6 +31,7 @@ urlpatterns = [
     # Actions
     path("actions/", actions.action_index, name="action_index"),
     path("actions/new/", actions.action_new, name="action_new"),
+    path("actions/raise/", actions.action_raise, name="action_raise"),
     path("actions/<int:pk>/", actions.action_show, name="action_show"),
     path("actions/<int:pk>/edit/", actions.action_edit, name="action_edit"),
     path("actions/<int:pk>/progress/", actions.action_progress, name="action_progress"),

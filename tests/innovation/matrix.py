@@ -105,4 +105,23 @@ ROWS = [
     Row("pilot-evaluation-detail", API_VIEW, kwargs=lambda w: {"pk": w.evaluation.pk}),
     Row("external-learning-list", API_VIEW),
     Row("external-learning-detail", API_VIEW, kwargs=lambda w: {"pk": w.external.pk}),
+    # Learn and act's one page for raising an action from a record of any area
+    Row(
+        "learning:action_raise",
+        "200 200 200 403 403 302",
+        query=lambda w: {"source": f"innovation.pilot:{w.pilot.pk}"},
+        note="(from a pilot)",
+    ),
+    Row(
+        "learning:action_raise",
+        "404 404 404 403 403 302",
+        query=lambda w: {"source": f"innovation.measure:{w.measure.pk}"},
+        note="(from a record that is no source of actions)",
+    ),
+    Row(
+        "learning:action_raise",
+        "404 404 404 403 403 302",
+        query={"source": "nothing:at-all"},
+        note="(from nothing)",
+    ),
 ]

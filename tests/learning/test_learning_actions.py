@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from careloop.core.models import Attachment
 from careloop.core.services import ServiceError
@@ -288,3 +289,63 @@ def test_my_work_lists_owned_actions_and_sign_offs(users):
     assert titles == [f"{mine.reference}: {mine.title}"]
     manager_titles = [i.title for i in selectors.my_work(manager)]
     assert f"Sign off {waiting.reference}: {waiting.title}" in manager_titles
+
+
+# --- Raising an action from a record of any area (selectors.sources) ------------------------
+def test_an_action_raised_from_any_area_shows_on_its_page(client, users):
+    from tests.innovation.factories import PilotFactory
+
+    pilot = PilotFactory(title="Night support pilot")
+    manager = users["manager"]
+    client.force_login(manager)
+    url = reverse("learning:action_raise") + f"?source=innovation.pilot:{pilot.pk}"
+    page = client.get(url)
+    assert page.status_code == 200 and "Night support pilot" in page.content.decode()
+    # the owner is chosen, never taken to be the person raising it
+    assert page.context["form"]["owner"].value() is None
+
+    bad = client.post(url, {"title": "", "priority": "medium"})
+    assert bad.status_code == 200 and not Action.objects.exists()
+    assert "What is the action?" in bad.content.decode()
+
+    due = dt.date.today() + dt.timedelta(days=30)
+    response = client.post(
+        url,
+        {
+            "title": "Roll out night checks",
+            "owner": users["practitioner"].pk,
+            "priority": "high",
+            "due_0": due.day,
+            "due_1": due.month,
+            "due_2": due.year,
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    assert response["Location"] == pilot.get_absolute_url() + "#actions"
+    action = Action.objects.get()
+    assert action.source == pilot and action.owner == users["practitioner"]
+    assert action.created_by == manager and action.origin == "pilot"
+    page = client.get(pilot.get_absolute_url()).content.decode()
+    assert "Roll out night checks" in page
+
+
+def test_a_refused_action_says_why_on_the_form(client, users):
+    from tests.innovation.factories import PilotFactory
+
+    pilot = PilotFactory()
+    client.force_login(users["manager"])
+    url = reverse("learning:action_raise") + f"?source=innovation.pilot:{pilot.pk}"
+    past = dt.date.today() - dt.timedelta(days=3)
+    response = client.post(
+        url,
+        {
+            "title": "Too late",
+            "owner": users["practitioner"].pk,
+            "priority": "low",
+            "due_0": past.day,
+            "due_1": past.month,
+            "due_2": past.year,
+        },
+    )
+    assert response.status_code == 200 and not Action.objects.exists()
+    assert response.context["form"].errors

@@ -26,6 +26,7 @@ from .meetings import (
 )
 from .reviews import (
     ActionForm,
+    ActionRaiseForm,
     CompleteForm,
     EvidenceForm,
     MilestoneForm,
@@ -39,6 +40,7 @@ from .reviews import (
 
 __all__ = [
     "ActionForm",
+    "ActionRaiseForm",
     "AgendaItemActionForm",
     "AgendaItemForm",
     "AgendaRecordForm",

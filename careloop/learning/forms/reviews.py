@@ -161,6 +161,26 @@ class ActionForm(GovukModelForm):
         return data
 
 
+class ActionRaiseForm(GovukForm):
+    """Raise an action from a record of any area (`views.actions.action_raise`)."""
+
+    title = forms.CharField(max_length=200, label="What is the action?")
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, label="More detail"
+    )
+    owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Who owns it?")
+    priority = forms.ChoiceField(
+        choices=Action.Priority.choices,
+        initial=Action.Priority.MEDIUM,
+        widget=forms.RadioSelect(attrs={"small": True}),
+    )
+    due = DateField(label="Due date")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = active_people()
+
+
 class ProgressForm(GovukForm):
     status = forms.ChoiceField(
         label="How is it going?",

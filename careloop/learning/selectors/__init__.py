@@ -18,17 +18,20 @@ from .other import (
     referrals_untracked,
     remedies_due,
 )
+from .sources import actions_for, may_raise_from, source_from_key, source_key
 from .work import headlines, my_work
 
 __all__ = [
     "ACTION_SORTS",
     "action_counts",
+    "actions_for",
     "actions",
     "agenda_sections",
     "awaiting_my_sign_off",
     "headlines",
     "lgsco_cases",
     "lgsco_rate_rows",
+    "may_raise_from",
     "meeting_people",
     "my_work",
     "next_meeting",
@@ -37,4 +40,6 @@ __all__ = [
     "referrals_untracked",
     "remedies_due",
     "reviews",
+    "source_from_key",
+    "source_key",
 ]

@@ -39,6 +39,7 @@ ORIGIN_BY_SOURCE = {
     "learning.lgscoremedy": Action.Origin.LGSCO,
     "learning.agendaitem": Action.Origin.MEETING,
     "themes": Action.Origin.THEME,
+    "innovation.externallearning": Action.Origin.EXTERNAL,
     "innovation": Action.Origin.PILOT,
     "coproduction": Action.Origin.COPRODUCTION,
     "workforce": Action.Origin.WORKFORCE,

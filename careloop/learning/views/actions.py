@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from careloop.core import web
 from careloop.core.models import Attachment, Team, User
 from careloop.core.permissions import can, can_see, get_visible_or_404, require
 from careloop.core.selectors import history_for
@@ -18,6 +19,7 @@ from careloop.learning import selectors, services
 from careloop.learning.evaluation import evaluate
 from careloop.learning.forms import (
     ActionForm,
+    ActionRaiseForm,
     CompleteForm,
     EvidenceForm,
     MilestoneForm,
@@ -80,6 +82,39 @@ def action_index(request):
             else f"{count} action{'' if count == 1 else 's'}",
             **pages,
         },
+    )
+
+
+@require("learning.manage_actions")
+def action_raise(request):
+    """Raise an action from a record of any area: ``?source=app_label.model_name:pk``.
+
+    The one way every area raises actions (selectors.sources says which records may be
+    sources). The source must be visible to the person, who must hold its
+    ``action_source_permission``; the action then shows on the source's page.
+    """
+    source = selectors.source_from_key(request.user, request.GET.get("source", ""))
+    if not selectors.may_raise_from(request.user, source):
+        raise PermissionDenied
+    back_url = source.get_absolute_url()
+    form = ActionRaiseForm(request.POST or None, initial={"owner": None})
+    action = web.submit(
+        request,
+        form,
+        lambda data: services.action_create(source=source, created_by=request.user, **data),
+    )
+    if action is not None:
+        messages.success(request, f"Action {action.reference} raised")
+        return redirect(back_url + "#actions")
+    return web.form_page(
+        request,
+        form,
+        "Raise an action",
+        breadcrumbs=[(str(source), back_url)],
+        submit="Raise action",
+        intro=f"The action arises from “{source}”. It is tracked with every other action in "
+        "Learn and act, and followed up at quality assurance meetings.",
+        cancel_url=back_url,
     )
 
 

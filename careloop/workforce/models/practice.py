@@ -18,6 +18,8 @@ class GroupSession(Audited):
     """A group session: a monthly quality circle, a reflective practice session or learning
     from a review. Blame-free: the practice issue is described without naming people."""
 
+    action_source_permission = "workforce.practice"  # learning.selectors.sources
+
     class Kind(models.TextChoices):
         QUALITY_CIRCLE = "quality_circle", "Quality circle"
         REFLECTIVE = "reflective", "Reflective practice session"
