@@ -12,14 +12,7 @@ from .participants import (
     participant_show,
     payment_edit,
 )
-from .projects import (
-    index,
-    involvement_delete,
-    involvement_edit,
-    project_action_new,
-    project_edit,
-    project_show,
-)
+from .projects import index, involvement_delete, involvement_edit, project_edit, project_show
 from .public import public_index, public_show
 from .statements import statement_edit, statement_index, statement_publish, statement_show
 
@@ -37,7 +30,6 @@ __all__ = [
     "participant_show",
     "payment_edit",
     "policy_edit",
-    "project_action_new",
     "project_edit",
     "project_show",
     "public_index",

@@ -8,14 +8,12 @@ from typing import cast
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from careloop.core import selectors as core_selectors
 from careloop.core import web
 from careloop.core.models import User
 from careloop.core.permissions import can, get_visible_or_404, require
-from careloop.innovation import actions
 
 from .. import selectors, services
 from ..forms import InvolvementForm, ProjectForm
@@ -59,10 +57,6 @@ def project_show(request: HttpRequest, pk: int) -> HttpResponse:
             "windows": selectors.windows_for(project),
             "contributions": selectors.contributions_for(project),
             "statements": project.statements.all(),
-            "actions": actions.actions_for(project, request.user),
-            "actions_available": actions.available(),
-            "may_raise": actions.may_raise(request.user) and can(request.user, "coproduction.edit"),
-            "action_url": reverse("coproduction:project_action_new", args=[project.pk]),
             "history": core_selectors.history_for(project),
             "breadcrumbs": [INDEX],
         },
@@ -96,17 +90,6 @@ def project_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         else "Involve people with lived experience from the start: in "
         "defining the problem, not only in commenting on a draft.",
         cancel_url=project.get_absolute_url() if project else INDEX[1],
-    )
-
-
-@require("coproduction.edit")
-def project_action_new(request: HttpRequest, pk: int) -> HttpResponse:
-    project = project_or_404(request, pk)
-    return actions.raise_view(
-        request,
-        source=project,
-        crumbs=project_crumbs(project),
-        back_url=project.get_absolute_url(),
     )
 
 
