@@ -17,7 +17,7 @@ def facts() -> list[EvidenceFact]:
     for project in Project.objects.prefetch_related("involvements__group"):
         involvements = list(project.involvements.all())
         late = project.late_involvement(involvements)
-        groups = sorted({i.group.name for i in involvements if i.group_id})
+        groups = sorted({i.group.name for i in involvements if i.group})
         people = len({i.participant_id for i in involvements if i.participant_id})
         stages = [s.label.lower() for s in Stage if any(i.stage == s for i in involvements)]
         top = max((i.rung for i in involvements), default=None)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from careloop.core.forms import DateField, GovukForm, GovukModelForm
 from careloop.core.models import User
+from careloop.learning.models import Action
 from careloop.themes.models import Theme
 
+from . import services
 from .models import (
     RUNG_HINTS,
     Contribution,
@@ -24,19 +28,20 @@ from .models import (
 )
 
 
+def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """A choice of records on the form, whose queryset the form narrows."""
+    return cast(forms.ModelChoiceField, form.fields[name])
+
+
+class ActionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.reference}: {obj.title}"
+
+
 class GroupForm(GovukModelForm):
     class Meta:
         model = Group
-        fields = [
-            "name",
-            "kind",
-            "description",
-            "how_we_work",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "is_active",
-        ]
+        fields = services.GROUP_FIELDS
         widgets = {
             "kind": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -55,26 +60,7 @@ class ParticipantForm(GovukModelForm):
 
     class Meta:
         model = Participant
-        fields = [
-            "full_name",
-            "known_as",
-            "groups",
-            "contact_preference",
-            "email",
-            "phone",
-            "address",
-            "contact_times",
-            "access_needs",
-            "access_other",
-            "consent",
-            "consent_on",
-            "consent_scope",
-            "payment_preference",
-            "benefits_advice",
-            "notes",
-            "is_restricted",
-            "restriction_reason",
-        ]
+        fields = services.PARTICIPANT_FIELDS
         field_classes = {"consent_on": DateField}
         widgets = {
             "groups": forms.CheckboxSelectMultiple,
@@ -92,7 +78,7 @@ class ParticipantForm(GovukModelForm):
 
     def __init__(self, *args, can_restrict: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["groups"].queryset = Group.objects.filter(is_active=True)
+        _choices(self, "groups").queryset = Group.objects.filter(is_active=True)
         self.fields["groups"].required = False
         if not can_restrict:
             del self.fields["is_restricted"], self.fields["restriction_reason"]
@@ -119,7 +105,7 @@ class ParticipantForm(GovukModelForm):
 class PaymentForm(GovukModelForm):
     class Meta:
         model = Payment
-        fields = ["kind", "project", "for_date", "description", "amount", "status", "paid_on"]
+        fields = services.PAYMENT_FIELDS
         field_classes = {"for_date": DateField, "paid_on": DateField}
         widgets = {
             "kind": forms.RadioSelect,
@@ -127,22 +113,16 @@ class PaymentForm(GovukModelForm):
             "amount": forms.NumberInput(attrs={"class": "govuk-input--width-5", "step": "0.01"}),
         }
 
+    def __init__(self, *args, projects: QuerySet[Project], **kwargs):
+        """`projects`: those the person was involved in, the only ones a payment can be for."""
+        super().__init__(*args, **kwargs)
+        _choices(self, "project").queryset = projects
+
 
 class ProjectForm(GovukModelForm):
     class Meta:
         model = Project
-        fields = [
-            "title",
-            "kind",
-            "summary",
-            "lead",
-            "team",
-            "status",
-            "started_on",
-            "drafted_on",
-            "completed_on",
-            "late_response",
-        ]
+        fields = services.PROJECT_FIELDS
         field_classes = {
             "started_on": DateField,
             "drafted_on": DateField,
@@ -157,7 +137,7 @@ class ProjectForm(GovukModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = User.objects.filter(is_active=True)
+        _choices(self, "lead").queryset = User.objects.filter(is_active=True)
 
 
 class RungSelect(forms.RadioSelect):
@@ -171,7 +151,7 @@ class RungSelect(forms.RadioSelect):
 class InvolvementForm(GovukModelForm):
     class Meta:
         model = Involvement
-        fields = ["group", "participant", "stage", "rung", "started_on", "what"]
+        fields = services.INVOLVEMENT_FIELDS
         field_classes = {"started_on": DateField}
         widgets = {
             "stage": forms.RadioSelect,
@@ -185,11 +165,11 @@ class InvolvementForm(GovukModelForm):
 
     def __init__(self, *args, participants=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = Group.objects.filter(is_active=True)
+        _choices(self, "group").queryset = Group.objects.filter(is_active=True)
         if participants is None:
             del self.fields["participant"]
         else:
-            self.fields["participant"].queryset = participants
+            _choices(self, "participant").queryset = participants
             self.fields["participant"].help_text = "Only people who have given consent."
 
     def clean(self):
@@ -202,7 +182,7 @@ class InvolvementForm(GovukModelForm):
 class WindowForm(GovukModelForm):
     class Meta:
         model = FeedbackWindow
-        fields = ["title", "group", "opens_on", "closes_on", "formats", "short_reason"]
+        fields = services.WINDOW_FIELDS
         field_classes = {"opens_on": DateField, "closes_on": DateField}
         widgets = {"short_reason": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
@@ -211,7 +191,7 @@ class WindowForm(GovukModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = Group.objects.filter(is_active=True)
+        _choices(self, "group").queryset = Group.objects.filter(is_active=True)
         policy = FeedbackPolicy.current()
         self.fields["closes_on"].help_text = (
             f"The policy minimum is {policy.min_days_groups} working days for lived-experience "
@@ -222,7 +202,7 @@ class WindowForm(GovukModelForm):
 class ContributionForm(GovukModelForm):
     class Meta:
         model = Contribution
-        fields = ["said", "group", "window", "received_on", "outcome", "what_changed"]
+        fields = services.CONTRIBUTION_FIELDS
         field_classes = {"received_on": DateField}
         widgets = {
             "said": forms.Textarea(attrs={"rows": 4}),
@@ -232,29 +212,15 @@ class ContributionForm(GovukModelForm):
 
     def __init__(self, *args, project: Project, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["window"].queryset = project.windows.all()
-        self.fields["group"].queryset = Group.objects.all()
+        _choices(self, "window").queryset = project.windows.all()
+        _choices(self, "group").queryset = Group.objects.all()
 
 
 class StatementForm(GovukModelForm):
     class Meta:
         model = Statement
-        fields = [
-            "title",
-            "topic",
-            "you_said",
-            "we_did",
-            "still_to_do",
-            "easy_read_you_said",
-            "easy_read_we_did",
-            "source",
-            "source_detail",
-            "project",
-            "contribution",
-            "themes",
-            "pilot",
-            "action",
-        ]
+        fields = services.STATEMENT_FIELDS
+        field_classes = {"action": ActionChoiceField}
         widgets = {
             "themes": forms.CheckboxSelectMultiple,
             "you_said": forms.Textarea(attrs={"rows": 3}),
@@ -269,24 +235,21 @@ class StatementForm(GovukModelForm):
             "we_did": "What the council did as a result.",
         }
 
-    def __init__(self, *args, actions=None, **kwargs):
+    def __init__(self, *args, actions: QuerySet[Action], **kwargs):
+        """`actions`: those the person may see, to name the one that did it."""
         super().__init__(*args, **kwargs)
-        self.fields["contribution"].queryset = Contribution.objects.select_related("project")
+        _choices(self, "contribution").queryset = Contribution.objects.select_related("project")
         chosen = self.instance.themes.all() if self.instance.pk else Theme.objects.none()
-        self.fields["themes"].queryset = Theme.objects.filter(
+        _choices(self, "themes").queryset = Theme.objects.filter(
             Q(is_active=True) | Q(pk__in=chosen)
         ).select_related("category")
-        if actions is None:
-            del self.fields["action"]
-        else:
-            self.fields["action"].queryset = actions
-            self.fields["action"].label_from_instance = lambda a: f"{a.reference}: {a.title}"
+        _choices(self, "action").queryset = actions
 
 
 class PolicyForm(GovukModelForm):
     class Meta:
         model = FeedbackPolicy
-        fields = ["min_days_groups", "min_days_others"]
+        fields = services.POLICY_FIELDS
         widgets = {
             "min_days_groups": forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
             "min_days_others": forms.NumberInput(attrs={"class": "govuk-input--width-3"}),

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 
 from careloop.core.areas import Figure, WorkItem
 from careloop.core.permissions import can
+from careloop.learning.models import Action
 
 from .models import (
     Contribution,
@@ -80,20 +81,17 @@ def involvement_map(project: Project, user) -> dict:
     anonymous.cells = [None] * len(stages)
     anonymous_people = set()
     for inv in involvements:
-        index = stages.index(inv.stage)
-        if inv.group_id:
-            key = ("group", inv.group_id)
+        index = stages.index(Stage(inv.stage))
+        key: tuple[str, int]
+        if group := inv.group:
+            key = ("group", group.pk)
             row = rows.get(key) or MapRow(
-                who=inv.group.name,
-                url=inv.group.get_absolute_url(),
-                kind=inv.group.get_kind_display(),
+                who=group.name, url=group.get_absolute_url(), kind=group.get_kind_display()
             )
-        elif inv.participant_id in visible_people:
-            key = ("participant", inv.participant_id)
+        elif (person := inv.participant) and person.pk in visible_people:
+            key = ("participant", person.pk)
             row = rows.get(key) or MapRow(
-                who=inv.participant.full_name,
-                url=inv.participant.get_absolute_url(),
-                kind="Participant",
+                who=person.full_name, url=person.get_absolute_url(), kind="Participant"
             )
         else:
             anonymous_people.add(inv.participant_id)
@@ -149,6 +147,32 @@ def participants(user, *, query: str = "", group: str = ""):
     if group.isdigit():
         qs = qs.filter(groups=group)
     return qs
+
+
+def consenting_participants(user):
+    """The people `user` may involve in a project (None: their role may not see participants)."""
+    if not can(user, "coproduction.participants"):
+        return None
+    return Participant.objects.visible_to(user).filter(
+        consent=True, consent_withdrawn_on__isnull=True, erased_on__isnull=True
+    )
+
+
+def projects_of(participant: Participant) -> QuerySet[Project]:
+    """The projects a person was involved in (what a payment to them can be for)."""
+    return Project.objects.filter(involvements__participant=participant).distinct()
+
+
+def actions_to_name(user) -> QuerySet[Action]:
+    """The actions `user` may see, for a statement to name the one that did what it says."""
+    return Action.objects.visible_to(user).order_by("-created_at")
+
+
+def named_action(statement: Statement, user) -> Action | None:
+    """The action a statement names, if `user` may see it."""
+    if statement.action_id is None:
+        return None
+    return actions_to_name(user).filter(pk=statement.action_id).first()
 
 
 def statements(*, status: str = "", topic: str = ""):

@@ -9,7 +9,6 @@ urlpatterns = [
     path("projects/new/", views.project_edit, name="project_new"),
     path("projects/<int:pk>/", views.project_show, name="project_show"),
     path("projects/<int:pk>/edit/", views.project_edit, name="project_edit"),
-    path("projects/<int:pk>/actions/new/", views.project_action_new, name="project_action_new"),
     path("projects/<int:pk>/involvement/new/", views.involvement_edit, name="involvement_new"),
     path(
         "projects/<int:pk>/involvement/<int:ipk>/edit/",

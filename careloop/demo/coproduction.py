@@ -32,10 +32,10 @@ from careloop.coproduction.models import (
 from careloop.core import workdays
 from careloop.core.models import Team, User
 from careloop.demo import story
-from careloop.demo.innovation import raise_actions
 from careloop.demo.story import month_start
-from careloop.innovation import actions
 from careloop.innovation.models import Pilot
+from careloop.learning import selectors as learning_selectors
+from careloop.learning import services as learning_services
 
 CARERS = "All Age Carers Strategy 2025 to 2030"
 LIVING_WELL = "Living Well Together: a joint strategy for disabled and neurodivergent people"
@@ -894,7 +894,7 @@ def statements(projects) -> None:
             13,
         ),
     ]
-    night_actions = actions.actions_for(night) if night else []
+    night_actions = learning_selectors.actions_for(night) if night else []
     for (
         title,
         topic,
@@ -956,16 +956,16 @@ def load(log) -> None:
     }
     payments(p, projects)
     statements(projects)
-    raise_actions(
-        [
-            (
-                projects[LIVING_WELL],
-                "Write the delivery plan with the Disability Forum and Autism Voices",
-                lead,
-                90,
-            ),
-        ]
-    )
+    living_well_plan = "Write the delivery plan with the Disability Forum and Autism Voices"
+    if not any(
+        a.title == living_well_plan for a in learning_selectors.actions_for(projects[LIVING_WELL])
+    ):
+        learning_services.action_create(
+            source=projects[LIVING_WELL],
+            title=living_well_plan,
+            owner=lead,
+            due=dt.date.today() + dt.timedelta(days=90),
+        )
     log(
         f"Coproduction: {len(projects)} projects, {len(g)} groups, {len(p)} participants, "
         f"{Statement.objects.published().count()} published “You said, we did”"

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from careloop.coproduction.models import FeedbackWindow, Participant, Statement
+from careloop.coproduction.models import FeedbackWindow, Participant, Project, Statement
 from careloop.core import workdays
 from tests.browser.conftest import check_page, sign_in
 from tests.coproduction.factories import (
@@ -134,6 +134,17 @@ def test_a_coproduction_lead_shows_who_was_involved_at_which_stage(page, users):
     assert page.locator("h1").inner_text() == "Living Well Together"
     check_page(page, "coproduction statement draft")
     assert page.get_by_role("button", name="Publish").count() == 0  # a quality lead publishes
+
+    # An action arising from the project is raised on Learn and act's page and shows here.
+    page.goto(Project.objects.get().get_absolute_url())
+    page.get_by_role("link", name="Raise an action").click()
+    check_page(page, "coproduction raise action")
+    page.get_by_label("What is the action?").fill("Write the delivery plan with the Forum")
+    page.get_by_label("Who owns it?").select_option(value=str(users["manager"].pk))
+    fill_date(page, "due", dt.date.today() + dt.timedelta(days=60))
+    page.get_by_role("button", name="Raise action").click()
+    assert page.locator("h1").inner_text() == "Living Well Together"
+    assert "Write the delivery plan with the Forum" in page.locator("main").inner_text()
 
 
 def test_a_quality_lead_publishes_and_manages_participants(page, users):

@@ -52,7 +52,6 @@ ROWS = [
     Row("coproduction:project_new", EDIT),
     Row("coproduction:project_show", VIEW, kwargs=_pr),
     Row("coproduction:project_edit", EDIT, kwargs=_pr),
-    Row("coproduction:project_action_new", EDIT, kwargs=_pr),
     Row("coproduction:involvement_new", EDIT, kwargs=_pr),
     Row(
         "coproduction:involvement_edit",
@@ -124,6 +123,13 @@ ROWS = [
         "404 404 404 404 404 404",
         kwargs=lambda w: {"pk": w.draft.pk},
         note="(draft)",
+    ),
+    # Learn and act's one page for raising an action from a record of any area
+    Row(
+        "learning:action_raise",
+        EDIT,
+        query=lambda w: {"source": f"coproduction.project:{w.project.pk}"},
+        note="(from a coproduction project)",
     ),
     # API
     Row("coproduction-project-list", API_VIEW),

@@ -225,15 +225,15 @@ def test_my_work_and_evidence(users):
 
 
 def test_what_we_did_can_name_the_action_that_did_it_on_staff_pages_only(login, users, client):
-    from careloop.innovation import actions
+    from careloop.learning.services import action_create
 
     project = ProjectFactory(title="Carers strategy")
-    action = actions.action_raise(
+    action = action_create(
         source=project,
         title="Open a carers' break booking line",
         owner=users["manager"],
         due=dt.date.today() + dt.timedelta(days=30),
-        user=users["manager"],
+        created_by=users["manager"],
     )
     statement = StatementFactory(title="Breaks", action=action, project=project)
     staff = login(users["viewer"]).get(statement.get_absolute_url()).content.decode()
@@ -242,3 +242,26 @@ def test_what_we_did_can_name_the_action_that_did_it_on_staff_pages_only(login, 
     assert action.reference not in public and "Open a carers" not in public
     form = login(users["manager"]).get(reverse("coproduction:statement_edit", args=[statement.pk]))
     assert f"{action.reference}: Open a carers" in form.content.decode()
+
+
+def test_an_action_is_raised_from_a_project_on_the_learning_page(login, users):
+    project = ProjectFactory(title="Carers strategy")
+    manager = login(users["manager"])
+    page = manager.get(project.get_absolute_url()).content.decode()
+    raise_url = reverse("learning:action_raise") + f"?source=coproduction.project:{project.pk}"
+    assert raise_url.replace(":", "%3A") in page and "Raise an action" in page
+    due = dt.date.today() + dt.timedelta(days=30)
+    response = manager.post(
+        raise_url,
+        {
+            "title": "Write the delivery plan with carers",
+            "owner": users["manager"].pk,
+            "priority": "medium",
+            "due_0": due.day,
+            "due_1": due.month,
+            "due_2": due.year,
+        },
+    )
+    assert response["Location"] == project.get_absolute_url() + "#actions"
+    viewer = login(users["viewer"]).get(project.get_absolute_url()).content.decode()
+    assert "Write the delivery plan with carers" in viewer and "Raise an action" not in viewer
