@@ -168,12 +168,12 @@ def test_import_reports_every_bad_row_and_writes_nothing(users):
     bad = io.BytesIO(b"month,value\n2026-01,40\nJanuary,41\n2026-02,abc\n2026-01,3\n")
     with pytest.raises(ImportRefused) as refused:
         services.measure_import(measure=measure, file=bad)
-    assert [(e.row, e.column) for e in refused.value.errors] == [
+    assert [(e.row, e.column) for e in refused.value.rows] == [
         (3, "month"),
         (4, "value"),
         (5, "month"),
     ]
-    assert "also on row 2" in str(refused.value.errors[2])
+    assert "also on row 2" in str(refused.value.rows[2])
     assert not MeasurePoint.objects.exists()
     good = io.BytesIO(b"month,value\n2026-01,40\nFebruary 2026,41.5\n")
     assert services.measure_import(measure=measure, file=good, dry_run=True) == 2

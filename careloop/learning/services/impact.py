@@ -142,9 +142,11 @@ class RowError:
 
 
 class ImportRefused(ServiceError):
+    """The file was refused as a whole: `rows` says what is wrong on which row."""
+
     def __init__(self, errors: list[RowError]):
-        self.errors = errors
         super().__init__(f"Nothing was imported: {len(errors)} problem(s) in the file")
+        self.rows = errors
 
 
 MONTH_FORMATS = ("%Y-%m", "%Y-%m-%d", "%m/%Y", "%b %Y", "%B %Y", "%d/%m/%Y")

@@ -183,7 +183,7 @@ def measure_import(request, pk: int):
                 dry_run=form.cleaned_data["dry_run"],
             )
         except ImportRefused as refused:
-            row_errors = refused.errors
+            row_errors = refused.rows
             form.add_error("file", str(refused))
         except services.ServiceError as error:
             form.add_error("file", str(error))
