@@ -411,7 +411,7 @@ def _people(rng: random.Random, today: dt.date) -> list[User]:
     new = list(User.objects.filter(email__in=[u.email for u in new]))
     audit.record_bulk_create(new, reason="Northshire demo workforce")
     # Teams with no manager get one of their new people.
-    by_team: dict[int, list[User]] = {}
+    by_team: dict[int | None, list[User]] = {}
     for person in new:
         by_team.setdefault(person.team_id, []).append(person)
     for team in teams:
@@ -431,8 +431,11 @@ def _people(rng: random.Random, today: dt.date) -> list[User]:
     )
     profiles = []
     for i, person in enumerate(sorted(people, key=lambda p: p.pk)):
-        managers = person.team.manager_id == person.pk or person.role == Role.MANAGER
-        stage = CareerStage.MANAGER if managers else _stage_for(rng, person.team.name)
+        own_team = person.team
+        if own_team is None:  # never: the query asks for a team (this tells the types)
+            continue
+        managers = own_team.manager_id == person.pk or person.role == Role.MANAGER
+        stage = CareerStage.MANAGER if managers else _stage_for(rng, own_team.name)
         if person.email == "practitioner@northshire.example":
             stage = CareerStage.SOCIAL_WORKER
         started = today - dt.timedelta(days=rng.randint(30, 365 * 15))
