@@ -1,5 +1,5 @@
 """Use cases for reflective practice, practice quality audits, peer feedback and development
-pathways. Actions go to the learning area's tracker (`careloop.learning.services`)."""
+pathways. Follow-up actions go to the learning area's tracker (`careloop.learning.services`)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from django.db import transaction
 
 from careloop.core.permissions import can
 from careloop.core.services import ServiceError
+from careloop.learning import services as learning
 
 from .models import (
     AuditAnswer,
@@ -63,20 +64,6 @@ def group_session_record(
     )
     session.attendees.set(attendees)
     return session
-
-
-def action_raise(*, source, user, title: str, owner, due: dt.date, description: str = ""):
-    """An action in Learn and act's tracker arising from a session or an audit."""
-    from careloop.learning import services as learning
-
-    return learning.action_create(
-        source=source,
-        title=title,
-        owner=owner,
-        due=due,
-        description=description,
-        created_by=user if getattr(user, "pk", None) else None,
-    )
 
 
 # --- Practice quality audits ---------------------------------------------------------------------
@@ -162,14 +149,14 @@ def audit_record(
             audit=audit, question=question, rating=rating, comment=(comment or "").strip()
         )
         if rating == Rating.INADEQUATE:
-            action_raise(
+            learning.action_create(
                 source=audit,
-                user=user,
                 title=f"{audit.reference}: {question.text}"[:200],
                 owner=_follow_up_owner(practitioner, user),
                 due=dt.date.today() + dt.timedelta(days=FOLLOW_UP_DAYS),
                 description=f"Rated inadequate in the case file audit of case "
                 f"{audit.case_reference}. {answer.comment}".strip(),
+                created_by=user if getattr(user, "pk", None) else None,
             )
     return audit
 

@@ -42,19 +42,6 @@ class GroupSessionForm(GovukForm):
         self.fields["attendees"].queryset = _people()
 
 
-class ActionForm(GovukForm):
-    title = forms.CharField(max_length=200, label="What is the action?")
-    description = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), required=False, label="More detail"
-    )
-    owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Who owns it?")
-    due = DateField(label="Due date")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _people()
-
-
 class StandardForm(GovukForm):
     name = forms.CharField(max_length=200)
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)

@@ -3,8 +3,6 @@ peer feedback, and development pathways."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -22,7 +20,6 @@ from . import practice
 from .models import AuditStandard, CaseAudit, Enrolment, GroupSession, Pathway
 from .models.people import manager_q
 from .practice_forms import (
-    ActionForm,
     AuditForm,
     EnrolmentForm,
     FeedbackForm,
@@ -36,12 +33,6 @@ from .views import INDEX, _form_page
 GROUPS = ("Reflective practice", "/workforce/practice/")
 AUDITS = ("Practice audits", "/workforce/audits/")
 PATHWAYS = ("Development pathways", "/workforce/pathways/")
-
-
-def _actions_for(record, user):
-    from careloop.learning.models import Action
-
-    return list(Action.objects.for_source(record).visible_to(user).select_related("owner"))
 
 
 # --- Reflective practice and quality circles -----------------------------------------------------
@@ -97,49 +88,9 @@ def group_show(request, pk):
             "title": str(session),
             "session": session,
             "attendees": list(session.attendees.all()),
-            "actions": _actions_for(session, request.user),
-            "may_raise": can(request.user, "learning.manage_actions"),
             "history": core_selectors.history_for(session),
             "breadcrumbs": [INDEX, GROUPS],
         },
-    )
-
-
-def _raise(request, source, back_url, crumbs):
-    if not can(request.user, "learning.manage_actions"):
-        raise PermissionDenied
-    form = ActionForm(
-        request.POST or None,
-        initial={"owner": request.user, "due": dt.date.today() + dt.timedelta(days=28)},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            action = practice.action_raise(source=source, user=request.user, **form.cleaned_data)
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"Action {action.reference} raised")
-            return redirect(back_url)
-    return _form_page(
-        request,
-        form,
-        "Raise an action",
-        crumbs,
-        submit="Raise action",
-        intro=f"The action arises from “{source}”. It is tracked with every other action in "
-        "Learn and act and followed up at quality assurance meetings.",
-        cancel_url=back_url,
-    )
-
-
-@require("workforce.practice")
-def group_action_new(request, pk):
-    session = _group(pk)
-    return _raise(
-        request,
-        session,
-        session.get_absolute_url(),
-        [INDEX, GROUPS, (session.topic, session.get_absolute_url())],
     )
 
 
@@ -267,7 +218,6 @@ def audit_show(request, pk, form=None):
             "title": str(audit),
             "audit": audit,
             "answers": list(audit.answers.select_related("question")),
-            "actions": _actions_for(audit, request.user),
             "form": form or (FeedbackForm() if _may_feedback(request.user, audit) else None),
             "history": core_selectors.history_for(audit),
             "breadcrumbs": [INDEX, AUDITS],

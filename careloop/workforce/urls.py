@@ -28,7 +28,6 @@ urlpatterns = [
     path("practice/", pv.group_index, name="group_index"),
     path("practice/new/", pv.group_new, name="group_new"),
     path("practice/<int:pk>/", pv.group_show, name="group_show"),
-    path("practice/<int:pk>/actions/new/", pv.group_action_new, name="group_action_new"),
     path("audits/", pv.audit_index, name="audit_index"),
     path("audits/standards/new/", pv.standard_new, name="standard_new"),
     path("audits/standards/<int:pk>/", pv.standard_show, name="standard_show"),

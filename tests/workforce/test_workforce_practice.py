@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from careloop.core.services import ServiceError
+from careloop.learning import services as learning
 from careloop.learning.models import Action
 from careloop.workforce import practice
 from careloop.workforce.models import Enrolment, GroupSession
@@ -35,9 +36,9 @@ def test_a_quality_circle_is_recorded_and_its_learning_becomes_an_action(users):
         learning_outputs="Use the clutter image rating at the first visit.",
     )
     assert session.facilitator == users["practitioner"] and session.attendees.count() == 2
-    action = practice.action_raise(
+    action = learning.action_create(
         source=session,
-        user=users["manager"],
+        created_by=users["manager"],
         title="Add the clutter image rating to the assessment form",
         owner=users["manager"],
         due=TODAY + dt.timedelta(days=30),
