@@ -16,7 +16,7 @@ from careloop.core.permissions import can, require
 from careloop.core.services import ServiceError
 from careloop.core.views import paginate
 
-from . import practice
+from . import selectors, services
 from .models import AuditStandard, CaseAudit, Enrolment, GroupSession, Pathway
 from .models.people import manager_q
 from .practice_forms import (
@@ -60,7 +60,7 @@ def group_new(request):
     form = GroupSessionForm(request.POST or None, initial={"kind": "quality_circle"})
     if request.method == "POST" and form.is_valid():
         try:
-            session = practice.group_session_record(user=request.user, **form.cleaned_data)
+            session = services.group_session_record(user=request.user, **form.cleaned_data)
         except ServiceError as error:
             form.add_error(None, str(error))
         else:
@@ -123,7 +123,7 @@ def standard_new(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            standard = practice.standard_save(
+            standard = services.standard_save(
                 name=data["name"],
                 description=data["description"],
                 questions=data["questions"].splitlines(),
@@ -151,7 +151,7 @@ def standard_show(request, pk):
         {
             "title": standard.name,
             "standard": standard,
-            "themes": practice.rating_distribution(standard, audits),
+            "themes": selectors.rating_distribution(standard, audits),
             "audit_count": audits.count(),
             "recent": list(audits.select_related("practitioner", "team")[:20]),
             "breadcrumbs": [INDEX, AUDITS],
@@ -168,7 +168,7 @@ def audit_new(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            audit = practice.audit_record(
+            audit = services.audit_record(
                 user=request.user,
                 standard=standard,
                 practitioner=data["practitioner"],
@@ -234,7 +234,7 @@ def audit_feedback(request, pk):
     form = FeedbackForm(request.POST)
     if form.is_valid():
         try:
-            practice.audit_feedback(user=request.user, audit=audit, text=form.cleaned_data["text"])
+            services.audit_feedback(user=request.user, audit=audit, text=form.cleaned_data["text"])
         except ServiceError as error:
             form.add_error(None, str(error))
         else:
@@ -251,7 +251,7 @@ def peer_new(request, pk):
     form = PeerFeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            practice.peer_feedback_add(user=request.user, practitioner=person, **form.cleaned_data)
+            services.peer_feedback_add(user=request.user, practitioner=person, **form.cleaned_data)
         except ServiceError as error:
             form.add_error(None, str(error))
         else:
@@ -277,7 +277,7 @@ def _enrolments(user):
 @require("workforce.pathway_apply")
 def pathway_index(request):
     visible = _enrolments(request.user)
-    counts = practice.pathway_counts(visible.filter(status__in=("approved", "in_progress")))
+    counts = selectors.pathway_counts(visible.filter(status__in=("approved", "in_progress")))
     return render(
         request,
         "workforce/pathway_index.html",
@@ -306,7 +306,7 @@ def enrolment_new(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            enrolment = practice.enrolment_apply(user=request.user, **form.cleaned_data)
+            enrolment = services.enrolment_apply(user=request.user, **form.cleaned_data)
         except ServiceError as error:
             form.add_error(None, str(error))
         else:
@@ -350,7 +350,7 @@ def enrolment_move(request, pk):
     to = request.POST.get("to", "")
     if form.is_valid():
         try:
-            practice.enrolment_move(
+            services.enrolment_move(
                 user=request.user, enrolment=enrolment, to=to, note=form.cleaned_data["note"]
             )
         except ServiceError as error:

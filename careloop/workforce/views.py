@@ -177,7 +177,7 @@ def _course(request, pk) -> Course:
 @require("workforce.view")
 def course_show(request, pk):
     course = _course(request, pk)
-    done, out_of = services.course_figures(course)
+    done, out_of = selectors.course_figures(course)
     action = course.action
     if action is not None and not (can(request.user, "learning.view", action)):
         action = None

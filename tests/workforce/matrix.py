@@ -39,7 +39,7 @@ def setup(world):
 def _practice(world):
     import datetime as dt
 
-    from careloop.workforce import practice
+    from careloop.workforce import services
     from careloop.workforce.models import Enrolment, GroupSession
     from tests.workforce.factories import make_standard
 
@@ -51,7 +51,7 @@ def _practice(world):
         practice_issue="Working with people who decline support",
     )
     world.wf_standard = make_standard(name="Matrix audit standard")
-    world.wf_audit = practice.audit_record(
+    world.wf_audit = services.audit_record(
         user=users["manager"],
         standard=world.wf_standard,
         practitioner=users["practitioner"],
