@@ -26,12 +26,19 @@ from careloop.core import audit
 from careloop.core.models import Team, User
 from careloop.core.permissions import Role
 from careloop.demo import story
+from careloop.demo.learning import HOARDING_TITLE, TRAINING_TITLE, m
+from careloop.learning.models import Action
 from careloop.workforce import services
+from careloop.workforce.compliance import Training
 from careloop.workforce.models import (
     CareerStage,
     Completion,
     Course,
     CpdEntry,
+    Enrolment,
+    GroupSession,
+    Pathway,
+    PeerFeedback,
     Registration,
     StaffProfile,
     SupervisionPolicy,
@@ -411,7 +418,7 @@ def _people(rng: random.Random, today: dt.date) -> list[User]:
     new = list(User.objects.filter(email__in=[u.email for u in new]))
     audit.record_bulk_create(new, reason="Northshire demo workforce")
     # Teams with no manager get one of their new people.
-    by_team: dict[int, list[User]] = {}
+    by_team: dict[int | None, list[User]] = {}
     for person in new:
         by_team.setdefault(person.team_id, []).append(person)
     for team in teams:
@@ -431,8 +438,11 @@ def _people(rng: random.Random, today: dt.date) -> list[User]:
     )
     profiles = []
     for i, person in enumerate(sorted(people, key=lambda p: p.pk)):
-        managers = person.team.manager_id == person.pk or person.role == Role.MANAGER
-        stage = CareerStage.MANAGER if managers else _stage_for(rng, person.team.name)
+        own_team = person.team
+        if own_team is None:  # never: the query asks for a team (this tells the types)
+            continue
+        managers = own_team.manager_id == person.pk or person.role == Role.MANAGER
+        stage = CareerStage.MANAGER if managers else _stage_for(rng, own_team.name)
         if person.email == "practitioner@northshire.example":
             stage = CareerStage.SOCIAL_WORKER
         started = today - dt.timedelta(days=rng.randint(30, 365 * 15))
@@ -453,8 +463,6 @@ def _people(rng: random.Random, today: dt.date) -> list[User]:
 
 
 def _completions(rng, today, people, courses) -> None:
-    from careloop.workforce.compliance import Training
-
     mandatory = [c for c in courses.values() if c.mandatory]
     training = Training(people, courses=mandatory)
     objs = []
@@ -616,9 +624,6 @@ def _cpd(today) -> None:
 def _stories(rng, people, courses, log) -> None:
     """Training that answers review actions: hoarding after SAR Adult H, and explaining
     financial assessments after the charging complaints."""
-    from careloop.demo.learning import HOARDING_TITLE, TRAINING_TITLE, m
-    from careloop.learning.models import Action
-
     academy = User.objects.filter(email="academy.lead@northshire.example").first()
     for title, action_title, month, teams in (
         (
@@ -710,10 +715,6 @@ CIRCLE_TOPICS = [
 
 
 def _practice(rng, today, people) -> None:
-    from careloop.demo.learning import m
-    from careloop.workforce import practice
-    from careloop.workforce.models import Enrolment, GroupSession, Pathway, PeerFeedback
-
     psw = User.objects.filter(email="principal.sw@northshire.example").first()
     academy = User.objects.filter(email="academy.lead@northshire.example").first()
     lead = psw or academy or people[0]
@@ -722,7 +723,7 @@ def _practice(rng, today, people) -> None:
     for months_back, topic in enumerate(CIRCLE_TOPICS):
         held = today.replace(day=1) - dt.timedelta(days=30 * months_back + rng.randint(3, 20))
         held = min(held, today)
-        practice.group_session_record(
+        services.group_session_record(
             user=lead,
             kind="quality_circle" if months_back % 3 else "reflective",
             topic=topic,
@@ -733,7 +734,7 @@ def _practice(rng, today, people) -> None:
             learning_outputs="Shared what worked; agreed to bring examples next time.",
             facilitator=lead,
         )
-    sar = practice.group_session_record(
+    sar = services.group_session_record(
         user=lead,
         kind="review",
         topic="Learning from SAR Adult H: self-neglect and hoarding",
@@ -748,7 +749,7 @@ def _practice(rng, today, people) -> None:
     GroupSession.objects.filter(pk=sar.pk).update(held_on=m(10, 12))
 
     # Case file audits against the practice standard, with themes and follow-ups.
-    standard = practice.standard_save(
+    standard = services.standard_save(
         name="Northshire practice standard: assessment and support planning",
         description="The quarterly case file audit used by team managers and the principal "
         "social worker.",
@@ -770,7 +771,7 @@ def _practice(rng, today, people) -> None:
                 else ""
             )
             answers[q.pk] = (rating, comment)
-        case_audit = practice.audit_record(
+        case_audit = services.audit_record(
             user=auditor,
             standard=standard,
             practitioner=practitioner,

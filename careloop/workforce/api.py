@@ -14,28 +14,13 @@ from .models import Completion, Course, Registration, SupervisionSession
 class CourseSerializer(serializers.ModelSerializer):
     class Meta:
         model = Course
-        fields = [
-            "id",
-            "title",
-            "kind",
-            "provider",
-            "description",
-            "duration_hours",
-            "audience_teams",
-            "audience_stages",
-            "mandatory",
-            "renewal_months",
-            "practice_areas",
-            "url",
-            "action",
-            "is_active",
-        ]
+        fields = ["id", *services.COURSE_FIELDS]
 
 
 class CompletionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Completion
-        fields = ["id", "person", "course", "completed_on", "expires_on", "evidence", "source"]
+        fields = ["id", *services.COMPLETION_FIELDS, "expires_on", "source"]
         read_only_fields = ["expires_on", "source"]
 
 
@@ -44,13 +29,13 @@ class SupervisionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = SupervisionSession
-        fields = ["id", "supervisee", "supervisor", "held_on", "kind", "agreed_actions"]
+        fields = ["id", *services.SUPERVISION_FIELDS]
 
 
 class RegistrationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Registration
-        fields = ["id", "person", "body", "number", "renewal_on"]
+        fields = ["id", "person", *services.REGISTRATION_FIELDS]
 
 
 class CourseViewSet(RoleViewSet):
@@ -60,17 +45,13 @@ class CourseViewSet(RoleViewSet):
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        teams = data.pop("audience_teams", None)
         serializer.instance = services.course_save(
-            user=self.request.user, audience_teams=teams, **data
+            user=self.request.user, **serializer.validated_data
         )
 
     def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        teams = data.pop("audience_teams", None)
         serializer.instance = services.course_save(
-            user=self.request.user, course=serializer.instance, audience_teams=teams, **data
+            user=self.request.user, course=serializer.instance, **serializer.validated_data
         )
 
 
@@ -103,12 +84,7 @@ class RegistrationViewSet(RoleViewSet):
     http_method_names = ["get", "head", "options"]
 
     def get_queryset(self):
-        qs = Registration.objects.select_related("person").order_by("renewal_on", "id")
-        from careloop.core.permissions import can
-
-        if not can(self.request.user, "workforce.view_people"):
-            qs = qs.filter(person=self.request.user)
-        return qs
+        return selectors.registrations(self.request.user)
 
 
 def register(router):

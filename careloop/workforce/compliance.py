@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from careloop.core.models import User
@@ -55,6 +56,10 @@ class Cell:
 class Row:
     person: User
     cells: list[Cell] = field(default_factory=list)
+    # The team page adds the person's supervision (selectors.team_matrix).
+    supervised_on: dt.date | None = None
+    supervision_due: dt.date | None = None
+    supervision_in_date: bool = False
 
     @property
     def required(self) -> list[Cell]:
@@ -89,10 +94,26 @@ def status_at(history: list[tuple[dt.date, dt.date | None]], day: dt.date) -> tu
     return OVERDUE, completed, expires
 
 
-class Training:
+class MonthlyFigures:
+    """A monthly series of the percentage compliant at each month end (from `percent_at`)."""
+
+    def percent_at(self, day: dt.date, people=None) -> tuple[int, int]:
+        raise NotImplementedError
+
+    def series(
+        self, months: int = 24, today: dt.date | None = None, people=None
+    ) -> list[tuple[dt.date, float | None]]:
+        out = []
+        for end in month_ends(months, today):
+            good, total = self.percent_at(end, people)
+            out.append((end, round(100 * good / total, 1) if total else None))
+        return out
+
+
+class Training(MonthlyFigures):
     """The mandatory courses, who they apply to and every completion of them, for `people`."""
 
-    def __init__(self, people, courses=None):
+    def __init__(self, people: Iterable[User], courses: Iterable[Course] | None = None) -> None:
         self.people = list(people)
         self.courses = list(
             courses
@@ -102,15 +123,14 @@ class Training:
         self.team_ids = {c.pk: {t.pk for t in c.audience_teams.all()} for c in self.courses}
         self.history: dict[tuple[int, int], list] = defaultdict(list)
         ids = [p.pk for p in self.people]
-        rows = Completion.objects.filter(
-            person_id__in=ids, course__in=[c.pk for c in self.courses]
-        ).values_list("person_id", "course_id", "completed_on", "expires_on")
+        held = Completion.objects.filter(course__in=[c.pk for c in self.courses]).values_list(
+            "person_id", "course_id", "completed_on", "expires_on"
+        )
         if len(ids) > 900:  # keep the IN list small on SQLite: filter in memory instead
             wanted = set(ids)
-            rows = Completion.objects.filter(course__in=[c.pk for c in self.courses]).values_list(
-                "person_id", "course_id", "completed_on", "expires_on"
-            )
-            rows = [r for r in rows if r[0] in wanted]
+            rows = [r for r in held if r[0] in wanted]
+        else:
+            rows = list(held.filter(person_id__in=ids))
         for person_id, course_id, completed, expires in rows:
             self.history[(person_id, course_id)].append((completed, expires))
         for value in self.history.values():
@@ -161,13 +181,6 @@ class Training:
                 good += status in COMPLIANT
         return good, total
 
-    def series(self, months: int = 24, today=None, people=None):
-        out = []
-        for end in month_ends(months, today):
-            good, total = self.percent_at(end, people)
-            out.append((end, round(100 * good / total, 1) if total else None))
-        return out
-
 
 def month_ends(months: int, today: dt.date | None = None) -> list[dt.date]:
     """The last day of each of the `months` whole months before this one, oldest first."""
@@ -185,10 +198,10 @@ def training_series(people, months: int = 24, today=None) -> list[tuple[dt.date,
 
 
 # --- Supervision ----------------------------------------------------------------------------------
-class Supervision:
+class Supervision(MonthlyFigures):
     """When each of `people` was last supervised, against the policy for their career stage."""
 
-    def __init__(self, people):
+    def __init__(self, people: Iterable[User]) -> None:
         self.people = list(people)
         self.policies = dict(SupervisionPolicy.objects.values_list("career_stage", "interval_days"))
         self.dates: dict[int, list[dt.date]] = defaultdict(list)
@@ -220,13 +233,6 @@ class Supervision:
         day = day or dt.date.today()
         last = self.last(person, day)
         return last is not None and (day - last).days <= self.interval(person)
-
-    def series(self, months: int = 24, today=None, people=None):
-        out = []
-        for end in month_ends(months, today):
-            good, total = self.percent_at(end, people)
-            out.append((end, round(100 * good / total, 1) if total else None))
-        return out
 
     def percent_at(self, day: dt.date, people=None) -> tuple[int, int]:
         good = total = 0

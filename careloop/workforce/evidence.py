@@ -61,15 +61,16 @@ def facts() -> list[EvidenceFact]:
     )
     out.extend(_practice_facts(today, year_ago))
     for course in Course.objects.filter(action__isnull=False).select_related("action"):
+        action = course.action
         done = Completion.objects.filter(course=course).values("person").distinct().count()
-        if not done:
+        if action is None or not done:
             continue
         out.append(
             EvidenceFact(
                 key=f"workforce:course:{course.pk}",
                 title=f"Training in response to learning: {course.title}",
                 summary=f"{done} staff completed “{course.title}”, set up in response to "
-                f"{course.action.source_label or course.action.title}.",
+                f"{action.source_label or action.title}.",
                 date=today,
                 source="Workforce: learning academy",
                 url=course.get_absolute_url(),

@@ -20,6 +20,7 @@ from careloop.core.imports.parsing import CellError, parse_date
 from careloop.core.imports.reading import cell_text
 from careloop.core.models import User
 
+from . import services
 from .models import Completion, Course
 
 
@@ -113,8 +114,8 @@ class CompletionImporter(Importer):
             problems.append(("completed_on", "is in the future"))
         if completed and expires and expires < completed:
             problems.append(("expires_on", "is before the date completed"))
-        if problems:
-            return {}, problems
+        if problems or person is None or course is None or completed is None:
+            return {}, problems  # (the three are never None without a problem: for the types)
         ref = cell_text(values.get("external_ref", "")).strip()[:100]
         return {
             "person": person,
@@ -161,11 +162,10 @@ class CompletionImporter(Importer):
         bulk.audit_created(objs, reason=f"Imported from {job.original_name}")
         linked = {row["course"].pk: row["course"] for row in rows if row["course"].action_id}
         if linked:
-            from .services import action_evidence_update
 
             def update():
                 for course in linked.values():
-                    action_evidence_update(course=course, user=job.created_by)
+                    services.action_evidence_update(course=course, user=job.created_by)
 
             transaction.on_commit(update)
         return len(objs)

@@ -1,6 +1,5 @@
 from django.urls import path
 
-from . import practice_views as pv
 from . import views
 
 app_name = "workforce"
@@ -25,19 +24,18 @@ urlpatterns = [
     path("supervision/policy/<str:stage>/", views.policy_edit, name="policy_edit"),
     path("supervision/<int:pk>/", views.supervision_show, name="supervision_show"),
     path("supervision/<int:pk>/private/", views.supervision_private, name="supervision_private"),
-    path("practice/", pv.group_index, name="group_index"),
-    path("practice/new/", pv.group_new, name="group_new"),
-    path("practice/<int:pk>/", pv.group_show, name="group_show"),
-    path("practice/<int:pk>/actions/new/", pv.group_action_new, name="group_action_new"),
-    path("audits/", pv.audit_index, name="audit_index"),
-    path("audits/standards/new/", pv.standard_new, name="standard_new"),
-    path("audits/standards/<int:pk>/", pv.standard_show, name="standard_show"),
-    path("audits/standards/<int:pk>/audit/", pv.audit_new, name="audit_new"),
-    path("audits/<int:pk>/", pv.audit_show, name="audit_show"),
-    path("audits/<int:pk>/feedback/", pv.audit_feedback, name="audit_feedback"),
-    path("people/<int:pk>/peer-feedback/", pv.peer_new, name="peer_new"),
-    path("pathways/", pv.pathway_index, name="pathway_index"),
-    path("pathways/apply/", pv.enrolment_new, name="enrolment_new"),
-    path("pathways/<int:pk>/", pv.enrolment_show, name="enrolment_show"),
-    path("pathways/<int:pk>/move/", pv.enrolment_move, name="enrolment_move"),
+    path("practice/", views.group_index, name="group_index"),
+    path("practice/new/", views.group_new, name="group_new"),
+    path("practice/<int:pk>/", views.group_show, name="group_show"),
+    path("audits/", views.audit_index, name="audit_index"),
+    path("audits/standards/new/", views.standard_new, name="standard_new"),
+    path("audits/standards/<int:pk>/", views.standard_show, name="standard_show"),
+    path("audits/standards/<int:pk>/audit/", views.audit_new, name="audit_new"),
+    path("audits/<int:pk>/", views.audit_show, name="audit_show"),
+    path("audits/<int:pk>/feedback/", views.audit_feedback, name="audit_feedback"),
+    path("people/<int:pk>/peer-feedback/", views.peer_new, name="peer_new"),
+    path("pathways/", views.pathway_index, name="pathway_index"),
+    path("pathways/apply/", views.enrolment_new, name="enrolment_new"),
+    path("pathways/<int:pk>/", views.enrolment_show, name="enrolment_show"),
+    path("pathways/<int:pk>/move/", views.enrolment_move, name="enrolment_move"),
 ]

@@ -235,10 +235,12 @@ def test_practice_audits_quality_circles_pathways_and_peer_feedback(page, academ
     page.get_by_role("button", name="Record session").click()
     page.wait_for_load_state()
     check_page(page, "workforce group session")
-    page.get_by_role("link", name="Raise an action from this learning").click()
+    page.get_by_role("link", name="Raise an action").click()  # Learn and act's one way
     page.wait_for_load_state()
     check_page(page, "workforce group raise action")
     page.get_by_label("What is the action?").fill("Add refusals guidance to the practice manual")
+    page.get_by_label("Who owns it?").select_option(label="Manager Person")
+    fill_date(page, "due", TODAY + dt.timedelta(days=28))
     page.get_by_role("button", name="Raise action").click()
     page.wait_for_load_state()
     assert Action.objects.for_source(GroupSession.objects.get()).exists()

@@ -70,6 +70,6 @@ def make_standard(
     name="Case file audit standard",
     questions=("Is the person's voice clear?", "Are risks assessed?"),
 ):
-    from careloop.workforce.practice import standard_save
+    from careloop.workforce.services import standard_save
 
     return standard_save(name=name, questions=list(questions))

@@ -39,7 +39,7 @@ def setup(world):
 def _practice(world):
     import datetime as dt
 
-    from careloop.workforce import practice
+    from careloop.workforce import services
     from careloop.workforce.models import Enrolment, GroupSession
     from tests.workforce.factories import make_standard
 
@@ -51,7 +51,7 @@ def _practice(world):
         practice_issue="Working with people who decline support",
     )
     world.wf_standard = make_standard(name="Matrix audit standard")
-    world.wf_audit = practice.audit_record(
+    world.wf_audit = services.audit_record(
         user=users["manager"],
         standard=world.wf_standard,
         practitioner=users["practitioner"],
@@ -111,7 +111,6 @@ ROWS = [
     Row("workforce:group_index", STAFF),
     Row("workforce:group_new", STAFF),
     Row("workforce:group_show", STAFF, kwargs=lambda w: {"pk": w.wf_group.pk}),
-    Row("workforce:group_action_new", RUN, kwargs=lambda w: {"pk": w.wf_group.pk}),
     Row("workforce:audit_index", STAFF),
     Row("workforce:standard_new", LEADS),
     Row("workforce:standard_show", RUN, kwargs=lambda w: {"pk": w.wf_standard.pk}),
@@ -135,6 +134,19 @@ ROWS = [
         method="POST",
         data={"to": "completed"},
         note="(refused: not started)",
+    ),
+    # Learn and act's one page for raising an action from a record of any area
+    Row(
+        "learning:action_raise",
+        RUN,
+        query=lambda w: {"source": f"workforce.groupsession:{w.wf_group.pk}"},
+        note="(from a group session)",
+    ),
+    Row(
+        "learning:action_raise",
+        "404 404 404 403 403 302",
+        query=lambda w: {"source": f"workforce.caseaudit:{w.wf_audit.pk}"},
+        note="(from a case file audit: its actions are the audit's own follow-ups)",
     ),
     Row("core:import_index", RUN, kwargs={"importer": "training"}, note="(training)"),
     Row("core:import_new", RUN, kwargs={"importer": "training"}, note="(training)"),

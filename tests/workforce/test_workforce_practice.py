@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from careloop.core.services import ServiceError
+from careloop.learning import services as learning
 from careloop.learning.models import Action
-from careloop.workforce import practice
+from careloop.workforce import selectors, services
 from careloop.workforce.models import Enrolment, GroupSession
 from tests.factories import TeamFactory, UserFactory
 from tests.workforce.factories import make_standard
@@ -18,14 +19,14 @@ TODAY = dt.date.today()
 
 def test_a_quality_circle_is_recorded_and_its_learning_becomes_an_action(users):
     with pytest.raises(ServiceError, match="future"):
-        practice.group_session_record(
+        services.group_session_record(
             user=users["practitioner"],
             kind="quality_circle",
             topic="Hoarding",
             held_on=TODAY + dt.timedelta(days=1),
             practice_issue="Declined support",
         )
-    session = practice.group_session_record(
+    session = services.group_session_record(
         user=users["practitioner"],
         kind="quality_circle",
         topic="Working with people who hoard",
@@ -35,9 +36,9 @@ def test_a_quality_circle_is_recorded_and_its_learning_becomes_an_action(users):
         learning_outputs="Use the clutter image rating at the first visit.",
     )
     assert session.facilitator == users["practitioner"] and session.attendees.count() == 2
-    action = practice.action_raise(
+    action = learning.action_create(
         source=session,
-        user=users["manager"],
+        created_by=users["manager"],
         title="Add the clutter image rating to the assessment form",
         owner=users["manager"],
         due=TODAY + dt.timedelta(days=30),
@@ -53,7 +54,7 @@ def test_an_audit_needs_every_rating_and_inadequate_items_get_follow_up_actions(
     q1, q2, q3 = standard.questions.all()
     practitioner = users["practitioner"]
     with pytest.raises(ServiceError, match="every question"):
-        practice.audit_record(
+        services.audit_record(
             user=users["manager"],
             standard=standard,
             practitioner=practitioner,
@@ -62,7 +63,7 @@ def test_an_audit_needs_every_rating_and_inadequate_items_get_follow_up_actions(
             answers={q1.pk: ("good", "")},
         )
     with pytest.raises(ServiceError, match="Someone else"):
-        practice.audit_record(
+        services.audit_record(
             user=users["manager"],
             standard=standard,
             practitioner=users["manager"],
@@ -70,7 +71,7 @@ def test_an_audit_needs_every_rating_and_inadequate_items_get_follow_up_actions(
             audited_on=TODAY,
             answers={},
         )
-    audit = practice.audit_record(
+    audit = services.audit_record(
         user=users["quality_lead"],
         standard=standard,
         practitioner=practitioner,
@@ -87,7 +88,7 @@ def test_an_audit_needs_every_rating_and_inadequate_items_get_follow_up_actions(
     assert action.owner == users["manager"]  # the practitioner's team manager
     assert "Are risks assessed?" in action.title and "No fire risk" in action.description
     assert action.due_on == TODAY + dt.timedelta(days=28)
-    practice.audit_record(
+    services.audit_record(
         user=users["quality_lead"],
         standard=standard,
         practitioner=practitioner,
@@ -97,7 +98,7 @@ def test_an_audit_needs_every_rating_and_inadequate_items_get_follow_up_actions(
     )
     themes = {
         q.text: dict((v, n) for v, _, n in counts)
-        for q, counts, _ in practice.rating_distribution(standard)
+        for q, counts, _ in selectors.rating_distribution(standard)
     }
     assert themes["Are risks assessed?"]["inadequate"] == 2
     assert themes["Is the person's voice clear?"] == {
@@ -110,7 +111,7 @@ def test_an_audit_needs_every_rating_and_inadequate_items_get_follow_up_actions(
 
 def test_feedback_on_an_audit_comes_from_the_practitioner_and_their_manager(users):
     standard = make_standard()
-    audit = practice.audit_record(
+    audit = services.audit_record(
         user=users["quality_lead"],
         standard=standard,
         practitioner=users["practitioner"],
@@ -118,19 +119,19 @@ def test_feedback_on_an_audit_comes_from_the_practitioner_and_their_manager(user
         audited_on=TODAY,
         answers={q.pk: ("good", "") for q in standard.questions.all()},
     )
-    practice.audit_feedback(user=users["practitioner"], audit=audit, text="Fair and useful.")
-    practice.audit_feedback(user=users["manager"], audit=audit, text="Agreed.")
+    services.audit_feedback(user=users["practitioner"], audit=audit, text="Fair and useful.")
+    services.audit_feedback(user=users["manager"], audit=audit, text="Agreed.")
     audit.refresh_from_db()
     assert (audit.practitioner_feedback, audit.manager_feedback) == ("Fair and useful.", "Agreed.")
     with pytest.raises(ServiceError, match="Only the practitioner"):
-        practice.audit_feedback(user=UserFactory(role="manager"), audit=audit, text="x")
+        services.audit_feedback(user=UserFactory(role="manager"), audit=audit, text="x")
 
 
 def test_a_practitioner_sees_only_audits_of_their_own_case_files(users, login):
     standard = make_standard()
     answers = {q.pk: ("good", "") for q in standard.questions.all()}
     other = UserFactory(role="practitioner")
-    mine = practice.audit_record(
+    mine = services.audit_record(
         user=users["manager"],
         standard=standard,
         practitioner=users["practitioner"],
@@ -138,7 +139,7 @@ def test_a_practitioner_sees_only_audits_of_their_own_case_files(users, login):
         audited_on=TODAY,
         answers=answers,
     )
-    theirs = practice.audit_record(
+    theirs = services.audit_record(
         user=users["manager"],
         standard=standard,
         practitioner=other,
@@ -154,7 +155,7 @@ def test_a_practitioner_sees_only_audits_of_their_own_case_files(users, login):
 
 def test_peer_feedback_comes_from_another_team(users):
     with pytest.raises(ServiceError, match="another team"):
-        practice.peer_feedback_add(
+        services.peer_feedback_add(
             user=users["manager"],
             practitioner=users["practitioner"],
             case_reference="C-1",
@@ -162,7 +163,7 @@ def test_peer_feedback_comes_from_another_team(users):
             comment="Good",
         )
     colleague = UserFactory(role="practitioner", team=TeamFactory(name="Brokerage Team"))
-    feedback = practice.peer_feedback_add(
+    feedback = services.peer_feedback_add(
         user=colleague,
         practitioner=users["practitioner"],
         case_reference="C-1",
@@ -174,24 +175,24 @@ def test_peer_feedback_comes_from_another_team(users):
 
 def test_a_pathway_from_application_to_completion(users):
     person = users["practitioner"]
-    enrolment = practice.enrolment_apply(user=person, person=person, pathway="amhp", reason="Why")
+    enrolment = services.enrolment_apply(user=person, person=person, pathway="amhp", reason="Why")
     with pytest.raises(ServiceError, match="already has an open application"):
-        practice.enrolment_apply(user=person, person=person, pathway="amhp")
+        services.enrolment_apply(user=person, person=person, pathway="amhp")
     with pytest.raises(ServiceError, match="not allow"):
-        practice.enrolment_move(user=person, enrolment=enrolment, to="approved")
+        services.enrolment_move(user=person, enrolment=enrolment, to="approved")
     with pytest.raises(ServiceError, match="cannot become completed"):
-        practice.enrolment_move(user=users["manager"], enrolment=enrolment, to="completed")
-    practice.enrolment_move(user=users["manager"], enrolment=enrolment, to="approved")
+        services.enrolment_move(user=users["manager"], enrolment=enrolment, to="completed")
+    services.enrolment_move(user=users["manager"], enrolment=enrolment, to="approved")
     assert (enrolment.decided_by, enrolment.decided_on) == (users["manager"], TODAY)
-    practice.enrolment_move(user=users["manager"], enrolment=enrolment, to="in_progress")
-    counts = dict(practice.pathway_counts(Enrolment.objects.all()))
+    services.enrolment_move(user=users["manager"], enrolment=enrolment, to="in_progress")
+    counts = dict(selectors.pathway_counts(Enrolment.objects.all()))
     assert counts["North Locality Team"][("amhp", "in_progress")] == 1
-    practice.enrolment_move(
+    services.enrolment_move(
         user=users["manager"], enrolment=enrolment, to="completed", note="Warranted"
     )
     assert enrolment.status == "completed" and enrolment.completed_on == TODAY
     # A new application is possible once the last is finished.
-    assert practice.enrolment_apply(user=person, person=person, pathway="amhp").status == "applied"
+    assert services.enrolment_apply(user=person, person=person, pathway="amhp").status == "applied"
 
 
 def test_group_sessions_are_not_restricted_to_their_attendees(users, login):

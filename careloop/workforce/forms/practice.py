@@ -7,11 +7,8 @@ from django import forms
 from careloop.core.forms import DateField, GovukForm
 from careloop.core.models import User
 
-from .models import GroupSession, Pathway, PeerFeedback, Rating
-
-
-def _people():
-    return User.objects.filter(is_active=True).order_by("full_name")
+from .. import selectors
+from ..models import GroupSession, Pathway, PeerFeedback, Rating
 
 
 class GroupSessionForm(GovukForm):
@@ -39,20 +36,7 @@ class GroupSessionForm(GovukForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["attendees"].queryset = _people()
-
-
-class ActionForm(GovukForm):
-    title = forms.CharField(max_length=200, label="What is the action?")
-    description = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), required=False, label="More detail"
-    )
-    owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Who owns it?")
-    due = DateField(label="Due date")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _people()
+        self.fields["attendees"].queryset = selectors.active_people()
 
 
 class StandardForm(GovukForm):
@@ -76,7 +60,7 @@ class AuditForm(GovukForm):
 
     def __init__(self, *args, standard, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["practitioner"].queryset = _people()
+        self.fields["practitioner"].queryset = selectors.active_people()
         self.questions = [q for q in standard.questions.all() if q.order != 999]
         for q in self.questions:
             self.fields[f"rating_{q.pk}"] = forms.ChoiceField(
@@ -121,7 +105,7 @@ class EnrolmentForm(GovukForm):
 
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people if people is not None else _people()
+        self.fields["person"].queryset = people if people is not None else selectors.active_people()
 
 
 class MoveForm(GovukForm):

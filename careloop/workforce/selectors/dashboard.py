@@ -1,51 +1,37 @@
-"""Reads for the pages, the API and the home page."""
+"""Reads for the dashboard, the team pages and the home page: compliance figures by team, the
+monthly charts, the headlines and each person's work."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.urls import reverse
 
 from careloop.core.areas import Figure, WorkItem
 from careloop.core.models import Team, User
 from careloop.core.permissions import can
+from careloop.stats import StatsInputError, xmr
 
-from . import compliance
-from .models import Completion, Course, Registration, SupervisionSession
-from .models.people import REGISTRATION_ALERT_DAYS, manager_q, people_visible_to
+from .. import compliance
+from ..models import Enrolment, Registration
+from ..models.people import REGISTRATION_ALERT_DAYS, manager_q
+from .people import staff, team_people
 
 AREA = "Workforce"
 
 
-def staff(qs=None):
-    """Active people with staff details, ready for the compliance calculations."""
-    qs = qs if qs is not None else User.objects.all()
-    return (
-        qs.filter(is_active=True, staff_profile__isnull=False)
-        .select_related("staff_profile", "team", "line_manager")
-        .order_by("full_name")
-    )
-
-
-def team_people(team: Team):
-    return staff(User.objects.filter(team=team))
-
-
-def courses(*, query: str = "", mandatory: str = ""):
-    qs = Course.objects.active().select_related("action")
-    if query:
-        qs = qs.filter(
-            Q(title__icontains=query)
-            | Q(practice_areas__icontains=query)
-            | Q(provider__icontains=query)
+def chart(series):
+    """An XmR chart of a monthly percentage series (None when too few months)."""
+    points = [(end, value) for end, value in series if value is not None]
+    if len(points) < 6:
+        return None
+    try:
+        return xmr(
+            [v for _, v in points], periods=[f"{e:%b %Y}" for e, _ in points], direction="higher"
         )
-    if mandatory == "yes":
-        qs = qs.filter(mandatory=True)
-    elif mandatory == "no":
-        qs = qs.filter(mandatory=False)
-    return qs
+    except StatsInputError:
+        return None
 
 
 @dataclass
@@ -111,39 +97,55 @@ def team_figures(
     return sorted(out, key=lambda f: (f.training if f.training is not None else 101, f.team.name))
 
 
-def registrations_due(user, today: dt.date | None = None):
-    today = today or dt.date.today()
-    qs = Registration.objects.filter(
-        person__is_active=True,
-        renewal_on__lte=today + dt.timedelta(days=REGISTRATION_ALERT_DAYS),
-    ).select_related("person", "person__team")
-    if not can(user, "workforce.view_people"):
-        qs = qs.filter(person=user)
-    return qs
+@dataclass
+class TeamMatrix:
+    """A team's compliance matrix: a row per person, with their supervision added."""
+
+    courses: list
+    rows: list
+    training_chart: object
+    supervision_chart: object
 
 
-def supervisions(user, *, person=None):
-    qs = SupervisionSession.objects.visible_to(user).select_related(
-        "supervisee", "supervisor", "supervisee__team"
+def team_matrix(team: Team, *, needs_action: bool = False) -> TeamMatrix:
+    """The team page's matrix; with `needs_action`, only the people who have something to do."""
+    people = list(team_people(team))
+    training = compliance.Training(people)
+    rows = training.rows()
+    supervision = compliance.Supervision(people)
+    if needs_action:
+        rows = [r for r in rows if any(c.needs_action for c in r.cells)]
+    for row in rows:
+        row.supervised_on = supervision.last(row.person)
+        row.supervision_due = supervision.due(row.person)
+        row.supervision_in_date = supervision.in_date(row.person)
+    return TeamMatrix(
+        courses=training.courses,
+        rows=rows,
+        training_chart=chart(training.series()),
+        supervision_chart=chart(supervision.series()),
     )
-    if person is not None:
-        qs = qs.filter(supervisee=person)
-    return qs
 
 
-def completions(user, *, person=None, course=None):
-    qs = Completion.objects.select_related("person", "course", "person__team")
-    if not can(user, "workforce.view_people"):
-        qs = qs.filter(person=user)
-    if person is not None:
-        qs = qs.filter(person=person)
-    if course is not None:
-        qs = qs.filter(course=course)
-    return qs
+@dataclass
+class PersonCompliance:
+    """One person's training row and supervision dates (all None without staff details)."""
+
+    row: compliance.Row | None = None
+    last_supervision: dt.date | None = None
+    supervision_due: dt.date | None = None
 
 
-def visible_person(user, pk):
-    return people_visible_to(user).filter(pk=pk).select_related("staff_profile", "team").first()
+def person_compliance(person: User) -> PersonCompliance:
+    people = list(staff(User.objects.filter(pk=person.pk)))
+    if not people:
+        return PersonCompliance()
+    supervision = compliance.Supervision(people)
+    return PersonCompliance(
+        row=compliance.Training(people).rows()[0],
+        last_supervision=supervision.last(person),
+        supervision_due=supervision.due(person),
+    )
 
 
 # --- The home page ------------------------------------------------------------------------------
@@ -196,8 +198,6 @@ def my_work(user) -> list[WorkItem]:
                     )
                 )
     if can(user, "workforce.pathway_decide"):
-        from .models import Enrolment
-
         waiting = (
             Enrolment.objects.filter(status="applied")
             .filter(manager_q(user, "person__"))
@@ -243,8 +243,6 @@ def headlines(user, data: Picture | None = None) -> list[Figure]:
         renewal_on__lte=dt.date.today() + dt.timedelta(days=REGISTRATION_ALERT_DAYS),
     ).count()
     index = reverse("workforce:index")
-    from .models import Enrolment
-
     developing = Enrolment.objects.filter(status__in=("approved", "in_progress")).count()
     return [
         Figure(
