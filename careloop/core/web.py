@@ -7,6 +7,8 @@ that live here, so no view catches a service's refusal itself:
   a `ServiceError` becomes errors on the form (each on its field when the form has one, else
   at the top), shown in the GOV.UK error summary, and nothing is saved.
 - `attempt(form, call)`: the same for a form that is already validated (or none at all).
+- `perform(request, call, success=...)`: for a button that posts no form, run the service;
+  a refusal is shown as an error message on the next page.
 - `form_page(request, form, title, ...)`: render the standard one-form page.
 - `crumbs(root, *more)`: breadcrumbs as `[(label, url), ...]`.
 """
@@ -66,6 +68,21 @@ def submit(
         result = call(form.cleaned_data)
     except ServiceError as error:
         refusal_to_form(form, error)
+        return None
+    if success:
+        messages.success(request, success)
+    return result
+
+
+def perform(request: HttpRequest, call: Callable[[], T], *, success: str = "") -> T | None:
+    """Run a service for a button that posts no form; a refusal becomes an error message.
+
+    Returns the result, or None when the service refused (the caller redirects either way).
+    """
+    try:
+        result = call()
+    except ServiceError as error:
+        messages.error(request, str(error))
         return None
     if success:
         messages.success(request, success)

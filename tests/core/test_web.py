@@ -69,3 +69,17 @@ def test_a_validation_error_becomes_a_service_error_by_field():
     error = ServiceError.from_validation(ValidationError({"due": "Too late"}))
     assert error.errors == {"due": ["Too late"]} and error.field == "due"
     assert ServiceError.from_validation(ValidationError("Whole")).errors == {None: ["Whole"]}
+
+
+def test_a_button_without_a_form_shows_the_refusal_as_a_message():
+    request = _post({})
+
+    def refuse():
+        raise ServiceError("Already withdrawn")
+
+    assert web.perform(request, refuse) is None
+    assert web.perform(request, lambda: 7, success="Done") == 7
+    assert [(m.level_tag, str(m)) for m in request._messages] == [
+        ("error", "Already withdrawn"),
+        ("success", "Done"),
+    ]
