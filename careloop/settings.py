@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "careloop.innovation",
     "careloop.coproduction",
     "careloop.themes",
+    "careloop.demo",  # the Northshire demo council: `careloop demo`, and the benchmarks' world
     "django.forms",  # after the apps, so careloop's GOV.UK form templates take precedence
 ]
 
