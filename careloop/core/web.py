@@ -7,6 +7,8 @@ that live here, so no view catches a service's refusal itself:
   a `ServiceError` becomes errors on the form (each on its field when the form has one, else
   at the top), shown in the GOV.UK error summary, and nothing is saved.
 - `attempt(form, call)`: the same for a form that is already validated (or none at all).
+- `act(request, call, success=...)`: for a button that posts nothing (move, delete, mark
+  done): run the service; a refusal becomes error messages on the page the view redirects to.
 - `form_page(request, form, title, ...)`: render the standard one-form page.
 - `crumbs(root, *more)`: breadcrumbs as `[(label, url), ...]`.
 """
@@ -70,6 +72,22 @@ def submit(
     if success:
         messages.success(request, success)
     return result
+
+
+def act(request: HttpRequest, call: Callable[[], object], *, success: str = "") -> bool:
+    """Run a service for a button that posts nothing; True when it did what was asked.
+
+    A refusal is shown as error messages (each once) at the top of the next page, and the
+    answer is False; on success, `success` is shown as a message."""
+    try:
+        call()
+    except ServiceError as error:
+        for message in dict.fromkeys(error.messages):
+            messages.error(request, message)
+        return False
+    if success:
+        messages.success(request, success)
+    return True
 
 
 def form_page(

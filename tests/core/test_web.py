@@ -69,3 +69,16 @@ def test_a_validation_error_becomes_a_service_error_by_field():
     error = ServiceError.from_validation(ValidationError({"due": "Too late"}))
     assert error.errors == {"due": ["Too late"]} and error.field == "due"
     assert ServiceError.from_validation(ValidationError("Whole")).errors == {None: ["Whole"]}
+
+
+def test_a_button_that_is_refused_shows_why_as_messages():
+    request = _post({})
+    error = ServiceError({"title": "Taken", None: ["Taken", "Closed"]})
+    assert web.act(request, lambda: (_ for _ in ()).throw(error), success="Done") is False
+    assert [str(m) for m in request._messages] == ["Taken", "Closed"]
+
+
+def test_a_button_that_works_says_so():
+    request = _post({})
+    assert web.act(request, lambda: None, success="Done") is True
+    assert [str(m) for m in request._messages] == ["Done"]
