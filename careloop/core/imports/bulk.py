@@ -19,6 +19,7 @@ from django.db import connection
 from django.utils import timezone
 
 from careloop.core import audit
+from careloop.core.models import AuditEntry
 
 
 def insert(model, objs: list, *, batch_size: int = 1000) -> list:
@@ -83,8 +84,6 @@ def _prep(field):
 
 def audit_created(objs: list, *, reason: str = "") -> None:
     """Audit entries for newly inserted objects: the same as audit.record_bulk_create."""
-    from careloop.core.models import AuditEntry
-
     if not objs:
         return
     model = type(objs[0])
@@ -159,8 +158,6 @@ def create_rows(model, rows: list[dict], *, reason: str = "", describe=None) -> 
         audit.record_bulk_create(objs, reason=reason)
         return [o.pk for o in objs]
     import json
-
-    from careloop.core.models import AuditEntry
 
     meta = model._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key]
