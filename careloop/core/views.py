@@ -318,5 +318,5 @@ def attachment_download(request, pk: int):
     attachment = get_object_or_404(Attachment, pk=pk, kind=Attachment.Kind.FILE)
     if not attachment.is_visible_to(request.user):
         raise Http404
-    name = attachment.file.name.rsplit("/", 1)[-1].split("-", 1)[-1]
+    name = (attachment.file.name or "").rsplit("/", 1)[-1].split("-", 1)[-1]
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=name)

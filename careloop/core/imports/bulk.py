@@ -14,6 +14,8 @@ changes with the field list worked out once per model rather than once per objec
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
@@ -129,7 +131,7 @@ def audit_created(objs: list, *, reason: str = "") -> None:
 def _defaults(model) -> dict:
     """Each field's value when a row does not give one (its default, else None or "")."""
     now = timezone.now()
-    out = {}
+    out: dict[str, Any] = {}
     for f in model._meta.concrete_fields:
         if f.primary_key:
             continue
@@ -198,7 +200,7 @@ def create_rows(model, rows: list[dict], *, reason: str = "", describe=None) -> 
             "changes",
             "reason",
         ]
-        by_attname = {f.attname: f.column for f in entry_meta.concrete_fields}
+        by_attname = {f.attname: f.column for f in entry_meta.concrete_fields if f.column}
         column_sql = ", ".join(quote(by_attname[c]) for c in entry_columns)
         hidden_value = [audit.REDACTED, audit.REDACTED]
         plain_types = (str, int, bool, float)

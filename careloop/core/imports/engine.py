@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -104,7 +105,7 @@ def check_rows(
         problems = [
             (f.name, "is empty") for f in importer.required if cell_text(values.get(f.name)) == ""
         ]
-        row = {}
+        row: dict[str, Any] = {}
         if not problems:
             try:
                 row, problems = importer.clean_row(values, context)
