@@ -11,8 +11,8 @@ ADAPT_VENV := $(DATA_DIR)/adapt-venv
 # what fine-tuning the sentence model needs besides careloop's own packages (docs/adr/0008)
 ADAPT_PACKAGES := torch==2.13.0 onnx==1.23.2
 
-.PHONY: demo test test-sqlite test-postgres lint format install install-dev static model model-adapted \
-	bench clean
+.PHONY: demo test test-sqlite test-postgres lint typecheck format install install-dev static model \
+	model-adapted bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -92,9 +92,15 @@ test-postgres: install-dev model
 		echo "PostgreSQL is not reachable at $(PG_URL): the PostgreSQL run was skipped"; \
 	fi
 
+## lint: ruff (style and common mistakes), then the type check
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@$(MAKE) --no-print-directory typecheck
+
+## typecheck: mypy with the Django and DRF plugins over careloop/ (config in pyproject.toml)
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy careloop
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

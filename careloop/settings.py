@@ -9,6 +9,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from typing import Any, overload
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -17,7 +18,12 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent
 
 
+@overload
+def env(name: str, default: str) -> str: ...
+@overload
+def env(name: str, default: None = None) -> str | None: ...
 def env(name: str, default: str | None = None) -> str | None:
+    """The variable's value; the default when it is unset or empty."""
     value = os.environ.get(name)
     return default if value is None or value == "" else value
 
@@ -99,6 +105,7 @@ INSTALLED_APPS = [
     "careloop.innovation",
     "careloop.coproduction",
     "careloop.themes",
+    "careloop.demo",  # the Northshire demo council: `careloop demo`, and the benchmarks' world
     "django.forms",  # after the apps, so careloop's GOV.UK form templates take precedence
 ]
 
@@ -293,7 +300,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "careloop <careloop@northshire.ex
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 
 # --- Background tasks (Django's Tasks API backport; database backend, own worker) --------------
-TASKS = {
+TASKS: dict[str, dict[str, Any]] = {
     "default": {
         "BACKEND": env("CARELOOP_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
         "QUEUES": [],

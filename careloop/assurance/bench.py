@@ -8,8 +8,16 @@ from contextlib import contextmanager
 
 from django.test import Client
 
+from careloop.assurance import services
+from careloop.assurance.cqc.framework import QUALITY_STATEMENTS
+from careloop.assurance.cqc.report_parser import parse_report
+from careloop.assurance.drafting import draft_narrative
+from careloop.assurance.models import EvidenceItem
+from careloop.assurance.reports import build_report, report_docx, report_pdf
 from careloop.core import areas
 from careloop.core.benchmarking import measure, timed_requests
+from careloop.core.models import User
+from careloop.core.permissions import Role
 
 FACTS = 2000
 _facts: list[areas.EvidenceFact] = []
@@ -59,9 +67,6 @@ def _make_facts(n: int, version: int = 0) -> list[areas.EvidenceFact]:
 
 
 def _lead():
-    from careloop.core.models import User
-    from careloop.core.permissions import Role
-
     user, _ = User.objects.get_or_create(
         email="bench.lead@northshire.example",
         defaults={"full_name": "Bench Lead", "role": Role.QUALITY_LEAD},
@@ -72,9 +77,6 @@ def _lead():
 def evidence_refresh(repeat: int):
     """Gathering 2,000 facts into the library: first time (all new), then unchanged, then
     with every figure changed."""
-    from careloop.assurance import services
-    from careloop.assurance.models import EvidenceItem
-
     first, same, changed = [], [], []
     for run in range(repeat):
         EvidenceItem.objects.filter(kind="fact").delete()
@@ -96,10 +98,6 @@ def evidence_refresh(repeat: int):
 def drafting_and_pages(repeat: int):
     """Drafting one statement's key findings from about 220 confirmed items; the library,
     coverage and statement pages with 2,000 items."""
-    from careloop.assurance import services
-    from careloop.assurance.drafting import draft_narrative
-    from careloop.assurance.models import EvidenceItem
-
     lead = _lead()
     with _area_with(_make_facts(FACTS)):
         services.evidence_refresh()
@@ -129,9 +127,6 @@ def drafting_and_pages(repeat: int):
 
 def report_documents(repeat: int):
     """The CQC-format report of a full self-assessment as PDF and as Word."""
-    from careloop.assurance import services
-    from careloop.assurance.reports import build_report, report_docx, report_pdf
-
     lead = _lead()
     assessment = services.assessment_create(
         title="Report benchmark", as_at=dt.date.today(), user=lead, draft=False
@@ -154,9 +149,6 @@ def report_documents(repeat: int):
 
 def parse_reports(repeat: int):
     """Reading a published CQC quality statement page (the seed's shape, generated)."""
-    from careloop.assurance.cqc.framework import QUALITY_STATEMENTS
-    from careloop.assurance.cqc.report_parser import parse_report
-
     qs = QUALITY_STATEMENTS[8]
     findings = [
         "Staff told us there was a positive culture of learning. Partners said leaders listened. "

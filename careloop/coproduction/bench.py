@@ -6,13 +6,14 @@ import time
 
 from django.test import Client
 
-from careloop.core.benchmarking import measure, timed_requests
+from careloop.coproduction.models import Participant, Project
+from careloop.coproduction.services import personal_details_in
+from careloop.core.benchmarking import measure, needs_world, timed_requests
+from careloop.core.models import User
 
 
+@needs_world()
 def public_pages(repeat: int):
-    from careloop import demo
-
-    demo.load(log=lambda line: None)
     client = Client(SERVER_NAME="localhost")  # nobody signed in
     yield from timed_requests(
         "coproduction.public_you_said_we_did",
@@ -28,12 +29,8 @@ def public_pages(repeat: int):
     )
 
 
+@needs_world()
 def project_page(repeat: int):
-    from careloop import demo
-    from careloop.coproduction.models import Project
-    from careloop.core.models import User
-
-    demo.load(log=lambda line: None)
     client = Client(SERVER_NAME="localhost")
     client.force_login(User.objects.get(email="manager@northshire.example"))
     project = Project.objects.get(title__startswith="Living Well Together")
@@ -45,9 +42,6 @@ def project_page(repeat: int):
 
 def personal_details_check(repeat: int):
     """Publishing checks a statement against every participant's name: with 5,000 held."""
-    from careloop.coproduction.models import Participant
-    from careloop.coproduction.services import personal_details_in
-
     if Participant.objects.count() < 5000:
         Participant.objects.bulk_create(
             Participant(full_name=f"Person {i} Surname{i}", consent=True) for i in range(5000)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models.deletion import ProtectedError
 from django.http import Http404
@@ -100,7 +102,8 @@ class UserSerializer(serializers.ModelSerializer):
             "line_manager",
             "is_active",
         ]
-        extra_kwargs = {"email": {"validators": []}}  # checked case-insensitively below
+        # checked case-insensitively below
+        extra_kwargs: dict[str, dict[str, Any]] = {"email": {"validators": []}}
 
     def validate_email(self, value):
         clash = User.objects.filter(email__iexact=value)

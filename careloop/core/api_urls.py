@@ -5,7 +5,7 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
-from django.urls import path
+from django.urls import URLPattern, URLResolver, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import APIRootView, DefaultRouter
 
@@ -34,7 +34,7 @@ router.register("service-areas", api.ServiceAreaViewSet)
 router.register("teams", api.TeamViewSet)
 router.register("users", api.UserViewSet)
 
-extra = []
+extra: list[URLPattern | URLResolver] = []
 for config in apps.get_app_configs():
     own = config.name.startswith("careloop.") and config.name != "careloop.core"
     if own and find_spec(f"{config.name}.api"):

@@ -17,6 +17,7 @@ class CoreConfig(AppConfig):
     )
 
     def ready(self) -> None:
+        # imported here: they use the models, which are ready only now
         from careloop.core import audit, signals  # noqa: F401 - connects the sign-in handlers
         from careloop.core.models import Audited
 

@@ -19,6 +19,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
+from careloop.core.models import AuditEntry
+
 REDACTED = "(changed; not shown)"
 
 
@@ -119,8 +121,6 @@ def record(
     object_repr: str | None = None,
 ):
     """Write one audit entry (for events that are not plain saves: logins, exports, …)."""
-    from careloop.core.models import AuditEntry
-
     ctx = current()
     actor_id = getattr(actor, "pk", actor) if actor is not None else ctx.actor_id
     return AuditEntry.objects.create(
@@ -143,8 +143,6 @@ def record(
 
 def record_bulk_create(objs, *, reason: str = "") -> None:
     """Audit entries for objects written with bulk_create (which sends no signals)."""
-    from careloop.core.models import AuditEntry
-
     objs = list(objs)
     if not objs:
         return
@@ -181,8 +179,6 @@ def _on_pre_save(sender, instance, raw=False, **kwargs):
 
 
 def _on_post_save(sender, instance, created, raw=False, **kwargs):
-    from careloop.core.models import AuditEntry
-
     if raw:
         return
     new = snapshot(instance)
@@ -196,14 +192,10 @@ def _on_post_save(sender, instance, created, raw=False, **kwargs):
 
 
 def _on_post_delete(sender, instance, **kwargs):
-    from careloop.core.models import AuditEntry
-
     record(AuditEntry.Action.DELETE, instance, changes=diff(sender, snapshot(instance), {}))
 
 
 def _on_m2m_changed(sender, instance, action, model, pk_set, **kwargs):
-    from careloop.core.models import AuditEntry
-
     if action not in ("post_add", "post_remove", "post_clear") or instance is None:
         return
     field = next(

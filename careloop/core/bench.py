@@ -7,7 +7,8 @@ import time
 
 from django.test import Client
 
-from careloop.core.benchmarking import measure, timed_requests
+from careloop.core.benchmarking import measure, needs_world, timed_requests
+from careloop.core.models import User
 from careloop.core.workdays import add_working_days
 
 
@@ -22,11 +23,8 @@ def working_days(repeat: int):
     yield measure("core.add_working_days", [run() for _ in range(repeat)], "calls/s")
 
 
+@needs_world()
 def home_page(repeat: int):
-    from careloop import demo
-    from careloop.core.models import User
-
-    demo.load(log=lambda line: None)
     client = Client(SERVER_NAME="localhost")
     client.force_login(User.objects.get(email="quality.lead@northshire.example"))
     yield from timed_requests("core.home_page", client, "/", repeat=repeat)

@@ -24,6 +24,7 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 
 from careloop.core import audit
+from careloop.core.models import AuditEntry
 
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = {"csv", "xlsx"}
@@ -143,8 +144,6 @@ def export_response(
     count = len(queryset) if isinstance(queryset, list | tuple) else queryset.count()
     stamp = timezone.localtime().strftime("%Y-%m-%d")
     name = f"{filename}-{stamp}.{fmt}"
-    from careloop.core.models import AuditEntry
-
     audit.record(
         AuditEntry.Action.EXPORT,
         object_repr=f"{description} ({count} rows, {fmt.upper()})",

@@ -8,6 +8,8 @@ and the page's error summary lists each error with a link to its field.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
@@ -16,6 +18,13 @@ from django.forms.boundfield import BoundField
 
 from careloop.core.models import Directorate, ServiceArea, Team, User
 from careloop.core.permissions import Role
+
+# For the type checker, the mixin is a form; at run time it is a plain mixin, placed before
+# Django's form class in each subclass's bases.
+if TYPE_CHECKING:
+    _Form = forms.BaseForm
+else:
+    _Form = object
 
 _CLASSES = {
     "textarea": "govuk-textarea",
@@ -54,14 +63,16 @@ class GovukBoundField(BoundField):
         return self.widget_type == "checkbox"
 
 
-class GovukMixin:
-    bound_field_class = GovukBoundField
+class GovukMixin(_Form):
+    """GOV.UK markup and the error summary, for any of Django's forms (mixed in first)."""
+
+    bound_field_class: type[BoundField] | None = GovukBoundField
     template_name_div = "django/forms/div.html"
 
     def error_list(self) -> list[tuple[str, str]]:
         """(anchor, message) pairs for the error summary, in field order."""
         out = [("", str(e)) for e in self.non_field_errors()]
-        for bf in self:
+        for bf in cast("Iterable[GovukBoundField]", self):  # bound_field_class, above
             out.extend((bf.error_anchor, str(e)) for e in bf.errors)
         return out
 

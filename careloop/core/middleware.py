@@ -8,6 +8,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import resolve_url
 
 from careloop.core import audit
+from careloop.core.views import bad_request
 
 NUL_MESSAGE = "The address contains a character that cannot be searched for (a null character)."
 
@@ -63,7 +64,5 @@ class RejectNulMiddleware:
         if any("\x00" in key + "".join(values) for key, values in request.GET.lists()):
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": NUL_MESSAGE}, status=400)
-            from careloop.core.views import bad_request
-
             return bad_request(request, detail=NUL_MESSAGE)
         return self.get_response(request)

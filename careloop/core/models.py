@@ -343,7 +343,9 @@ class Attachment(Audited):
         if self.kind == self.Kind.LINK:
             return self.url
         target = self.target
-        return target.get_absolute_url() if hasattr(target, "get_absolute_url") else ""
+        if target is not None and hasattr(target, "get_absolute_url"):
+            return target.get_absolute_url()
+        return ""
 
     def is_visible_to(self, user) -> bool:
         record = self.record

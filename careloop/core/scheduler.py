@@ -22,6 +22,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from careloop.core.models import ScheduledRun
+
 
 @dataclass(frozen=True)
 class Periodic:
@@ -53,8 +55,6 @@ def all_jobs() -> list[Periodic]:
 
 def run_due(now: dt.datetime | None = None) -> list[str]:
     """Enqueue every job that is due; returns their names."""
-    from careloop.core.models import ScheduledRun
-
     now = now or timezone.now()
     started = []
     for job in all_jobs():

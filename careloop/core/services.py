@@ -7,13 +7,18 @@ writes. Each write is audited by the model's signals (see core.audit).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 
 from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.deletion import ProtectedError
 from django.utils import timezone
 
 from careloop.core.models import ApiToken, User
+
+# A refusal's messages by field name (None: about the whole request), one or several each.
+Messages = Mapping[str, str | Sequence[str]] | Mapping[str | None, str | Sequence[str]]
 
 
 class ServiceError(Exception):
@@ -26,23 +31,25 @@ class ServiceError(Exception):
     messages by field (`careloop.core.api.exception_handler`).
     """
 
-    def __init__(self, message: str | dict[str, str | list[str]], *, field: str | None = None):
-        if isinstance(message, dict):
+    def __init__(self, message: str | Messages, *, field: str | None = None):
+        errors: dict[str | None, list[str]]
+        if isinstance(message, Mapping):
             errors = {
                 key: [str(m) for m in (value if isinstance(value, list | tuple) else [value])]
                 for key, value in message.items()
             }
         else:
             errors = {field: [str(message)]}
-        self.errors: dict[str | None, list[str]] = errors
+        self.errors = errors
         super().__init__("; ".join(self.messages))
 
     @classmethod
-    def from_validation(cls, error) -> ServiceError:
+    def from_validation(cls, error: ValidationError) -> ServiceError:
         """The same refusal as a Django `ValidationError` (from `full_clean()`, say)."""
         if hasattr(error, "error_dict"):
             return cls({k: list(v) for k, v in error.message_dict.items()})
-        return cls({None: list(error.messages)})
+        whole: dict[str | None, list[str]] = {None: list(error.messages)}
+        return cls(whole)
 
     @property
     def messages(self) -> list[str]:

@@ -12,7 +12,7 @@ from django.template import loader
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from careloop.core import areas, selectors, services
+from careloop.core import areas, selectors, services, web
 from careloop.core.forms import (
     ApiTokenForm,
     DirectorateForm,
@@ -191,12 +191,12 @@ def org_edit(request, kind: str, pk: int | None = None):
 def org_delete(request, kind: str, pk: int):
     model, _, noun = _org_kind(kind)
     record = get_object_or_404(model, pk=pk)
-    try:
-        services.record_delete(record=record)
-    except services.ServiceError as error:
-        messages.error(request, str(error))
+    if not web.act(
+        request,
+        lambda: services.record_delete(record=record),
+        success=f"{noun.capitalize()} “{record}” deleted",
+    ):
         return redirect("core:org_edit", kind=kind, pk=pk)
-    messages.success(request, f"{noun.capitalize()} “{record}” deleted")
     return redirect("core:organisation")
 
 
@@ -318,5 +318,5 @@ def attachment_download(request, pk: int):
     attachment = get_object_or_404(Attachment, pk=pk, kind=Attachment.Kind.FILE)
     if not attachment.is_visible_to(request.user):
         raise Http404
-    name = attachment.file.name.rsplit("/", 1)[-1].split("-", 1)[-1]
+    name = (attachment.file.name or "").rsplit("/", 1)[-1].split("-", 1)[-1]
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=name)

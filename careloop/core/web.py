@@ -7,8 +7,8 @@ that live here, so no view catches a service's refusal itself:
   a `ServiceError` becomes errors on the form (each on its field when the form has one, else
   at the top), shown in the GOV.UK error summary, and nothing is saved.
 - `attempt(form, call)`: the same for a form that is already validated (or none at all).
-- `perform(request, call, success=...)`: for a button that posts no form, run the service;
-  a refusal is shown as an error message on the next page.
+- `act(request, call, success=...)`: for a button that posts nothing (move, delete, mark
+  done): run the service; a refusal becomes error messages on the page the view redirects to.
 - `form_page(request, form, title, ...)`: render the standard one-form page.
 - `crumbs(root, *more)`: breadcrumbs as `[(label, url), ...]`.
 """
@@ -74,19 +74,20 @@ def submit(
     return result
 
 
-def perform(request: HttpRequest, call: Callable[[], T], *, success: str = "") -> T | None:
-    """Run a service for a button that posts no form; a refusal becomes an error message.
+def act(request: HttpRequest, call: Callable[[], object], *, success: str = "") -> bool:
+    """Run a service for a button that posts nothing; True when it did what was asked.
 
-    Returns the result, or None when the service refused (the caller redirects either way).
-    """
+    A refusal is shown as error messages (each once) at the top of the next page, and the
+    answer is False; on success, `success` is shown as a message."""
     try:
-        result = call()
+        call()
     except ServiceError as error:
-        messages.error(request, str(error))
-        return None
+        for message in dict.fromkeys(error.messages):
+            messages.error(request, message)
+        return False
     if success:
         messages.success(request, success)
-    return result
+    return True
 
 
 def form_page(

@@ -40,7 +40,7 @@ STRUCTURE = {
 }
 
 # email, name, job title, role, team
-ACCOUNTS = [
+ACCOUNTS: list[tuple[str, str, str, Role, str | None]] = [
     (
         "admin@northshire.example",
         "Alex Morgan",
@@ -97,10 +97,10 @@ def load(log) -> None:
             for team_name in team_names:
                 teams[team_name], _ = Team.objects.get_or_create(service=service, name=team_name)
 
-    for email, name, title, role, team_name in ACCOUNTS:
+    for email, name, title, role, account_team in ACCOUNTS:
         user = User.objects.filter(email=email).first() or User(email=email)
         user.full_name, user.job_title, user.role = name, title, role
-        user.team = teams.get(team_name)
+        user.team = teams.get(account_team) if account_team else None
         user.is_active = True
         if not user.pk or not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)

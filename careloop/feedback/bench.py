@@ -15,9 +15,10 @@ from pathlib import Path
 from django.core.files import File
 from django.test import Client
 
-from careloop.core.benchmarking import measure, timed_requests
+from careloop.core.benchmarking import measure, needs_world, timed_requests
 from careloop.core.imports import engine, get_importer
-from careloop.core.models import ImportJob, User
+from careloop.core.imports.reading import read_table
+from careloop.core.models import ImportJob, Team, User
 from careloop.core.permissions import Role
 
 ROWS = 100_000
@@ -33,8 +34,6 @@ PHRASES = [
 
 def build_file(path: Path, rows: int, seed: int = 7) -> None:
     """A survey-style CSV of `rows` rows with varied text, dates and teams."""
-    from careloop.core.models import Team
-
     rng = random.Random(seed)
     teams = list(Team.objects.values_list("name", flat=True)) or [""]
     start = dt.date(2025, 4, 1)
@@ -57,10 +56,8 @@ def _user():
     return user
 
 
+@needs_world("org")
 def import_100k(repeat: int):
-    from careloop.demo import org
-
-    org.load(log=lambda line: None)
     user = _user()
     importer = get_importer("feedback")
     with tempfile.TemporaryDirectory() as folder:
@@ -78,8 +75,6 @@ def import_100k(repeat: int):
                 created_by=user,
             )
             with path.open("rb") as handle:
-                from careloop.core.imports.reading import read_table
-
                 job.headers = read_table(handle, path.name).headers
                 handle.seek(0)
                 job.file.save(path.name, File(handle), save=False)

@@ -9,14 +9,13 @@ from decimal import Decimal
 import numpy as np
 from django.test import Client
 
-from careloop.core.benchmarking import measure, timed_requests
+from careloop.core.benchmarking import measure, needs_world, timed_requests
+from careloop.core.models import User
+from careloop.innovation import analysis
+from careloop.innovation.models import Measure, Pilot, Reading
 
 
 def _client(email="quality.lead@northshire.example"):
-    from careloop import demo
-    from careloop.core.models import User
-
-    demo.load(log=lambda line: None)
     client = Client(SERVER_NAME="localhost")
     client.force_login(User.objects.get(email=email))
     return client
@@ -24,9 +23,6 @@ def _client(email="quality.lead@northshire.example"):
 
 def evaluate_large_pilot(repeat: int):
     """A pilot with 8 measures of every kind, 36 months each, pilot and comparison groups."""
-    from careloop.innovation import analysis
-    from careloop.innovation.models import Measure, Pilot, Reading
-
     today = dt.date.today().replace(day=1)
 
     def month(n):
@@ -87,9 +83,8 @@ def evaluate_large_pilot(repeat: int):
     yield measure("innovation.evaluate_pilot_8_measures_36_months", runs, "ms")
 
 
+@needs_world()
 def pages(repeat: int):
-    from careloop.innovation.models import Pilot
-
     client = _client()
     night = Pilot.objects.get(title__startswith="Night-time support")
     yield from timed_requests("innovation.pilot_register", client, "/innovation/", repeat=repeat)
@@ -105,9 +100,8 @@ def pages(repeat: int):
     )
 
 
+@needs_world()
 def report_pdf(repeat: int):
-    from careloop.innovation.models import Pilot
-
     client = _client()
     night = Pilot.objects.get(title__startswith="Night-time support")
     final = night.evaluations.get(kind="final")

@@ -9,7 +9,8 @@ from . import svg
 from .formatting import fmt, fmt_value
 from .spc_types import SpcResult, Variation
 
-STYLE = {
+# by Variation (a str enum): marker shape, colour, legend label
+STYLE: dict[str, tuple[str, str, str]] = {
     Variation.IMPROVEMENT: ("diamond", svg.BLUE, "Improvement"),
     Variation.CONCERN: ("square", svg.ORANGE, "Concern"),
     Variation.NEITHER: ("triangle", svg.PURPLE, "Special cause (neither better nor worse)"),
@@ -54,7 +55,9 @@ class Frame:
 
 def legend(result: SpcResult, show_near: bool, width: float) -> tuple[list[str], float]:
     present = {p.variation for p in result.points}
-    items = [("point", v) for v in STYLE if v in present and v is not Variation.NO_LIMITS]
+    items: list[tuple[str, str]] = [
+        ("point", v) for v in STYLE if v in present and v is not Variation.NO_LIMITS
+    ]
     if Variation.NO_LIMITS in present and not items:
         items.append(("point", Variation.NO_LIMITS))
     if result.has_limits:
@@ -156,10 +159,10 @@ def markers(frame: Frame, result: SpcResult, marks: Sequence[ChartMarker]) -> li
 def line_labels(frame: Frame, result: SpcResult, decimals: int) -> list[str]:
     seg = result.segments[-1]
     items = [(f"Mean {fmt(seg.mean, decimals)}", seg.mean)]
-    if seg.has_limits:
+    if limits := seg.limits:
         items += [
-            (f"Upper limit {fmt(seg.upper, decimals)}", seg.upper),
-            (f"Lower limit {fmt(seg.lower, decimals)}", seg.lower),
+            (f"Upper limit {fmt(limits.upper, decimals)}", limits.upper),
+            (f"Lower limit {fmt(limits.lower, decimals)}", limits.lower),
         ]
     if result.target is not None:
         items.append((f"Target {fmt_value(result.target, decimals)}", result.target))

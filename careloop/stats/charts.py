@@ -79,8 +79,8 @@ def xmr_svg(
     frame_box = (64.0, top, width - 128.0, height - 56.0)
     values = [p.value for p in points]
     for seg in result.segments:
-        if seg.has_limits:
-            values += [seg.lower, seg.upper]
+        if limits := seg.limits:
+            values += [limits.lower, limits.upper]
     if result.target is not None:
         values.append(result.target)
     headroom = (max(values) - min(values)) * 0.04
@@ -163,11 +163,11 @@ def xmr_svg(
     out.append('<g class="spc-lines">')
     for seg in result.segments:
         out.append(parts.hline(frame, seg.start, seg.end, seg.mean, "mean", "spc-mean"))
-        if seg.has_limits:
-            for value in (seg.lower, seg.upper):
+        if limits := seg.limits:
+            for value in (limits.lower, limits.upper):
                 out.append(parts.hline(frame, seg.start, seg.end, value, "limit", "spc-limit"))
             if show_near_limits:
-                for value in (seg.near_lower, seg.near_upper):
+                for value in (limits.near_lower, limits.near_upper):
                     out.append(
                         parts.hline(frame, seg.start, seg.end, value, "near", "spc-near-limit")
                     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
 from datetime import date
 
 import numpy as np
@@ -13,7 +13,7 @@ class StatsInputError(ValueError):
     """Input the statistics engine cannot use; the message is plain English for the user."""
 
 
-def as_series(values: Sequence[float], name: str = "values") -> np.ndarray:
+def as_series(values: Sequence[float] | np.ndarray, name: str = "values") -> np.ndarray:
     """Return values as a float array, refusing empty input, missing values and infinities."""
     if values is None:
         raise StatsInputError(f"No {name} were given.")
@@ -43,7 +43,7 @@ def as_series(values: Sequence[float], name: str = "values") -> np.ndarray:
     return out
 
 
-def same_length(first: Sequence, second: Sequence, first_name: str, second_name: str) -> None:
+def same_length(first: Sized, second: Sized, first_name: str, second_name: str) -> None:
     """Refuse two sequences of different lengths."""
     if len(first) != len(second):
         raise StatsInputError(

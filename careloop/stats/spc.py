@@ -116,9 +116,10 @@ def _icon(point: SpcPoint) -> VariationIcon | None:
 
 
 def _assurance(segment: Segment, target: float | None, direction: Direction) -> Assurance | None:
-    if target is None or direction is Direction.NEITHER or not segment.has_limits:
+    limits = segment.limits
+    if target is None or direction is Direction.NEITHER or limits is None:
         return None
-    above, below = target > segment.upper, target < segment.lower
+    above, below = target > limits.upper, target < limits.lower
     if not (above or below):
         return Assurance.HIT_AND_MISS
     meets = below if direction is Direction.HIGHER else above
@@ -148,7 +149,7 @@ def _notes(segments: Sequence[Segment], options: SpcOptions, target, direction) 
 
 
 def xmr(
-    values: Sequence[float],
+    values: Sequence[float] | np.ndarray,
     *,
     periods: Sequence[object] | None = None,
     direction: Direction | str = Direction.NEITHER,
@@ -161,7 +162,7 @@ def xmr(
 
 
 def _chart(
-    values: Sequence[float],
+    values: Sequence[float] | np.ndarray,
     periods: Sequence[object] | None,
     direction: Direction | str,
     target: float | None,
@@ -196,14 +197,14 @@ def _chart(
     for number, seg in enumerate(segments):
         seg_values = y[seg.start : seg.end]
         flags: dict[Rule, np.ndarray] = {}
-        if seg.has_limits:
+        if limits := seg.limits:
             flags = rule_fns.detect(
                 seg_values,
                 seg.mean,
-                seg.lower,
-                seg.upper,
-                seg.near_lower,
-                seg.near_upper,
+                limits.lower,
+                limits.upper,
+                limits.near_lower,
+                limits.near_upper,
                 options.trend_length,
                 options.shift_length,
             )

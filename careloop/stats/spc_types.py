@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from .rules import Rule
 
@@ -70,6 +71,15 @@ class SpcOptions:
     trial_threshold: int = 12  # fewer baseline points than this gives trial limits
 
 
+class Limits(NamedTuple):
+    """A segment's process limits and near ("2 sigma") limits."""
+
+    lower: float
+    upper: float
+    near_lower: float
+    near_upper: float
+
+
 @dataclass(frozen=True)
 class Segment:
     """One baseline period: points start .. end - 1 share these limits."""
@@ -89,6 +99,19 @@ class Segment:
     @property
     def has_limits(self) -> bool:
         return self.upper is not None
+
+    @property
+    def limits(self) -> Limits | None:
+        """The limits, when the segment has them (a baseline of two points or more)."""
+        lower, upper, near_lower, near_upper = (
+            self.lower,
+            self.upper,
+            self.near_lower,
+            self.near_upper,
+        )
+        if lower is None or upper is None or near_lower is None or near_upper is None:
+            return None
+        return Limits(lower, upper, near_lower, near_upper)
 
 
 @dataclass(frozen=True)

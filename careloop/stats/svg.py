@@ -83,18 +83,18 @@ def marker(shape: str, x: float, y: float, fill: str, size: float = 5.0, **extra
     """A point marker: circle, diamond, square or triangle, outlined in black for contrast."""
     common = {"fill": fill, "stroke": BLACK, "stroke_width": 1, **extra}
     if shape == "circle":
-        return element("circle", cx=x, cy=y, r=size * 0.9, **common)
+        return element("circle", None, cx=x, cy=y, r=size * 0.9, **common)
     if shape == "square":
         s = size * 0.85
-        return element("rect", x=x - s, y=y - s, width=2 * s, height=2 * s, **common)
+        return element("rect", None, x=x - s, y=y - s, width=2 * s, height=2 * s, **common)
     if shape == "diamond":
         s = size * 1.2
         corners = [(x, y - s), (x + s, y), (x, y + s), (x - s, y)]
         pts = " ".join(f"{num(a)},{num(b)}" for a, b in corners)
-        return element("polygon", points=pts, **common)
+        return element("polygon", None, points=pts, **common)
     s = size * 1.15
     pts = f"{num(x)},{num(y - s)} {num(x + s)},{num(y + s * 0.8)} {num(x - s)},{num(y + s * 0.8)}"
-    return element("polygon", points=pts, **common)
+    return element("polygon", None, points=pts, **common)
 
 
 def spread(positions: list[float], gap: float, low: float, high: float) -> list[float]:

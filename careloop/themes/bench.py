@@ -12,13 +12,26 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import tempfile
 import time
+from pathlib import Path
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.test import Client
 from django.utils import timezone
 
-from careloop.core.benchmarking import measure, timed_requests
+from careloop.core.benchmarking import measure, needs_world, timed_requests
+from careloop.core.models import ServiceArea, Team, User
+from careloop.feedback.models import EqualityMonitoring, Feedback, Organisation
+from careloop.themes import aggregates
+from careloop.themes.classification import embedder_dir
+from careloop.themes.ml import cli as ml_cli
+from careloop.themes.models import Classification, FeedbackTheme, Theme
+from careloop.themes.series import add_months
+from careloop.themes.services.classify import load_model, model_in_use
+from careloop.themes.services.training import model_train
+from careloop.themes.trends import signals_refresh
 
 SEED = 20261125
 MONTHS = 36
@@ -30,23 +43,13 @@ def _size() -> int:
 
 
 def _months(today: dt.date) -> list[dt.date]:
-    from careloop.themes.series import add_months
-
     first = add_months(today.replace(day=1), -MONTHS)
     return [add_months(first, i) for i in range(MONTHS + 1)]
 
 
 def build(n: int, log=print, today: dt.date | None = None) -> None:
-    """Feedback, classifications, theme links, counts and signals for `n` items."""
-    from careloop import demo
-    from careloop.core.models import Team
-    from careloop.feedback.models import EqualityMonitoring, Feedback, Organisation
-    from careloop.themes import aggregates
-    from careloop.themes.models import Classification, FeedbackTheme, Theme
-    from careloop.themes.services.training import model_train
-    from careloop.themes.trends import signals_refresh
-
-    demo.load(log=lambda line: None)
+    """Feedback, classifications, theme links, counts and signals for `n` items, over the demo
+    council (`pages` asks `careloop bench` to load it first)."""
     if Feedback.all_objects.filter(source=BENCH_SOURCE).count() >= n:
         log(f"bench data set present ({n} items)")
         return
@@ -169,10 +172,8 @@ def build(n: int, log=print, today: dt.date | None = None) -> None:
     log(f"bench data set built in {time.perf_counter() - started:.0f} s")
 
 
+@needs_world()
 def pages(repeat: int):
-    from careloop.core.models import ServiceArea, User
-    from careloop.themes.models import Theme
-
     n = _size()
     build(n, log=lambda line: print(f"# {line}", flush=True))
     client = Client(SERVER_NAME="localhost")
@@ -202,8 +203,6 @@ def pages(repeat: int):
 
 def classify(repeat: int):
     """Comments per second through the classifier in use (short, real-length comments)."""
-    from careloop.themes.services.classify import load_model, model_in_use
-
     model = load_model(model_in_use())
     rng = random.Random(SEED)
     words = [
@@ -221,10 +220,6 @@ def classify(repeat: int):
 
 def _nhs_file():
     """The labelled NHS feedback in shared/ (beside the repository), if present."""
-    from pathlib import Path
-
-    from django.conf import settings
-
     candidates = [
         os.environ.get("CARELOOP_SHARED_DIR"),
         Path(settings.BASE_DIR).parent.parent / "shared",
@@ -241,11 +236,6 @@ def classifier(repeat: int):
     """The real classifier (int8 ONNX MiniLM + TF-IDF), trained on the NHS feedback file, run
     in a fresh process on that file's 5,435 comments: texts/s (median of the runs) and the
     process's peak memory. Skipped (with a line saying why) without the model or the file."""
-    import tempfile
-
-    from careloop.themes.classification import embedder_dir
-    from careloop.themes.ml import cli as ml_cli
-
     path = _nhs_file()
     if not (embedder_dir() / "model.onnx").exists() or path is None:
         yield {"measure": "themes.classifier", "skipped": "no exported model (make model) or "

@@ -9,23 +9,17 @@ import time
 
 from django.test import Client
 
-from careloop.core.benchmarking import measure, timed_requests
+from careloop.core.benchmarking import measure, needs_world, timed_requests
+from careloop.core.models import ServiceArea, Team, User
+from careloop.workforce import compliance, selectors
+from careloop.workforce.models import Completion, Course, StaffProfile
 
 LARGE_TEAM = "Benchmark large team"
-
-
-def _load():
-    from careloop.core import audit
-    from careloop.demo import learning, org, workforce
-
-    with audit.acting_as(None, "command"):
-        for step in (org.load, learning.load, workforce.load):
-            step(lambda line: None)
+# the demo steps these benchmarks need: the council, Learn and act's actions, the academy
+WORLD = ("org", "learning", "workforce")
 
 
 def _client(email="manager@northshire.example"):
-    from careloop.core.models import User
-
     client = Client(SERVER_NAME="localhost")
     client.force_login(User.objects.get(email=email))
     return client
@@ -33,9 +27,6 @@ def _client(email="manager@northshire.example"):
 
 def _large_team(people: int = 200):
     """A team of `people` staff with three years of completions of every mandatory course."""
-    from careloop.core.models import ServiceArea, Team, User
-    from careloop.workforce.models import Completion, Course, StaffProfile
-
     service = ServiceArea.objects.first()
     team, created = Team.objects.get_or_create(service=service, name=LARGE_TEAM)
     if not created:
@@ -73,11 +64,9 @@ def _large_team(people: int = 200):
     return team
 
 
+@needs_world(*WORLD)
 def compliance_matrix(repeat: int):
     """The matrix of a 200-person team (every mandatory course) and its 24-month series."""
-    from careloop.workforce import compliance, selectors
-
-    _load()
     team = _large_team()
     people = list(selectors.team_people(team))
     runs, series = [], []
@@ -100,11 +89,9 @@ def compliance_matrix(repeat: int):
     )
 
 
+@needs_world(*WORLD)
 def service(repeat: int):
     """The service dashboard: every team's figures and the service series over 24 months."""
-    from careloop.workforce import compliance, selectors
-
-    _load()
     people = list(selectors.staff())
     runs = []
     for _ in range(repeat):

@@ -71,15 +71,14 @@ def test_a_validation_error_becomes_a_service_error_by_field():
     assert ServiceError.from_validation(ValidationError("Whole")).errors == {None: ["Whole"]}
 
 
-def test_a_button_without_a_form_shows_the_refusal_as_a_message():
+def test_a_button_that_is_refused_shows_why_as_messages():
     request = _post({})
+    error = ServiceError({"title": "Taken", None: ["Taken", "Closed"]})
+    assert web.act(request, lambda: (_ for _ in ()).throw(error), success="Done") is False
+    assert [str(m) for m in request._messages] == ["Taken", "Closed"]
 
-    def refuse():
-        raise ServiceError("Already withdrawn")
 
-    assert web.perform(request, refuse) is None
-    assert web.perform(request, lambda: 7, success="Done") == 7
-    assert [(m.level_tag, str(m)) for m in request._messages] == [
-        ("error", "Already withdrawn"),
-        ("success", "Done"),
-    ]
+def test_a_button_that_works_says_so():
+    request = _post({})
+    assert web.act(request, lambda: None, success="Done") is True
+    assert [str(m) for m in request._messages] == ["Done"]

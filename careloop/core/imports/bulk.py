@@ -14,11 +14,14 @@ changes with the field list worked out once per model rather than once per objec
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
 
 from careloop.core import audit
+from careloop.core.models import AuditEntry
 
 
 def insert(model, objs: list, *, batch_size: int = 1000) -> list:
@@ -83,8 +86,6 @@ def _prep(field):
 
 def audit_created(objs: list, *, reason: str = "") -> None:
     """Audit entries for newly inserted objects: the same as audit.record_bulk_create."""
-    from careloop.core.models import AuditEntry
-
     if not objs:
         return
     model = type(objs[0])
@@ -130,7 +131,7 @@ def audit_created(objs: list, *, reason: str = "") -> None:
 def _defaults(model) -> dict:
     """Each field's value when a row does not give one (its default, else None or "")."""
     now = timezone.now()
-    out = {}
+    out: dict[str, Any] = {}
     for f in model._meta.concrete_fields:
         if f.primary_key:
             continue
@@ -159,8 +160,6 @@ def create_rows(model, rows: list[dict], *, reason: str = "", describe=None) -> 
         audit.record_bulk_create(objs, reason=reason)
         return [o.pk for o in objs]
     import json
-
-    from careloop.core.models import AuditEntry
 
     meta = model._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key]
@@ -201,7 +200,7 @@ def create_rows(model, rows: list[dict], *, reason: str = "", describe=None) -> 
             "changes",
             "reason",
         ]
-        by_attname = {f.attname: f.column for f in entry_meta.concrete_fields}
+        by_attname = {f.attname: f.column for f in entry_meta.concrete_fields if f.column}
         column_sql = ", ".join(quote(by_attname[c]) for c in entry_columns)
         hidden_value = [audit.REDACTED, audit.REDACTED]
         plain_types = (str, int, bool, float)

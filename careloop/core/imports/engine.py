@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +13,7 @@ from django.utils import timezone
 from careloop.core.imports.base import Importer, get_importer
 from careloop.core.imports.parsing import CellError
 from careloop.core.imports.reading import FileProblem, Table, cell_text, check_file, read_table
+from careloop.core.models import ImportJob, ImportMapping
 
 log = logging.getLogger("careloop.imports")
 MAX_STORED_ERRORS = 1000
@@ -103,7 +105,7 @@ def check_rows(
         problems = [
             (f.name, "is empty") for f in importer.required if cell_text(values.get(f.name)) == ""
         ]
-        row = {}
+        row: dict[str, Any] = {}
         if not problems:
             try:
                 row, problems = importer.clean_row(values, context)
@@ -236,8 +238,6 @@ def run(job) -> None:
 
 def create_job(*, importer: Importer, upload, source: str, user, dry_run: bool = False):
     """Store an uploaded file as a new job, after checking it can be read at all."""
-    from careloop.core.models import ImportJob, ImportMapping
-
     check_file(upload.name, upload.size)
     table = read_table(upload, upload.name)
     upload.seek(0)
@@ -259,8 +259,6 @@ def create_job(*, importer: Importer, upload, source: str, user, dry_run: bool =
 
 def save_mapping(*, job, mapping: dict, options: dict) -> None:
     """Keep the column matching for the next file from the same source."""
-    from careloop.core.models import ImportMapping
-
     job.mapping, job.options = mapping, options
     job.save(update_fields=["mapping", "options"])
     record, _ = ImportMapping.objects.get_or_create(importer=job.importer, source=job.source)

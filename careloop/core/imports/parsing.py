@@ -56,9 +56,10 @@ def parse_date(value) -> dt.date | None:
             day, month, year = (int(g) for g in m.groups())
         elif m := _WORDS.match(text):
             day, year = int(m.group(1)), int(m.group(3))
-            month = _MONTHS.get(m.group(2))
-            if month is None:
+            named = _MONTHS.get(m.group(2))
+            if named is None:
                 raise ValueError
+            month = named
         else:
             raise ValueError
         if year < 100:

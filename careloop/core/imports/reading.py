@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,11 +24,11 @@ class Table:
     headers: list[str]
     kind: str
     encoding: str = ""
-    _rows: object = None
+    _rows: Callable[[], Iterator[tuple[int, list]]] | None = None
 
     def rows(self) -> Iterator[tuple[int, list]]:
         """(row number as the person sees it in the file, cells), the header being row 1."""
-        return self._rows()
+        return self._rows() if self._rows else iter(())
 
 
 def check_file(name: str, size: int) -> str:

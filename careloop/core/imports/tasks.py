@@ -3,13 +3,12 @@
 from django_tasks import task
 
 from careloop.core import audit
+from careloop.core.imports import engine
+from careloop.core.models import ImportJob
 
 
 @task()
 def run_import(job_id: int) -> str:
-    from careloop.core.imports import engine
-    from careloop.core.models import ImportJob
-
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
     with audit.acting_as(job.created_by, "task"):
         engine.run(job)

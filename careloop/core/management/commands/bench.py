@@ -1,7 +1,8 @@
 """`careloop bench`: every app's benchmarks, one JSON line per measure.
 
 Benchmarks run in a throwaway database (the configured engine's test database), so they never
-touch real data; `--keepdb` keeps it between runs (useful for the large data sets).
+touch real data; `--keepdb` keeps it between runs (useful for the large data sets). A benchmark
+marked `@needs_world(...)` (careloop.core.benchmarking) gets the demo council loaded first.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from careloop.core import audit
+from careloop.core.benchmarking import Benchmark, load_world
 
 
 def _machine() -> dict:
@@ -45,7 +47,7 @@ class Command(BaseCommand):
         parser.add_argument("--keepdb", action="store_true", help="Keep the benchmark database")
 
     def handle(self, *args, only, repeat, keepdb, **options):
-        benchmarks = []
+        benchmarks: list[Benchmark] = []
         for config in apps.get_app_configs():
             if config.name.startswith("careloop.") and find_spec(f"{config.name}.bench"):
                 module = import_module(f"{config.name}.bench")
@@ -66,6 +68,7 @@ class Command(BaseCommand):
         try:
             with audit.acting_as(None, "command"):
                 for benchmark in benchmarks:
+                    load_world(benchmark)
                     for line in benchmark(repeat):
                         self.stdout.write(json.dumps({**line, "machine": machine}))
                         self.stdout.flush()

@@ -1,4 +1,6 @@
-"""`careloop demo`: migrate, load Northshire (idempotent), serve with a task worker beside it."""
+"""`careloop demo`: migrate, load Northshire (idempotent), serve with a task worker beside it.
+
+It lives in the demo app, not the core: the core never imports the demo or an area."""
 
 from __future__ import annotations
 
