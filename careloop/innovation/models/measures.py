@@ -102,12 +102,17 @@ class Measure(Audited):
     @property
     def kind_short(self) -> str:
         if self.kind == self.Kind.RATE:
-            return f"Rate per {self.per:,} {self.denominator_label}".strip()
+            return f"Rate {self.rate_unit}"
         if self.kind == self.Kind.PROPORTION:
             return f"Proportion of {self.denominator_label}".strip()
         if self.kind == self.Kind.MEAN:
             return self._average
         return "Count a " + self.period
+
+    @property
+    def rate_unit(self) -> str:
+        """A rate's unit as findings say it, e.g. 'per 100 people discharged'."""
+        return f"per {self.per:,} {self.denominator_label}".strip()
 
     @property
     def needs_denominator(self) -> bool:
