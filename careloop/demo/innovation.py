@@ -20,7 +20,7 @@ import numpy as np
 
 from careloop.core.models import Team, User
 from careloop.demo.story import month_start
-from careloop.innovation import actions, analysis
+from careloop.innovation import analysis
 from careloop.innovation.models import (
     Evaluation,
     ExternalLearning,
@@ -30,6 +30,8 @@ from careloop.innovation.models import (
     Risk,
     Story,
 )
+from careloop.learning import selectors as learning_selectors
+from careloop.learning import services as learning_services
 
 NIGHT = "Night-time support at home after hospital discharge"
 SENSORS = "Wearable sensors for safety and independence"
@@ -670,18 +672,15 @@ def external(people) -> int:
 
 def raise_actions(rows) -> int:
     """rows: (source, title, owner, due in days). Actions the learning area tracks."""
-    if not actions.available():
-        return 0
     added = 0
     for source, title, owner, days in rows:
-        if any(a.title == title for a in actions.actions_for(source)):
+        if any(a.title == title for a in learning_selectors.actions_for(source)):
             continue
-        actions.action_raise(
+        learning_services.action_create(
             source=source,
             title=title,
             owner=owner,
             due=dt.date.today() + dt.timedelta(days=days),
-            user=None,
         )
         added += 1
     return added

@@ -21,21 +21,7 @@ class PilotSerializer(serializers.ModelSerializer):
         model = Pilot
         fields = [
             "id",
-            "title",
-            "problem",
-            "idea",
-            "hypothesis",
-            "cohort",
-            "design",
-            "comparison_group",
-            "baseline_start",
-            "start_date",
-            "end_date",
-            "partners",
-            "providers",
-            "budget",
-            "lead",
-            "team",
+            *services.PILOT_FIELDS,
             "status",
             "status_label",
             "status_changed_on",
@@ -60,40 +46,16 @@ class MoveSerializer(serializers.Serializer):
 class MeasureSerializer(serializers.ModelSerializer):
     class Meta:
         model = Measure
-        fields = [
-            "id",
-            "pilot",
-            "name",
-            "definition",
-            "kind",
-            "unit",
-            "per",
-            "denominator_label",
-            "direction",
-            "period",
-            "hoped_change",
-            "target",
-            "order",
-        ]
+        fields = ["id", "pilot", *services.MEASURE_FIELDS, "order"]
         read_only_fields = ["order"]
 
 
 class ReadingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Reading
-        fields = [
-            "id",
-            "measure",
-            "period_start",
-            "group",
-            "value",
-            "denominator",
-            "note",
-            "entered_by",
-            "entered_at",
-        ]
+        fields = ["id", "measure", *services.READING_FIELDS, "entered_by", "entered_at"]
         read_only_fields = ["entered_by", "entered_at"]
-        validators = []  # one per period: a second reading for a period corrects the first
+        validators: list = []  # one per period: a second reading for a period corrects the first
 
 
 class EvaluationSerializer(serializers.ModelSerializer):
@@ -102,12 +64,7 @@ class EvaluationSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "pilot",
-            "kind",
-            "data_to",
-            "summary",
-            "decision",
-            "reasons",
-            "extend_to",
+            *services.EVALUATION_FIELDS,
             "decided_by",
             "decided_on",
             "author",
@@ -119,20 +76,7 @@ class EvaluationSerializer(serializers.ModelSerializer):
 class ExternalLearningSerializer(serializers.ModelSerializer):
     class Meta:
         model = ExternalLearning
-        fields = [
-            "id",
-            "title",
-            "kind",
-            "organisation",
-            "description",
-            "started_on",
-            "ended_on",
-            "status",
-            "lead",
-            "learned",
-            "shared",
-            "link",
-        ]
+        fields = ["id", *services.EXTERNAL_FIELDS]
 
 
 def _impact(result):

@@ -9,7 +9,7 @@ from django.db.models import Count
 
 from careloop.core.areas import EvidenceFact
 
-from . import analysis
+from . import analysis, selectors
 from .models import Evaluation, ExternalLearning, Measure, Pilot
 
 PARTNER_KINDS = {
@@ -27,7 +27,7 @@ def _first_sentence(text: str, limit: int = 300) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
-RESULTS = {
+RESULTS: dict[str, str] = {
     Evaluation.Decision.SCALE: "was scaled up after its evaluation",
     Evaluation.Decision.ADAPT: "was adapted and continued after its evaluation",
     Evaluation.Decision.STOP: "was stopped after its evaluation",
@@ -43,7 +43,7 @@ READINGS = {
 
 def _unit(measure: Measure) -> str:
     if measure.kind == Measure.Kind.RATE:
-        return f"per {measure.per:,} {measure.denominator_label}".strip()
+        return measure.rate_unit
     if measure.kind == Measure.Kind.PROPORTION:
         return "%"
     if measure.kind == Measure.Kind.MEAN:
@@ -54,7 +54,7 @@ def _unit(measure: Measure) -> str:
 def _pilot_facts(pilot: Pilot) -> list[EvidenceFact]:
     """The pilot and its decision (drafted by assurance as "The local authority piloted …"),
     and each measure that changed clearly before and after (drafted as a change)."""
-    decision = pilot.evaluations.exclude(decision="").order_by("-decided_on", "-pk").first()
+    decision = selectors.latest_decision(pilot)
     data_to = decision.data_to if decision else dt.date.today()
     analyses = analysis.analyse_pilot(pilot, data_to=data_to)
     reading = analysis.overall(analyses)

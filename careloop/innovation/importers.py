@@ -144,7 +144,8 @@ class PilotFiguresImporter(Importer):
         }
 
     def context(self, job) -> Context:
-        pilot = Pilot.objects.filter(pk=(job.options or {}).get("pilot")).first()
+        chosen = (job.options or {}).get("pilot")
+        pilot = Pilot.objects.filter(pk=chosen).first() if chosen is not None else None
         measures = (
             {m.name.lower(): m for m in pilot.measures.select_related("pilot")} if pilot else {}
         )

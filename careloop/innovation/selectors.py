@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 
 from careloop.core import workdays
@@ -193,9 +193,3 @@ def headlines(user) -> list[Figure]:
             reverse("innovation:external_index"),
         ),
     ]
-
-
-def pilot_detail(pilot: Pilot):
-    return Pilot.objects.select_related("lead", "team", "approved_by").prefetch_related(
-        Prefetch("measures", queryset=Measure.objects.prefetch_related("readings"))
-    )

@@ -29,10 +29,8 @@ urlpatterns = [
     path("<int:pk>/evaluations/<int:epk>/", views.evaluation_show, name="evaluation_show"),
     path("<int:pk>/evaluations/<int:epk>/pdf/", views.evaluation_pdf, name="evaluation_pdf"),
     path("<int:pk>/evaluations/<int:epk>/edit/", views.evaluation_edit, name="evaluation_edit"),
-    path("<int:pk>/actions/new/", views.action_new, name="action_new"),
     path("external/", views.external_index, name="external_index"),
     path("external/new/", views.external_edit, name="external_new"),
     path("external/<int:pk>/", views.external_show, name="external_show"),
     path("external/<int:pk>/edit/", views.external_edit, name="external_edit"),
-    path("external/<int:pk>/actions/new/", views.external_action_new, name="external_action_new"),
 ]

@@ -79,12 +79,10 @@ ROWS = [
     Row("innovation:evaluation_show", VIEW, kwargs=_e),
     Row("innovation:evaluation_pdf", VIEW, kwargs=_e),
     Row("innovation:evaluation_edit", EDIT, kwargs=_e),
-    Row("innovation:action_new", EDIT, kwargs=_p),
     Row("innovation:external_index", VIEW),
     Row("innovation:external_new", EDIT),
     Row("innovation:external_show", VIEW, kwargs=lambda w: {"pk": w.external.pk}),
     Row("innovation:external_edit", EDIT, kwargs=lambda w: {"pk": w.external.pk}),
-    Row("innovation:external_action_new", EDIT, kwargs=lambda w: {"pk": w.external.pk}),
     # API
     Row("pilot-list", API_VIEW),
     Row("pilot-detail", API_VIEW, kwargs=_p),
@@ -111,6 +109,12 @@ ROWS = [
         "200 200 200 403 403 302",
         query=lambda w: {"source": f"innovation.pilot:{w.pilot.pk}"},
         note="(from a pilot)",
+    ),
+    Row(
+        "learning:action_raise",
+        "200 200 200 403 403 302",
+        query=lambda w: {"source": f"innovation.externallearning:{w.external.pk}"},
+        note="(from external learning)",
     ),
     Row(
         "learning:action_raise",

@@ -248,7 +248,7 @@ def test_an_action_raised_from_a_pilot_is_tracked_in_learning(login, users):
 
     pilot = PilotFactory(title="Night support")
     client = login(users["manager"])
-    url = reverse("innovation:action_new", args=[pilot.pk])
+    url = reverse("learning:action_raise") + f"?source=innovation.pilot:{pilot.pk}"
     due = dt.date.today() + dt.timedelta(days=30)
     response = client.post(url, {"title": "", "owner": users["manager"].pk, "priority": "medium"})
     assert response.status_code == 200 and not Action.objects.exists()
@@ -277,7 +277,7 @@ def test_actions_from_external_learning_are_learning_from_elsewhere(login, users
     record = ExternalLearningFactory()
     due = dt.date.today() + dt.timedelta(days=10)
     login(users["quality_lead"]).post(
-        reverse("innovation:external_action_new", args=[record.pk]),
+        reverse("learning:action_raise") + f"?source=innovation.externallearning:{record.pk}",
         {
             "title": "Share the findings",
             "owner": users["quality_lead"].pk,

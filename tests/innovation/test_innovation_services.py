@@ -4,7 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 
 from careloop.core.models import AuditEntry
 from careloop.core.services import ServiceError
@@ -31,7 +31,7 @@ def test_a_new_pilot_is_proposed_and_led_by_its_author(users):
 
 
 def test_pilot_dates_and_comparison_are_checked(users):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ServiceError) as error:
         services.pilot_create(
             user=users["manager"],
             baseline_start=dt.date(2026, 3, 1),
@@ -40,7 +40,7 @@ def test_pilot_dates_and_comparison_are_checked(users):
             design=Pilot.Design.COMPARISON,
             **FIELDS,
         )
-    assert set(error.value.message_dict) == {"baseline_start", "end_date", "comparison_group"}
+    assert set(error.value.errors) == {"baseline_start", "end_date", "comparison_group"}
     assert not Pilot.objects.exists()
 
 
@@ -136,7 +136,7 @@ def test_weekly_figures_belong_to_the_week_beginning_monday(users):
 )
 def test_bad_figures_are_refused_with_a_reason(users, kind, value, denominator, field, message):
     measure = MeasureFactory(kind=kind, denominator_label="people discharged")
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ServiceError) as error:
         services.reading_record(
             measure=measure,
             period_start=months_ago(1),
@@ -144,13 +144,13 @@ def test_bad_figures_are_refused_with_a_reason(users, kind, value, denominator, 
             denominator=denominator,
             user=users["manager"],
         )
-    assert message in error.value.message_dict[field][0]
+    assert message in error.value.errors[field][0]
     assert not Reading.objects.exists()
 
 
 def test_future_periods_and_comparison_figures_without_a_comparison_group_are_refused(users):
     measure = MeasureFactory()
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ServiceError) as error:
         services.reading_record(
             measure=measure,
             period_start=dt.date.today() + dt.timedelta(days=40),
@@ -158,13 +158,13 @@ def test_future_periods_and_comparison_figures_without_a_comparison_group_are_re
             group="comparison",
             user=users["manager"],
         )
-    assert set(error.value.message_dict) == {"period_start", "group"}
+    assert set(error.value.errors) == {"period_start", "group"}
 
 
 def test_a_period_is_saved_whole_or_not_at_all(users):
     pilot = PilotFactory(design=Pilot.Design.BOTH, comparison_group="South")
     measure = MeasureFactory(pilot=pilot, kind="proportion", denominator_label="people")
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ServiceError) as error:
         services.period_record(
             measure=measure,
             period_start=months_ago(1),
@@ -174,7 +174,7 @@ def test_a_period_is_saved_whole_or_not_at_all(users):
             comparison_denominator=10,
             user=users["manager"],
         )
-    assert "comparison_value" in error.value.message_dict
+    assert "comparison_value" in error.value.errors
     assert not Reading.objects.exists()
     saved = services.period_record(
         measure=measure,
@@ -202,7 +202,7 @@ def test_measures_with_figures_keep_their_kind_and_cannot_be_deleted(users):
 
 def test_a_story_needs_the_persons_consent(users):
     pilot = PilotFactory()
-    with pytest.raises(ValidationError, match="agreed"):
+    with pytest.raises(ServiceError, match="agreed"):
         services.story_save(
             pilot=pilot,
             user=users["practitioner"],
@@ -253,9 +253,9 @@ def test_an_evaluation_without_a_decision_leaves_the_pilot_running(users):
 )
 def test_incomplete_evaluations_are_refused(users, fields, field):
     pilot = PilotFactory()
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ServiceError) as error:
         evaluate(pilot, users["quality_lead"], **fields)
-    assert field in error.value.message_dict
+    assert field in error.value.errors
     assert not Evaluation.objects.exists()
 
 
@@ -288,12 +288,12 @@ def test_the_summary_can_be_reworded_but_not_emptied(users):
     evaluation = evaluate(PilotFactory(), users["manager"])
     services.evaluation_update_summary(evaluation=evaluation, summary="  Clearer words. ")
     assert evaluation.summary == "Clearer words."
-    with pytest.raises(ValidationError):
+    with pytest.raises(ServiceError):
         services.evaluation_update_summary(evaluation=evaluation, summary="")
 
 
 def test_external_learning_end_date_is_checked(users):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ServiceError) as error:
         services.external_save(
             user=users["manager"],
             title="Network",
@@ -303,7 +303,7 @@ def test_external_learning_end_date_is_checked(users):
             started_on=dt.date(2026, 3, 1),
             ended_on=dt.date(2026, 2, 1),
         )
-    assert "ended_on" in error.value.message_dict
+    assert "ended_on" in error.value.errors
     record = services.external_save(
         user=users["manager"],
         title="Network",
