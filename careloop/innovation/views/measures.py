@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.http import HttpRequest
 from django.shortcuts import redirect, render
@@ -93,14 +92,12 @@ def measure_edit(request, pk, mpk):
 @require("innovation.edit")
 def measure_delete(request, pk, mpk):
     pilot, measure = _measure(request, pk, mpk)
-    button = forms.Form(request.POST)  # the button posts nothing; a refusal lands on it
-    web.submit(request, button, lambda _: services.measure_delete(measure=measure))
-    if button.errors:
-        for message in button.non_field_errors():
-            messages.error(request, message)
-        return redirect(measure)
-    messages.success(request, f"Measure “{measure}” deleted")
-    return redirect(pilot)
+    done = web.act(
+        request,
+        lambda: services.measure_delete(measure=measure),
+        success=f"Measure “{measure}” deleted",
+    )
+    return redirect(pilot if done else measure)
 
 
 @require("innovation.record")
