@@ -11,14 +11,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from careloop.core.permissions import get_visible_or_404
-from careloop.core.services import ServiceError
 from careloop.feedback.models import Feedback
 from careloop.stats.charts import VARIATION_TEXT
 from careloop.stats.spc_text import point_rule_labels
 from careloop.themes import selectors, trends
 from careloop.themes.forms import FilterForm
 from careloop.themes.models import Theme
-from careloop.themes.series import SENTIMENTS
+from careloop.themes.series import SENTIMENTS, SeriesKey, last_complete_month
 from careloop.themes.services import review
 
 
@@ -103,12 +102,7 @@ class SeriesView(APIView):
         responses=dict,
     )
     def get(self, request):
-        from careloop.themes.series import SeriesKey
-
-        try:
-            key = SeriesKey.parse(request.query_params.get("series") or "all")
-        except ServiceError as error:
-            raise ValidationError({"series": [str(error)]}) from None
+        key = SeriesKey.parse(request.query_params.get("series") or "all")
         chart = trends.chart(key, with_restricted=selectors.with_restricted(request.user))
         if chart.result is None:
             return Response({"series": str(key), "label": chart.label, "error": chart.error})
@@ -140,8 +134,6 @@ class SignalsView(APIView):
 
     @extend_schema(summary="Signals in the latest complete month", responses=dict)
     def get(self, request):
-        from careloop.themes.series import last_complete_month
-
         signals = selectors.signals(request.user, month=last_complete_month())
         return Response(
             [

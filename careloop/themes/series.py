@@ -69,10 +69,18 @@ class SeriesKey:
             if parts or (dim != ALL and (dim not in DIMS or not value)) or theme < 0:
                 raise ValueError
         except ValueError:
-            raise ServiceError(f"“{text}” is not a chart careloop knows") from None
+            raise ServiceError(f"“{text}” is not a chart careloop knows", field="series") from None
         if rate and theme == 0:
-            raise ServiceError("A rate needs a theme")
+            raise ServiceError("A rate needs a theme", field="series")
         return cls(theme, dim, value, rate)
+
+    @classmethod
+    def find(cls, text: str) -> SeriesKey | None:
+        """A key from its text, or None if it is not one."""
+        try:
+            return cls.parse(text)
+        except ServiceError:
+            return None
 
     def without_rate(self) -> SeriesKey:
         return SeriesKey(self.theme, self.dim, self.value)
