@@ -14,11 +14,10 @@ from careloop.core.permissions import get_visible_or_404
 from careloop.feedback.models import Feedback
 from careloop.stats.charts import VARIATION_TEXT
 from careloop.stats.spc_text import point_rule_labels
-from careloop.themes import selectors, trends
+from careloop.themes import selectors, services, trends
 from careloop.themes.forms import FilterForm
 from careloop.themes.models import Theme
 from careloop.themes.series import SENTIMENTS, SeriesKey, last_complete_month
-from careloop.themes.services import review
 
 
 class ThemeSerializer(serializers.ModelSerializer):
@@ -27,10 +26,7 @@ class ThemeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Theme
-        fields = [
-            "id", "key", "name", "category", "description", "examples", "direction",
-            "is_active", "added_in", "retired_in",
-        ]  # fmt: skip
+        fields = ["id", "key", *services.THEME_FIELDS, "is_active", "added_in", "retired_in"]
 
 
 class ThemesView(APIView):
@@ -199,7 +195,7 @@ class FeedbackThemesView(APIView):
         item = self._item(request, pk)
         data = ReviewSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        review.themes_review(
+        services.themes_review(
             feedback=item,
             user=request.user,
             theme_ids=data.validated_data["themes"],

@@ -12,6 +12,7 @@ from careloop.core.models import ServiceArea, Team
 from careloop.core.permissions import can
 from careloop.feedback.models import Feedback, Organisation
 from careloop.themes import series as S
+from careloop.themes import services
 from careloop.themes.models import Category, SeriesSettings, Theme
 from careloop.themes.selectors import Filters, equality_choices
 from careloop.themes.series import SENTIMENTS
@@ -113,7 +114,7 @@ class ThemeForm(GovukModelForm):
 
     class Meta:
         model = Theme
-        fields = ["name", "category", "description", "examples", "direction"]
+        fields = list(services.THEME_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "examples": forms.Textarea(attrs={"rows": 6}),
@@ -143,7 +144,7 @@ class ThemeForm(GovukModelForm):
 class CategoryForm(GovukModelForm):
     class Meta:
         model = Category
-        fields = ["name", "description", "order"]
+        fields = list(services.CATEGORY_FIELDS)
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -211,7 +212,7 @@ class FlagForm(GovukForm):
 class SeriesSettingsForm(GovukModelForm):
     class Meta:
         model = SeriesSettings
-        fields = ["direction", "trend_length", "shift_length", "baseline_points"]
+        fields = list(services.SERIES_SETTINGS_FIELDS)
         widgets = {"direction": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
@@ -277,10 +278,8 @@ class ReclassifyForm(GovukForm):
     scope = forms.ChoiceField(label="Which feedback?", widget=forms.RadioSelect)
 
     def __init__(self, *args, **kwargs):
-        from careloop.themes.services.classify import SCOPES
-
         super().__init__(*args, **kwargs)
-        self.fields["scope"].choices = list(SCOPES.items())
+        self.fields["scope"].choices = list(services.SCOPES.items())
 
 
 class SubscriptionForm(GovukForm):

@@ -10,14 +10,31 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careloop.core.models import Audited
+from careloop.core.permissions import can
+from careloop.feedback.models import Feedback
 from careloop.themes.models.framework import Theme
+
+
+def sees_restricted(user) -> bool:
+    """Whether the person's counts include restricted feedback (their role may see it)."""
+    return can(user, Feedback.restricted_perm)
+
+
+class SignalQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Signals the person may see: those counting restricted feedback only for people who
+        may see restricted feedback."""
+        return self if sees_restricted(user) else self.filter(with_restricted=False)
 
 
 class Signal(models.Model):
     """A series showing special-cause variation in a month (computed by trends.py).
 
     Two audiences are computed: counts with restricted feedback (for people who may see it)
-    and without."""
+    and without. A signal is a source of actions (Learn and act's one way to raise one).
+    """
+
+    action_source_permission = "themes.view"  # learning.selectors.sources
 
     key = models.CharField(max_length=120)
     label = models.CharField(max_length=300)
@@ -34,6 +51,8 @@ class Signal(models.Model):
     first_seen_at = models.DateTimeField(default=timezone.now)
     notified_at = models.DateTimeField(null=True, blank=True)
 
+    objects = SignalQuerySet.as_manager()
+
     class Meta:
         ordering = ["-month", "variation", "label"]
         constraints = [
@@ -49,6 +68,9 @@ class Signal(models.Model):
     def get_absolute_url(self) -> str:
         """The series' chart, where the signal shows."""
         return f"{reverse('themes:chart')}?{urlencode({'series': self.key})}"
+
+    def is_visible_to(self, user) -> bool:
+        return not self.with_restricted or sees_restricted(user)
 
 
 class SignalSubscription(Audited):

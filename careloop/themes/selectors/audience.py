@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from careloop.core.permissions import can
-from careloop.feedback.models import Feedback
+from careloop.themes.models.signals import sees_restricted
 
 
 def with_restricted(user) -> bool:
-    return can(user, Feedback.restricted_perm)
+    """Whether the person's counts (and signals) include restricted feedback."""
+    return sees_restricted(user)

@@ -135,3 +135,22 @@ def panel(feedback: Feedback) -> Panel:
             )
         ),
     )
+
+
+def review_choices(panel: Panel) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Checkbox choices: every theme in use (grouped by category), plus retired themes the
+    item already has."""
+    confidence = {link.theme_id: link for link in panel.links}
+    themes = Theme.objects.select_related("category")
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for theme in themes:
+        link = confidence.get(theme.pk)
+        if not theme.is_active and link is None:
+            continue
+        label = theme.name
+        if link and link.status == FeedbackTheme.Status.SUGGESTED and link.confidence is not None:
+            label += f" (suggested, {round(100 * link.confidence)}% confident)"
+        elif link and link.status == FeedbackTheme.Status.SUGGESTED:
+            label += " (suggested)"
+        groups.setdefault(theme.category.name, []).append((str(theme.pk), label))
+    return list(groups.items())

@@ -1,12 +1,14 @@
-"""Signals, as each person may see them, and the new ones for other areas (the QA agenda)."""
+"""Signals, as each person may see them, the new ones for other areas (the QA agenda), and
+the alerts a person subscribed to."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from careloop.themes import series as S
-from careloop.themes.models import Signal
+from careloop.themes.models import Signal, SignalSubscription
 from careloop.themes.selectors.audience import with_restricted
+from careloop.themes.series import SeriesKey
 
 
 def signals(user, *, month: dt.date | None = None, since: dt.date | None = None):
@@ -33,3 +35,16 @@ def new_signals(
     if until:
         qs = qs.filter(first_seen_at__date__lte=until)
     return list(qs.select_related("theme").order_by("variation", "label"))
+
+
+def latest_signal(user, key: SeriesKey) -> Signal | None:
+    """The series' most recent signal the person may see (what an action is raised from)."""
+    return (
+        Signal.objects.filter(key=str(key.without_rate()), with_restricted=with_restricted(user))
+        .order_by("-month")
+        .first()
+    )
+
+
+def subscriptions_of(user):
+    return SignalSubscription.objects.filter(user=user).select_related("theme")

@@ -195,7 +195,8 @@ def model_activate(*, version: ModelVersion, user, override_reason: str = "") ->
     if refusal and not override_reason.strip():
         raise ServiceError(
             refusal.replace(", so it was not put in use", "")
-            + " Give a reason to put it in use anyway."
+            + " Give a reason to put it in use anyway.",
+            field="reason",
         )
     if current is not None:
         current.is_active = False
