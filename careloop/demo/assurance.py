@@ -15,7 +15,8 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from careloop.assurance import services
-from careloop.assurance.cqc.framework import QUALITY_STATEMENTS
+from careloop.assurance.cqc.framework import QUALITY_STATEMENTS, SCORE_LEVELS
+from careloop.assurance.cqc.rating import overall_rating
 from careloop.assurance.models import EvidenceItem, PeerReport, SelfAssessment
 from careloop.core import audit
 from careloop.core.models import User
@@ -312,8 +313,6 @@ PEERS = {
 
 
 def _statement_page(council: str, number: int, score: int, paragraphs: list[str]) -> str:
-    from careloop.assurance.cqc.framework import SCORE_LEVELS
-
     qs = QUALITY_STATEMENTS[number - 1]
     lines = [
         f"{council}: local authority assessment",
@@ -330,9 +329,6 @@ def _statement_page(council: str, number: int, score: int, paragraphs: list[str]
 
 def _summary_page(council: str, scores: list[int], summary: str) -> str:
     """The summary page as saved HTML, so the demo shows the HTML import too."""
-    from careloop.assurance.cqc.framework import SCORE_LEVELS
-    from careloop.assurance.cqc.rating import overall_rating
-
     result = overall_rating(scores)
     rows = "".join(
         f"<li><h3>{html.escape(qs.name)}</h3><p>Score: {score}</p>"
