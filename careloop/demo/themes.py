@@ -32,6 +32,7 @@ def intended() -> dict[int, list[str]]:
     """The themes the feedback demo meant each item to have, by feedback id (empty if the
     feedback demo does not say)."""
     try:
+        # imported here: the feedback demo may not say which themes it meant (no intended_themes)
         from careloop.demo.feedback import intended_themes
     except ImportError:
         return {}
