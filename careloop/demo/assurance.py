@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from typing import TypedDict
 
 from django.core.files.base import ContentFile
 from django.db.models import Q
@@ -263,12 +264,23 @@ def _self_assessment(log) -> None:
                 services.statement_submit(statement_assessment=sa, user=author)
         if number <= 5:
             services.statement_approve(statement_assessment=sa, user=lead, comment="Agreed")
-    outcome = assessment.rating().rating
-    log(f"{title}: proposed rating {outcome.percentage}% {outcome.rating}")
+    outcome = assessment.rating()
+    if outcome.rating is None:
+        log(f"{title}: no proposed rating ({outcome.reason})")
+    else:
+        log(f"{title}: proposed rating {outcome.rating.percentage}% {outcome.rating.rating}")
 
 
 # --- Two neighbouring councils' published reports (invented) -----------------------------------
-PEERS = {
+class Peer(TypedDict):
+    """A neighbouring council's invented report: its nine scores, summary and statement pages."""
+
+    scores: list[int]
+    summary: str
+    pages: dict[int, list[str]]
+
+
+PEERS: dict[str, Peer] = {
     "Westmere Borough Council": {
         "scores": [3, 3, 2, 3, 3, 2, 2, 3, 3],
         "summary": "People told us staff treated them with respect, though some waited a long "

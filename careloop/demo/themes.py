@@ -92,7 +92,9 @@ def load(log: Callable[[str], None]) -> None:
             rng = random.Random(SEED)
             chosen = sorted(pk for pk in wanted if rng.random() < REVIEWED_SHARE)
             reviewer = User.objects.filter(email=REVIEWER).first()
-            decisions = {pk: (_theme_ids(wanted[pk], themes, log), None) for pk in chosen}
+            decisions: dict[int, tuple[list[int], int | None]] = {
+                pk: (_theme_ids(wanted[pk], themes, log), None) for pk in chosen
+            }
             done = review.themes_review_many(decisions=decisions, user=reviewer)
             log(f"Themes: {done} feedback items reviewed by the quality team")
         trained = training.model_train(user=None, note=DEMO_NOTE)

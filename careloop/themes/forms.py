@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -90,12 +91,15 @@ class FilterForm(GovukForm):
         out = []
         for name in ("kind", "service", "team", "provider", "sentiment", "equality"):
             value = self.cleaned_data.get(name)
-            if value and name in self.fields:
-                choices = dict(self.fields[name].choices)
-                for group in self.fields[name].choices:
+            field = self.fields.get(name)
+            if value and isinstance(field, forms.ChoiceField):
+                # a ChoiceField keeps its choices as a list of pairs (some pairs are groups)
+                pairs = cast(list[tuple[Any, Any]], field.choices)
+                choices = dict(pairs)
+                for group in pairs:
                     if isinstance(group[1], list | tuple):
                         choices.update(dict(group[1]))
-                out.append((str(self.fields[name].label), str(choices.get(value, value))))
+                out.append((str(field.label), str(choices.get(value, value))))
         return out
 
 

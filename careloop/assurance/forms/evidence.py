@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -16,6 +18,12 @@ from careloop.core.forms import DateField, GovukForm
 
 def statement_choices(framework: FrameworkVersion) -> list[tuple[int, str]]:
     return [(s.number, f"{s.number}. {s.name}") for s in framework.statements.all()]
+
+
+def set_choices(form: forms.BaseForm, name: str, choices: Sequence[tuple[object, str]]) -> None:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = choices
 
 
 def category_choices(framework: FrameworkVersion) -> list[tuple[str, str]]:
@@ -90,8 +98,8 @@ class EvidenceForm(GovukForm):
     def __init__(self, *args, kind: str, framework: FrameworkVersion, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
-        self.fields["statements"].choices = statement_choices(framework)
-        self.fields["category"].choices = category_choices(framework)
+        set_choices(self, "statements", statement_choices(framework))
+        set_choices(self, "category", category_choices(framework))
         if kind == EvidenceItem.Kind.DOCUMENT:
             del self.fields["url"]
             if editing:
@@ -167,6 +175,6 @@ class EvidenceConfirmForm(GovukForm):
 
     def __init__(self, *args, framework: FrameworkVersion, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["statements"].choices = statement_choices(framework)
-        self.fields["category"].choices = category_choices(framework)
+        set_choices(self, "statements", statement_choices(framework))
+        set_choices(self, "category", category_choices(framework))
         self.fields["category"].error_messages["required"] = "Choose the evidence category"

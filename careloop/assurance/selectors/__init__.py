@@ -4,8 +4,10 @@ write `from careloop.assurance import selectors; selectors.coverage(assessment)`
 from careloop.assurance.selectors.coverage import (
     CoverageCell,
     CoverageRow,
+    StatementRow,
     coverage,
     statement_evidence,
+    statement_rows,
 )
 from careloop.assurance.selectors.evidence import (
     EVIDENCE_STATES,
@@ -34,6 +36,7 @@ __all__ = [
     "Column",
     "CoverageCell",
     "CoverageRow",
+    "StatementRow",
     "approved_count",
     "category_names",
     "coverage",
@@ -47,4 +50,5 @@ __all__ = [
     "peer_comparison",
     "peer_count",
     "statement_evidence",
+    "statement_rows",
 ]

@@ -48,16 +48,16 @@ def coverage(assessment: SelfAssessment) -> list[CoverageRow]:
     categories = list(framework.categories.all())
     cutoff = months_before(assessment.as_at, assessment.evidence_max_age_months)
     counts: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
-    current = Q(evidenceitem__stale_since__isnull=True, evidenceitem__date__gte=cutoff)
+    is_current = Q(evidenceitem__stale_since__isnull=True, evidenceitem__date__gte=cutoff)
     tags = (
         EvidenceItem.statements.through.objects.filter(evidenceitem__confirmed_at__isnull=False)
         .values("qualitystatement__number", "evidenceitem__category")
-        .annotate(current=Count("pk", filter=current), total=Count("pk"))
+        .annotate(current=Count("pk", filter=is_current), total=Count("pk"))
     )
-    for row in tags:
-        key = (row["qualitystatement__number"], row["evidenceitem__category"])
-        counts[key][0] += row["current"]
-        counts[key][1] += row["total"] - row["current"]
+    for tag in tags:
+        key = (tag["qualitystatement__number"], tag["evidenceitem__category"])
+        counts[key][0] += tag["current"]
+        counts[key][1] += tag["total"] - tag["current"]
     suggested: dict[int, int] = defaultdict(int)
     waiting = EvidenceItem.objects.needing_confirmation().values_list(
         "suggested_statements", flat=True
@@ -88,6 +88,28 @@ def coverage(assessment: SelfAssessment) -> list[CoverageRow]:
                 row.gaps.append(f"{category.name}: thin ({current} current)")
         rows.append(row)
     return rows
+
+
+@dataclass
+class StatementRow:
+    """One statement of a self-assessment on its overview: the score's wording and gaps."""
+
+    sa: StatementAssessment
+    coverage: CoverageRow | None
+    score_wording: str
+
+
+def statement_rows(assessment: SelfAssessment) -> list[StatementRow]:
+    rows = {row.number: row for row in coverage(assessment)}
+    wordings = {lvl.score: lvl.wording for lvl in assessment.framework.score_levels.all()}
+    return [
+        StatementRow(
+            sa,
+            rows.get(sa.statement.number),
+            wordings.get(sa.score, "") if sa.score is not None else "",
+        )
+        for sa in assessment.statements.select_related("statement__theme")
+    ]
 
 
 def statement_evidence(user, sa: StatementAssessment):

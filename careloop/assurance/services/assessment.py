@@ -237,7 +237,7 @@ def assessment_sign_off(*, assessment: SelfAssessment, user, comment: str = "") 
         )
     outcome = assessment.rating()
     if outcome.rating is None:
-        raise ServiceError(outcome.reason)
+        raise ServiceError(outcome.reason or "The overall rating cannot be worked out")
     assessment.status = SelfAssessment.Status.APPROVED
     assessment.approved_by, assessment.approved_at = user, timezone.now()
     assessment.save(update_fields=["status", "approved_by", "approved_at"])

@@ -72,9 +72,8 @@ def framework_ensure() -> FrameworkVersion:
             version = _load_shipped()
         except IntegrityError:  # loaded meanwhile by another process
             version = FrameworkVersion.objects.get(version=shipped.FRAMEWORK_VERSION)
-    if FrameworkVersion.objects.current() is None:
-        return framework_make_current(framework=version)
-    return FrameworkVersion.objects.current()
+    current = FrameworkVersion.objects.current()
+    return current if current is not None else framework_make_current(framework=version)
 
 
 @transaction.atomic

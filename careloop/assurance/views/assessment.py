@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -96,12 +98,7 @@ def new(request):
 @require("assurance.view")
 def show(request, pk: int, sign_off_form=None, status=200):
     assessment = get_object_or_404(SelfAssessment.objects.select_related("framework"), pk=pk)
-    statements = list(assessment.statements.select_related("statement__theme"))
-    rows = {row.number: row for row in selectors.coverage(assessment)}
-    wordings = {lvl.score: lvl.wording for lvl in assessment.framework.score_levels.all()}
-    for sa in statements:
-        sa.coverage = rows.get(sa.statement.number)
-        sa.score_wording = wordings.get(sa.score, "")
+    statements = selectors.statement_rows(assessment)
     return render(
         request,
         "assurance/assessment_show.html",
@@ -110,7 +107,7 @@ def show(request, pk: int, sign_off_form=None, status=200):
             "assessment": assessment,
             "statements": statements,
             "outcome": assessment.rating(),
-            "approved": sum(1 for s in statements if s.status == "approved"),
+            "approved": sum(1 for row in statements if row.sa.status == "approved"),
             "form": sign_off_form,
             "sign_off_form": sign_off_form
             or (WithdrawForm() if assessment.is_signed_off else ReviewForm()),
@@ -309,7 +306,7 @@ def statement_draft(request, pk: int, number: int):
     )
 
 
-REVIEW_ACTIONS = {
+REVIEW_ACTIONS: dict[str, tuple[str, Callable[..., StatementAssessment], str]] = {
     "submit": ("assurance.edit", services.statement_submit, "Sent for review"),
     "approve": ("assurance.approve", services.statement_approve, "Approved"),
     "return": ("assurance.approve", services.statement_return, "Returned for changes"),

@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models import Count, Exists, Field, OuterRef, Sum
 
 from careloop.feedback.models import EqualityMonitoring
 from careloop.themes import series as S
@@ -60,17 +60,24 @@ class Filters:
 def equality_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     groups = []
     for name in EqualityMonitoring.FIELDS:
-        model_field = EqualityMonitoring._meta.get_field(name)
+        model_field = _equality_field(name)
         label = str(model_field.verbose_name)
         label = label[0].upper() + label[1:]
-        groups.append((label, [(f"{name}:{value}", text) for value, text in model_field.choices]))
+        options = [(f"{name}:{value}", str(text)) for value, text in model_field.flatchoices]
+        groups.append((label, options))
     return groups
+
+
+def _equality_field(name: str) -> Field:
+    model_field = EqualityMonitoring._meta.get_field(name)
+    assert isinstance(model_field, Field)  # the answers are plain fields with choices
+    return model_field
 
 
 def equality_label(pair: tuple[str, str]) -> str:
     name, value = pair
-    model_field = EqualityMonitoring._meta.get_field(name)
-    return f"{model_field.verbose_name}: {dict(model_field.choices).get(value, value)}"
+    model_field = _equality_field(name)
+    return f"{model_field.verbose_name}: {dict(model_field.flatchoices).get(value, value)}"
 
 
 # --- The dashboard grid --------------------------------------------------------------------------

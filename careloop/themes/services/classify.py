@@ -137,14 +137,12 @@ def equality_moved(*, feedback_id: int, old: list[str], new: list[str]) -> None:
     if old == new:
         return
     deltas = aggregates.Deltas()
-    rows = [
-        *Classification.objects.select_for_update().filter(feedback_id=feedback_id),
-        *FeedbackTheme.objects.filter(feedback_id=feedback_id),
-    ]
-    for row in rows:
-        add = deltas.add_link if isinstance(row, FeedbackTheme) else deltas.add_item
-        add(row, -1, old)
-        add(row, 1, new)
+    for item in Classification.objects.select_for_update().filter(feedback_id=feedback_id):
+        deltas.add_item(item, -1, old)
+        deltas.add_item(item, 1, new)
+    for link in FeedbackTheme.objects.filter(feedback_id=feedback_id):
+        deltas.add_link(link, -1, old)
+        deltas.add_link(link, 1, new)
     aggregates.apply(deltas)
 
 

@@ -77,7 +77,9 @@ def themes_review(
         link.theme_id: link
         for link in FeedbackTheme.objects.filter(feedback=feedback).select_related("theme")
     }
-    confirmed, added, removed = [], [], []
+    confirmed: list[str] = []
+    added: list[str] = []
+    removed: list[str] = []
     old_sentiment = item.sentiment
     deltas.add_item(item, -1)
     for link in links.values():
@@ -131,7 +133,7 @@ def themes_review(
         changes["themes removed"] = {"removed": sorted(removed)}
     if sentiment is not None and sentiment != old_sentiment:
         changes["sentiment"] = [
-            SENTIMENTS.get(old_sentiment, "(none)"),
+            SENTIMENTS.get(old_sentiment, "(none)") if old_sentiment is not None else "(none)",
             SENTIMENTS.get(sentiment),
         ]
     audit.record(
