@@ -14,7 +14,6 @@ from careloop.assurance import services
 from careloop.assurance.cqc.rating import RatingInputError, overall_rating
 from careloop.assurance.cqc.report_parser import parse_report
 from careloop.assurance.models import EvidenceItem, PeerReport, SelfAssessment
-from careloop.assurance.services.peers import MAX_PAGE_CHARS
 
 
 def _outcome(outcome) -> dict:
@@ -152,7 +151,7 @@ class RatingView(APIView):
 
 
 class ParseRequest(serializers.Serializer):
-    text = serializers.CharField(max_length=MAX_PAGE_CHARS, trim_whitespace=False)
+    text = serializers.CharField(max_length=services.MAX_PAGE_CHARS, trim_whitespace=False)
 
 
 class ParseReportView(APIView):

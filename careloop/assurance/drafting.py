@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from careloop.assurance.cqc.draft import KINDS, DraftError, draft_sentence
@@ -55,7 +56,7 @@ def _tidy(sentence: str) -> str:
     return sentence if sentence.endswith((".", "!", "?", ".)", ".”")) else sentence + "."
 
 
-def _feedback_year(item: EvidenceItem) -> list[dict]:
+def _feedback_year(item: EvidenceItem) -> list[dict | str]:
     """A year's figures from the feedback register (`careloop.feedback.evidence`)."""
     figures = item.figures or {}
     if "complaints" not in figures or "well_founded" not in figures:
@@ -70,13 +71,13 @@ def _feedback_year(item: EvidenceItem) -> list[dict]:
         complaints["on_time_pct"] = round(100 * on_time / figures["responded"])
     if figures.get("referred_to_lgsco"):
         complaints["referred"] = figures["referred_to_lgsco"]
-    facts = [complaints]
+    facts: list[dict | str] = [complaints]
     if figures.get("compliments"):
         facts.append({"kind": "compliments", "received": figures["compliments"], "period": period})
     return facts
 
 
-def _ombudsman_year(item: EvidenceItem) -> list[dict]:
+def _ombudsman_year(item: EvidenceItem) -> list[dict | str]:
     """A year's Ombudsman figures from the learning area's tracker."""
     figures = item.figures or {}
     if figures.get("complaints_made") is None or figures.get("upheld") is None:
@@ -114,7 +115,7 @@ def _learning_review(item: EvidenceItem) -> list[dict | str]:
 # Areas whose figures carry no `kind` yet, read by the shape of their key. An area that puts
 # a `kind` in its figures needs no entry here. A reader gives facts for `cqc.draft` and, as
 # plain strings, sentences of the area's own words.
-FIGURE_SHAPES = {
+FIGURE_SHAPES: dict[str, Callable[[EvidenceItem], list[dict | str]]] = {
     "feedback:complaints:": _feedback_year,
     "learning:lgsco:": _ombudsman_year,
     "learning:review:": _learning_review,

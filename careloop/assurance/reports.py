@@ -77,7 +77,7 @@ def _paragraphs(text: str) -> list[str]:
 def build_report(assessment: SelfAssessment) -> Report:
     wordings = {level.score: level.wording for level in assessment.framework.score_levels.all()}
     report = Report(
-        council=settings.COUNCIL_NAME,
+        council=settings.COUNCIL_NAME or "",
         title=assessment.title,
         assessment=assessment,
         outcome=assessment.rating(),

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from typing import TypedDict
 
 from django.core.files.base import ContentFile
 from django.db.models import Q
 from django.utils.text import slugify
 
 from careloop.assurance import services
-from careloop.assurance.cqc.framework import QUALITY_STATEMENTS
+from careloop.assurance.cqc.framework import QUALITY_STATEMENTS, SCORE_LEVELS
+from careloop.assurance.cqc.rating import overall_rating
 from careloop.assurance.models import EvidenceItem, PeerReport, SelfAssessment
 from careloop.core import audit
 from careloop.core.models import User
@@ -262,12 +264,23 @@ def _self_assessment(log) -> None:
                 services.statement_submit(statement_assessment=sa, user=author)
         if number <= 5:
             services.statement_approve(statement_assessment=sa, user=lead, comment="Agreed")
-    outcome = assessment.rating().rating
-    log(f"{title}: proposed rating {outcome.percentage}% {outcome.rating}")
+    outcome = assessment.rating()
+    if outcome.rating is None:
+        log(f"{title}: no proposed rating ({outcome.reason})")
+    else:
+        log(f"{title}: proposed rating {outcome.rating.percentage}% {outcome.rating.rating}")
 
 
 # --- Two neighbouring councils' published reports (invented) -----------------------------------
-PEERS = {
+class Peer(TypedDict):
+    """A neighbouring council's invented report: its nine scores, summary and statement pages."""
+
+    scores: list[int]
+    summary: str
+    pages: dict[int, list[str]]
+
+
+PEERS: dict[str, Peer] = {
     "Westmere Borough Council": {
         "scores": [3, 3, 2, 3, 3, 2, 2, 3, 3],
         "summary": "People told us staff treated them with respect, though some waited a long "
@@ -312,8 +325,6 @@ PEERS = {
 
 
 def _statement_page(council: str, number: int, score: int, paragraphs: list[str]) -> str:
-    from careloop.assurance.cqc.framework import SCORE_LEVELS
-
     qs = QUALITY_STATEMENTS[number - 1]
     lines = [
         f"{council}: local authority assessment",
@@ -330,9 +341,6 @@ def _statement_page(council: str, number: int, score: int, paragraphs: list[str]
 
 def _summary_page(council: str, scores: list[int], summary: str) -> str:
     """The summary page as saved HTML, so the demo shows the HTML import too."""
-    from careloop.assurance.cqc.framework import SCORE_LEVELS
-    from careloop.assurance.cqc.rating import overall_rating
-
     result = overall_rating(scores)
     rows = "".join(
         f"<li><h3>{html.escape(qs.name)}</h3><p>Score: {score}</p>"

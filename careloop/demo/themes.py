@@ -32,6 +32,7 @@ def intended() -> dict[int, list[str]]:
     """The themes the feedback demo meant each item to have, by feedback id (empty if the
     feedback demo does not say)."""
     try:
+        # imported here: the feedback demo may not say which themes it meant (no intended_themes)
         from careloop.demo.feedback import intended_themes
     except ImportError:
         return {}
@@ -91,7 +92,9 @@ def load(log: Callable[[str], None]) -> None:
             rng = random.Random(SEED)
             chosen = sorted(pk for pk in wanted if rng.random() < REVIEWED_SHARE)
             reviewer = User.objects.filter(email=REVIEWER).first()
-            decisions = {pk: (_theme_ids(wanted[pk], themes, log), None) for pk in chosen}
+            decisions: dict[int, tuple[list[int], int | None]] = {
+                pk: (_theme_ids(wanted[pk], themes, log), None) for pk in chosen
+            }
             done = review.themes_review_many(decisions=decisions, user=reviewer)
             log(f"Themes: {done} feedback items reviewed by the quality team")
         trained = training.model_train(user=None, note=DEMO_NOTE)

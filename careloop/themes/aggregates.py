@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import combinations
 
 from django.db import connection, transaction
@@ -48,7 +48,7 @@ def month_of(day: dt.date) -> dt.date:
     return day.replace(day=1)
 
 
-def slice_key(chosen: dict[str, str]) -> tuple[str, str]:
+def slice_key(chosen: Mapping[str, object]) -> tuple[str, str]:
     """The (dim, value) of the slice narrowed to `chosen` ({dim: value}, at most two; the
     dims of DIMS, and "equality" with a group such as "ethnicity:asian")."""
     names = [dim for dim in ORDER if chosen.get(dim) not in (None, "")]

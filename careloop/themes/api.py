@@ -11,15 +11,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from careloop.core.permissions import get_visible_or_404
-from careloop.core.services import ServiceError
 from careloop.feedback.models import Feedback
 from careloop.stats.charts import VARIATION_TEXT
 from careloop.stats.spc_text import point_rule_labels
-from careloop.themes import selectors, trends
+from careloop.themes import selectors, services, trends
 from careloop.themes.forms import FilterForm
 from careloop.themes.models import Theme
-from careloop.themes.series import SENTIMENTS
-from careloop.themes.services import review
+from careloop.themes.series import SENTIMENTS, SeriesKey, last_complete_month
 
 
 class ThemeSerializer(serializers.ModelSerializer):
@@ -28,10 +26,7 @@ class ThemeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Theme
-        fields = [
-            "id", "key", "name", "category", "description", "examples", "direction",
-            "is_active", "added_in", "retired_in",
-        ]  # fmt: skip
+        fields = ["id", "key", *services.THEME_FIELDS, "is_active", "added_in", "retired_in"]
 
 
 class ThemesView(APIView):
@@ -103,12 +98,7 @@ class SeriesView(APIView):
         responses=dict,
     )
     def get(self, request):
-        from careloop.themes.series import SeriesKey
-
-        try:
-            key = SeriesKey.parse(request.query_params.get("series") or "all")
-        except ServiceError as error:
-            raise ValidationError({"series": [str(error)]}) from None
+        key = SeriesKey.parse(request.query_params.get("series") or "all")
         chart = trends.chart(key, with_restricted=selectors.with_restricted(request.user))
         if chart.result is None:
             return Response({"series": str(key), "label": chart.label, "error": chart.error})
@@ -140,8 +130,6 @@ class SignalsView(APIView):
 
     @extend_schema(summary="Signals in the latest complete month", responses=dict)
     def get(self, request):
-        from careloop.themes.series import last_complete_month
-
         signals = selectors.signals(request.user, month=last_complete_month())
         return Response(
             [
@@ -207,7 +195,7 @@ class FeedbackThemesView(APIView):
         item = self._item(request, pk)
         data = ReviewSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        review.themes_review(
+        services.themes_review(
             feedback=item,
             user=request.user,
             theme_ids=data.validated_data["themes"],

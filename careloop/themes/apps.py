@@ -21,6 +21,7 @@ class ThemesConfig(AppConfig):
     )
 
     def ready(self) -> None:
+        # imported here: the receivers use the models, which are loaded only once apps are ready
         from careloop.themes import receivers
 
         receivers.connect()

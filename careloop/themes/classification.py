@@ -346,6 +346,7 @@ _embedders: dict[str, object] = {}
 
 def _embedder():
     """One ONNX session per process (loading it takes about half a second)."""
+    # imported here: the ML engine (numpy, ONNX Runtime, scikit-learn) loads only when used
     from careloop.themes.ml.embedder import OnnxEmbedder
 
     folder = embedder_dir()
@@ -380,6 +381,7 @@ class MlModel:
         ]
 
     def save(self, folder: Path) -> None:
+        # imported here: the ML engine (numpy, ONNX Runtime, scikit-learn) loads only when used
         from careloop.themes.ml.persist import save_model
 
         save_model(self.inner, folder)
@@ -396,6 +398,7 @@ class MlEngine:
 
     @staticmethod
     def _themes(themes: Sequence[ThemeSpec]):
+        # imported here: the ML engine (numpy, ONNX Runtime, scikit-learn) loads only when used
         from careloop.themes.ml.framework import Theme
 
         return [
@@ -403,6 +406,7 @@ class MlEngine:
         ]
 
     def build(self, *, themes, examples=(), progress=None) -> Built:
+        # imported here: the ML engine (numpy, ONNX Runtime, scikit-learn) loads only when used
         from careloop.themes.ml.embedder import CachingEmbedder
         from careloop.themes.ml.evaluate import cross_validate
         from careloop.themes.ml.train import train_model, zero_shot_model
@@ -446,6 +450,7 @@ class MlEngine:
     def load(self, folder: Path) -> Model:
         if (Path(folder) / "keyword-model.json").exists():  # made before the model was exported
             return KeywordEngine().load(folder)
+        # imported here: the ML engine (numpy, ONNX Runtime, scikit-learn) loads only when used
         from careloop.themes.ml.persist import load_model
 
         model = load_model(folder, _embedder())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from careloop.core.models import ServiceArea, Team
 from careloop.core.permissions import can
 from careloop.feedback.models import Feedback, Organisation
 from careloop.themes import series as S
+from careloop.themes import services
 from careloop.themes.models import Category, SeriesSettings, Theme
 from careloop.themes.selectors import Filters, equality_choices
 from careloop.themes.series import SENTIMENTS
@@ -89,12 +91,15 @@ class FilterForm(GovukForm):
         out = []
         for name in ("kind", "service", "team", "provider", "sentiment", "equality"):
             value = self.cleaned_data.get(name)
-            if value and name in self.fields:
-                choices = dict(self.fields[name].choices)
-                for group in self.fields[name].choices:
+            field = self.fields.get(name)
+            if value and isinstance(field, forms.ChoiceField):
+                # a ChoiceField keeps its choices as a list of pairs (some pairs are groups)
+                pairs = cast(list[tuple[Any, Any]], field.choices)
+                choices = dict(pairs)
+                for group in pairs:
                     if isinstance(group[1], list | tuple):
                         choices.update(dict(group[1]))
-                out.append((str(self.fields[name].label), str(choices.get(value, value))))
+                out.append((str(field.label), str(choices.get(value, value))))
         return out
 
 
@@ -113,7 +118,7 @@ class ThemeForm(GovukModelForm):
 
     class Meta:
         model = Theme
-        fields = ["name", "category", "description", "examples", "direction"]
+        fields = list(services.THEME_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "examples": forms.Textarea(attrs={"rows": 6}),
@@ -143,7 +148,7 @@ class ThemeForm(GovukModelForm):
 class CategoryForm(GovukModelForm):
     class Meta:
         model = Category
-        fields = ["name", "description", "order"]
+        fields = list(services.CATEGORY_FIELDS)
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -211,7 +216,7 @@ class FlagForm(GovukForm):
 class SeriesSettingsForm(GovukModelForm):
     class Meta:
         model = SeriesSettings
-        fields = ["direction", "trend_length", "shift_length", "baseline_points"]
+        fields = list(services.SERIES_SETTINGS_FIELDS)
         widgets = {"direction": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
@@ -277,10 +282,8 @@ class ReclassifyForm(GovukForm):
     scope = forms.ChoiceField(label="Which feedback?", widget=forms.RadioSelect)
 
     def __init__(self, *args, **kwargs):
-        from careloop.themes.services.classify import SCOPES
-
         super().__init__(*args, **kwargs)
-        self.fields["scope"].choices = list(SCOPES.items())
+        self.fields["scope"].choices = list(services.SCOPES.items())
 
 
 class SubscriptionForm(GovukForm):

@@ -22,6 +22,12 @@ from django.db.models.signals import post_delete, post_migrate, post_save, pre_d
 from django_tasks import TaskResultStatus
 from django_tasks.signals import task_finished
 
+from careloop.core import audit
+from careloop.themes import tasks
+from careloop.themes.aggregates import groups_of
+from careloop.themes.services.classify import equality_moved, forget
+from careloop.themes.services.framework import framework_install_default
+
 log = logging.getLogger("careloop.themes")
 _pending = threading.local()
 
@@ -40,8 +46,6 @@ def _flush():
     ids, _pending.ids = getattr(_pending, "ids", None), None
     if not ids:
         return
-    from careloop.themes import tasks
-
     try:
         tasks.sync_feedback.enqueue(feedback_ids=sorted(ids))
     except Exception:  # the hourly sweep will pick these up
@@ -49,16 +53,12 @@ def _flush():
 
 
 def _feedback_deleted(sender, instance, **kwargs):
-    from careloop.themes.services.classify import forget
-
     forget(instance)  # with its equality groups: the answers go with it (see below)
 
 
 def _equality_saving(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    from careloop.themes.aggregates import groups_of
-
     old = sender.objects.filter(pk=instance.pk).first() if instance.pk else None
     instance._groups_before = groups_of(old) if old else []
 
@@ -66,17 +66,11 @@ def _equality_saving(sender, instance, raw=False, **kwargs):
 def _equality_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    from careloop.themes.aggregates import groups_of
-    from careloop.themes.services.classify import equality_moved
-
     old = getattr(instance, "_groups_before", [])
     equality_moved(feedback_id=instance.feedback_id, old=old, new=groups_of(instance))
 
 
 def _equality_deleted(sender, instance, origin=None, **kwargs):
-    from careloop.themes.aggregates import groups_of
-    from careloop.themes.services.classify import equality_moved
-
     source = origin.model if isinstance(origin, QuerySet) else type(origin)
     if getattr(source, "_meta", None) and source._meta.label == "feedback.Feedback":
         return  # the feedback itself is being deleted: forget() took out its groups too
@@ -93,8 +87,6 @@ def _task_finished(sender, task_result, **kwargs):
         or task_result.status != TaskResultStatus.SUCCESSFUL
     ):
         return
-    from careloop.themes import tasks
-
     try:
         tasks.classify_pending.enqueue()
     except Exception:  # the hourly sweep will pick them up
@@ -104,9 +96,6 @@ def _task_finished(sender, task_result, **kwargs):
 def _install_framework(sender, app_config=None, using="default", **kwargs):
     if app_config is None or app_config.label != "themes":
         return
-    from careloop.core import audit
-    from careloop.themes.services.framework import framework_install_default
-
     with audit.acting_as(None, "system"):
         framework_install_default()
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Min, Sum
+from django.db.models import Min, Model, Sum
 
 from careloop.core.models import ServiceArea, Team
 from careloop.core.services import ServiceError
@@ -69,10 +69,18 @@ class SeriesKey:
             if parts or (dim != ALL and (dim not in DIMS or not value)) or theme < 0:
                 raise ValueError
         except ValueError:
-            raise ServiceError(f"“{text}” is not a chart careloop knows") from None
+            raise ServiceError(f"“{text}” is not a chart careloop knows", field="series") from None
         if rate and theme == 0:
-            raise ServiceError("A rate needs a theme")
+            raise ServiceError("A rate needs a theme", field="series")
         return cls(theme, dim, value, rate)
+
+    @classmethod
+    def find(cls, text: str) -> SeriesKey | None:
+        """A key from its text, or None if it is not one."""
+        try:
+            return cls.parse(text)
+        except ServiceError:
+            return None
 
     def without_rate(self) -> SeriesKey:
         return SeriesKey(self.theme, self.dim, self.value)
@@ -100,9 +108,9 @@ def last_complete_month(today: dt.date | None = None) -> dt.date:
 def window(today: dt.date | None = None, months: int | None = None) -> list[dt.date]:
     """The months charted: up to `months` (default 24) complete months, ending last month,
     starting no earlier than the first month with any feedback."""
-    months = months or getattr(settings, "CARELOOP_THEMES_MONTHS", 24)
+    count = months or int(getattr(settings, "CARELOOP_THEMES_MONTHS", 24))
     end = last_complete_month(today)
-    start = add_months(end, -(months - 1))
+    start = add_months(end, -(count - 1))
     first = MonthlyCount.objects.filter(dim=ALL, theme=0).aggregate(m=Min("month"))["m"]
     if first and first > start:
         start = first
@@ -156,8 +164,8 @@ def slice_label(dim: str, value: str) -> str:
         return dict(Feedback.Kind.choices).get(value, value)
     if dim == "sentiment":
         return SENTIMENTS.get(int(value), value) if value.isdigit() else value
-    model = {"service": ServiceArea, "team": Team, "provider": Organisation}[dim]
-    found = model.objects.filter(pk=value).first() if value.isdigit() else None
+    model: type[Model] = {"service": ServiceArea, "team": Team, "provider": Organisation}[dim]
+    found = model._default_manager.filter(pk=value).first() if value.isdigit() else None
     return str(found) if found else f"{DIM_LABELS[dim]} {value} (removed)"
 
 

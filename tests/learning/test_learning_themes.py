@@ -171,9 +171,11 @@ def test_an_action_is_raised_from_a_theme_signal(login, users):
     hidden = Signal.objects.get(month=LAST, with_restricted=True, theme=safeguarding)
     new = reverse("learning:action_new")
 
-    # the signals page offers it to people who may raise actions, and only them
+    # the signals page offers it to people who may raise actions, and only them, through
+    # Learn and act's one way (learning:action_raise with the signal as the source)
+    raise_url = reverse("learning:action_raise")
     page = login(users["manager"]).get(reverse("themes:signals")).content.decode()
-    assert f"{new}?signal={signal.pk}" in page and "Raise an action" in page
+    assert f"{raise_url}?source=themes.signal:{signal.pk}" in page and "Raise an action" in page
     page = login(users["viewer"]).get(reverse("themes:signals")).content.decode()
     assert "Raise an action" not in page
     assert login(users["viewer"]).get(f"{new}?signal={signal.pk}").status_code == 403

@@ -2,7 +2,14 @@
 
 import datetime as dt
 
-from careloop.themes.models import ClassificationRun, CommentFlag, Rebase, SignalSubscription, Theme
+from careloop.themes.models import (
+    ClassificationRun,
+    CommentFlag,
+    Rebase,
+    Signal,
+    SignalSubscription,
+    Theme,
+)
 from careloop.themes.services.training import model_train
 from tests.feedback.factories import make_feedback
 from tests.matrix import Row
@@ -39,6 +46,19 @@ def setup(world):
         reason="New charging policy",
     )
     world.themes_subscription = SignalSubscription.objects.create(user=world.users["quality_lead"])
+    signal = {
+        "key": f"theme:{world.themes_theme.pk}",
+        "label": "Feedback about “Charging and financial assessment”",
+        "theme": world.themes_theme,
+        "month": dt.date(2026, 1, 1),
+        "variation": "concern",
+        "side": 1,
+        "rules": "A point above the upper limit",
+        "value": 9,
+        "mean": 3,
+    }
+    world.themes_signal = Signal.objects.create(with_restricted=False, **signal)
+    world.themes_signal_hidden = Signal.objects.create(with_restricted=True, **signal)
 
 
 def pk(name):
@@ -104,6 +124,25 @@ ROWS = [
     Row("themes:run", EVERYONE, kwargs=pk("themes_run")),
     Row("themes:model_show", EVERYONE, kwargs=pk("themes_model")),
     Row("themes:model_activate", LEADS, kwargs=pk("themes_model")),
+    # Learn and act's one page for raising an action from a record of any area
+    Row(
+        "learning:action_raise",
+        "200 200 200 403 403 302",
+        query=lambda w: {"source": f"themes.signal:{w.themes_signal.pk}"},
+        note="(from a theme signal)",
+    ),
+    Row(
+        "learning:action_raise",
+        "200 200 404 403 403 302",
+        query=lambda w: {"source": f"themes.signal:{w.themes_signal_hidden.pk}"},
+        note="(from a signal counting restricted feedback: those who may see it)",
+    ),
+    Row(
+        "learning:action_raise",
+        "404 404 404 403 403 302",
+        query=lambda w: {"source": f"themes.theme:{w.themes_theme.pk}"},
+        note="(from a theme, which is no source of actions)",
+    ),
 ]
 
 API_ALL = "200 200 200 200 200 401"

@@ -5,8 +5,10 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from careloop.core.services import ServiceError
+from careloop.learning.models import Action
 from careloop.themes import series as S
 from careloop.themes import trends
 from careloop.themes.alerts import send_new_signal_alerts
@@ -188,3 +190,48 @@ def test_a_rebase_outside_the_months_shown_is_noted(db):
     Rebase.objects.create(key=f"theme:{theme.pk}", month=dt.date(2020, 1, 1), reason="Old")
     chart = trends.chart(SeriesKey(theme.pk), with_restricted=True, today=TODAY)
     assert any("outside the months shown" in n for n in chart.notes)
+
+
+def _signal(theme, *, with_restricted=False):
+    return Signal.objects.create(
+        key=f"theme:{theme.pk}",
+        label=f"Feedback about “{theme.name}”",
+        theme=theme,
+        month=S.last_complete_month(),
+        with_restricted=with_restricted,
+        variation="concern",
+        side=1,
+        rules="A point above the upper limit",
+        value=9,
+        mean=3,
+    )
+
+
+def test_an_action_is_raised_from_a_signal_the_one_way(db, users, login, theme):
+    """The signals page links to Learn and act's raise page with the signal as the source;
+    the action then shows on the series' chart."""
+    delays = theme("Delays and waiting times")
+    signal = _signal(delays)
+    hidden = _signal(theme("Safeguarding"), with_restricted=True)
+    raise_url = reverse("learning:action_raise")
+    link = f"{raise_url}?source=themes.signal:{signal.pk}"
+    manager = login(users["manager"])
+    assert link in manager.get(reverse("themes:signals")).content.decode()
+    assert manager.get(f"{raise_url}?source=themes.signal:{hidden.pk}").status_code == 404
+    due = dt.date.today() + dt.timedelta(days=30)
+    response = manager.post(
+        link,
+        {
+            "title": "Find out why waits rose",
+            "owner": users["manager"].pk,
+            "priority": "high",
+            **{f"due_{i}": part for i, part in enumerate((due.day, due.month, due.year))},
+        },
+    )
+    assert response.status_code == 302
+    (action,) = Action.objects.for_source(signal)
+    assert action.origin == "theme" and action.source_label == str(signal)
+    chart = manager.get(signal.get_absolute_url()).content.decode()
+    assert "Find out why waits rose" in chart
+    viewer = login(users["viewer"])
+    assert "Raise an action" not in viewer.get(reverse("themes:signals")).content.decode()

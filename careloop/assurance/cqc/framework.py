@@ -7,11 +7,17 @@ with a tolerant name lookup (`canonical_statement`) used by importers and by the
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from .framework_types import EvidenceCategory, QualityStatement, RatingBand, ScoreLevel, Theme
+from .framework_types import (
+    EvidenceCategory,
+    QualityStatement,
+    RatingBand,
+    ScoreLevel,
+    Theme,
+    normalise_name,
+)
 
 FRAMEWORK_NAME = "CQC assessment framework for local authorities (Care Act 2014, Part 1)"
 FRAMEWORK_VERSION = "cqc-la-2026.03"
@@ -62,7 +68,7 @@ THEMES: tuple[Theme, ...] = (
 QUALITY_STATEMENTS: tuple[QualityStatement, ...] = (
     QualityStatement(
         1,
-        1,
+        THEMES[0],
         "Assessing needs",
         "assessing-needs",
         "We maximise the effectiveness of people's care and treatment by assessing and reviewing "
@@ -71,7 +77,7 @@ QUALITY_STATEMENTS: tuple[QualityStatement, ...] = (
     ),
     QualityStatement(
         2,
-        1,
+        THEMES[0],
         "Supporting people to live healthier lives",
         "supporting-people",
         "We support people to manage their health and wellbeing so they can maximise their "
@@ -86,7 +92,7 @@ QUALITY_STATEMENTS: tuple[QualityStatement, ...] = (
     ),
     QualityStatement(
         3,
-        1,
+        THEMES[0],
         "Equity in experience and outcomes",
         "equity",
         "We actively seek out and listen to information about people who are most likely to "
@@ -97,7 +103,7 @@ QUALITY_STATEMENTS: tuple[QualityStatement, ...] = (
     ),
     QualityStatement(
         4,
-        2,
+        THEMES[1],
         "Care provision, integration and continuity",
         "care-provision",
         "We understand the diverse health and care needs of people and our local communities, "
@@ -109,7 +115,7 @@ QUALITY_STATEMENTS: tuple[QualityStatement, ...] = (
     ),
     QualityStatement(
         5,
-        2,
+        THEMES[1],
         "Partnerships and communities",
         "partnerships",
         "We understand our duty to collaborate and work in partnership, so our services work "
@@ -119,7 +125,7 @@ QUALITY_STATEMENTS: tuple[QualityStatement, ...] = (
     ),
     QualityStatement(
         6,
-        3,
+        THEMES[2],
         "Safe pathways, systems and transitions",
         "safe-pathways",
         "We work with people and our partners to establish and maintain safe systems of care, in "
@@ -134,7 +140,7 @@ QUALITY_STATEMENTS: tuple[QualityStatement, ...] = (
     ),
     QualityStatement(
         7,
-        3,
+        THEMES[2],
         "Safeguarding",
         "safeguarding",
         "We work with people to understand what being safe means to them as well as with our "
@@ -146,7 +152,7 @@ QUALITY_STATEMENTS: tuple[QualityStatement, ...] = (
     ),
     QualityStatement(
         8,
-        4,
+        THEMES[3],
         "Governance, management and sustainability",
         "governance",
         "We have clear responsibilities, roles, systems of accountability and good governance to "
@@ -156,7 +162,7 @@ QUALITY_STATEMENTS: tuple[QualityStatement, ...] = (
     ),
     QualityStatement(
         9,
-        4,
+        THEMES[3],
         "Learning, improvement and innovation",
         "learning",
         "We focus on continuous learning, innovation and improvement across our organisation and "
@@ -201,30 +207,6 @@ EVIDENCE_SOURCES: tuple[str, ...] = (
     "What CQC asks the council for: policies, data and a self-assessment",
     "What CQC collects itself: case tracking, interviews and focus groups",
 )
-
-
-_TRANSLATE = str.maketrans(
-    {
-        "’": "'",
-        "‘": "'",
-        "ʼ": "'",
-        "`": "'",
-        "´": "'",
-        "–": "-",
-        "—": "-",
-        "‐": "-",
-        "‑": "-",
-        "‒": "-",
-        "−": "-",
-    }
-)
-
-
-def normalise_name(text: str) -> str:
-    """Lower-case words only: typographic apostrophes, dashes and punctuation ignored."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE).casefold()
-    text = text.replace("'", "").replace("&", " and ")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
 def _build_lookups() -> tuple[dict[str, QualityStatement], dict[str, Theme]]:

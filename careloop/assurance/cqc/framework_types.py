@@ -1,9 +1,35 @@
-"""Immutable record types of the CQC framework (the data itself is in `framework`)."""
+"""Immutable record types of the CQC framework (the data itself is in `framework`, which
+builds on these: nothing here reads the data), and the name normalising both use."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
+
+_TRANSLATE = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "`": "'",
+        "´": "'",
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "−": "-",
+    }
+)
+
+
+def normalise_name(text: str) -> str:
+    """Lower-case words only: typographic apostrophes, dashes and punctuation ignored."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE).casefold()
+    text = text.replace("'", "").replace("&", " and ")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
 @dataclass(frozen=True)
@@ -21,15 +47,7 @@ class Theme:
     @property
     def numbered_slug(self) -> str:
         """The pilot reports' numbered form, e.g. "4-leadership"."""
-        from .framework import normalise_name
-
         return f"{self.number}-{normalise_name(self.name).replace(' ', '-')}"
-
-    @property
-    def statements(self) -> tuple[QualityStatement, ...]:
-        from .framework import statements_in_theme
-
-        return statements_in_theme(self.number)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -46,7 +64,7 @@ class QualityStatement:
     """A quality statement with its "we" commitment and "I" statements, verbatim."""
 
     number: int
-    theme_number: int
+    theme: Theme
     name: str
     page_slug: str
     commitment: str
@@ -54,10 +72,8 @@ class QualityStatement:
     variants: tuple[str, ...] = ()
 
     @property
-    def theme(self) -> Theme:
-        from .framework import THEMES
-
-        return THEMES[self.theme_number - 1]
+    def theme_number(self) -> int:
+        return self.theme.number
 
     @property
     def slug(self) -> str:

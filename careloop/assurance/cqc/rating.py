@@ -99,7 +99,7 @@ def overall_rating(scores: Sequence[int]) -> OverallRating:
 
 
 def try_overall_rating(
-    scores: Sequence[int | None] | Mapping[int | str, int | None],
+    scores: Sequence[int | None] | Mapping[int, int | None] | Mapping[str, int | None],
 ) -> RatingOutcome:
     """A rating when all nine statements are scored; otherwise (None, reason), never a guess.
 

@@ -11,6 +11,7 @@ import json
 import re
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from .framework import find_statement, find_theme, score_level
@@ -78,10 +79,11 @@ def _read_score(record: ReportRecord, blocks: list[Block], start: int, end: int)
         )
     elif numbers and score_level(n := numbers.pop()) is None:
         record.warnings.append(f"Score {n} is outside 1-4; no score recorded.")
-    elif score_line is not None or wording is not None:
-        record.score = score_line if score_line is not None else int(wording.group("n"))
-        if score_line is None:
-            record.warnings.append("No 'Score: N' line; score read from the wording line.")
+    elif score_line is not None:
+        record.score = score_line
+    elif wording is not None:
+        record.score = int(wording.group("n"))
+        record.warnings.append("No 'Score: N' line; score read from the wording line.")
 
 
 def _read_statement(record: ReportRecord, blocks: list[Block], start: int, end: int) -> None:
@@ -168,10 +170,11 @@ def parse_report(text: str) -> ReportRecord:
     record = ReportRecord(source_format="html" if html else "text")
     council_i = index_of(blocks, 0, COUNCIL.match)
     start = 0 if council_i is None else council_i + 1
-    if council_i is not None:
-        record.council = COUNCIL.match(blocks[council_i].text).group("council").strip()
+    council = COUNCIL.match(blocks[council_i].text) if council_i is not None else None
+    if council is not None:
+        record.council = council.group("council").strip()
     sections = {
-        name: index_of(blocks, start, lambda t, n=name: len(t) < 80 and norm(t).startswith(n))
+        name: index_of(blocks, start, partial(_is_heading, name))
         for name in (
             WPE,
             COMMITMENT,
@@ -254,6 +257,11 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
+def _is_heading(name: str, text: str) -> bool:
+    """Whether a block is the (short) heading that starts with `name`."""
+    return len(text) < 80 and norm(text).startswith(name)
+
+
 def decode_page(data: bytes) -> tuple[str, list[str]]:
     """Text of a saved page and warnings about its encoding.
 
@@ -263,6 +271,7 @@ def decode_page(data: bytes) -> tuple[str, list[str]]:
     replaced and reported, so the curly quotes around them are not garbled. Only a page with
     no valid UTF-8 characters beyond ASCII is read as Windows-1252, and that is said too.
     """
+    encoding: str | None
     if data.startswith(codecs.BOM_UTF8):
         encoding = "utf-8"
         data = data[len(codecs.BOM_UTF8) :]

@@ -103,6 +103,7 @@ def check_against_framework(record: ReportRecord) -> None:
 
 def fill_found_missing(record: ReportRecord) -> None:
     """List which expected parts of the page were found and which are missing."""
+    fields: dict[str, object]
     if record.page_type == SUMMARY_PAGE:
         fields = {
             "council": record.council,

@@ -85,7 +85,9 @@ def split_sentences(paragraph: str) -> list[str]:
         elif char in ")]}”" and depth > 0:
             depth -= 1
         elif char in ".!?":
-            end = _END.match(paragraph, i).end()
+            stop = _END.match(paragraph, i)
+            assert stop is not None  # the character at i is one of .!?
+            end = stop.end()
             rest = paragraph[end:]
             end_with_closers = end + len(rest) - len(rest.lstrip(_CLOSERS))
             closing_depth = (

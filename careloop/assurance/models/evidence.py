@@ -5,6 +5,7 @@ evidence category: careloop suggests both, a person confirms them."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -29,6 +30,9 @@ class EvidenceItemQuerySet(RestrictableQuerySet):
     def reported(self):
         """Items whose area still reports them (and every document and link)."""
         return self.filter(stale_since__isnull=True)
+
+
+EvidenceItemManager = models.Manager.from_queryset(EvidenceItemQuerySet)
 
 
 class EvidenceItem(Audited, Restrictable):
@@ -81,7 +85,7 @@ class EvidenceItem(Audited, Restrictable):
     updated_at = models.DateTimeField(auto_now=True)
     refreshed_at = models.DateTimeField(null=True, blank=True)
 
-    objects = EvidenceItemQuerySet.as_manager()
+    objects: ClassVar[EvidenceItemManager] = EvidenceItemManager()
 
     class Meta:
         ordering = ["-date", "title"]

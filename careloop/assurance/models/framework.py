@@ -13,7 +13,7 @@ from django.utils import timezone
 from careloop.core.models import Audited
 
 
-class FrameworkVersionQuerySet(models.QuerySet):
+class FrameworkVersionQuerySet(models.QuerySet["FrameworkVersion"]):
     def current(self) -> FrameworkVersion | None:
         return self.filter(is_current=True).first()
 

@@ -113,6 +113,7 @@ class PeerPage(Audited):
     def title(self) -> str:
         if self.page_type == self.PageType.SUMMARY:
             return "Overall summary"
+        assert self.statement_number is not None  # a statement page is filed by its number
         return QUALITY_STATEMENTS[self.statement_number - 1].name
 
     def get_absolute_url(self) -> str:

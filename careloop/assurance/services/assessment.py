@@ -19,6 +19,15 @@ from careloop.core import audit
 from careloop.core.services import ServiceError
 
 Status = StatementAssessment.Status
+# What a person may set on a self-assessment and on each statement (the forms' fields).
+ASSESSMENT_FIELDS = (
+    "title",
+    "as_at",
+    "summary",
+    "evidence_max_age_months",
+    "min_items_per_category",
+)
+STATEMENT_FIELDS = ("score", "rationale", "strengths", "areas_for_development", "key_findings")
 
 
 @transaction.atomic
@@ -197,7 +206,7 @@ def statement_return(*, statement_assessment: StatementAssessment, user, comment
     if sa.status != Status.IN_REVIEW:
         raise ServiceError("Only a statement sent for review can be returned")
     if not comment.strip():
-        raise ServiceError("Say what needs to change")
+        raise ServiceError("Say what needs to change", field="comment")
     _move(sa, Status.DRAFT, user)
     _event(sa, sa.self_assessment, ReviewEvent.Action.RETURNED, user, comment)
     return sa
@@ -228,7 +237,7 @@ def assessment_sign_off(*, assessment: SelfAssessment, user, comment: str = "") 
         )
     outcome = assessment.rating()
     if outcome.rating is None:
-        raise ServiceError(outcome.reason)
+        raise ServiceError(outcome.reason or "The overall rating cannot be worked out")
     assessment.status = SelfAssessment.Status.APPROVED
     assessment.approved_by, assessment.approved_at = user, timezone.now()
     assessment.save(update_fields=["status", "approved_by", "approved_at"])
@@ -241,7 +250,7 @@ def assessment_withdraw_sign_off(*, assessment: SelfAssessment, user, comment: s
     if not assessment.is_signed_off:
         raise ServiceError("This self-assessment has not been signed off")
     if not comment.strip():
-        raise ServiceError("Say why the sign-off is withdrawn")
+        raise ServiceError("Say why the sign-off is withdrawn", field="comment")
     assessment.status = SelfAssessment.Status.DRAFT
     assessment.approved_by = assessment.approved_at = None
     assessment.save(update_fields=["status", "approved_by", "approved_at"])

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from careloop.assurance.cqc.draft import DraftError, draft_sentence
 from careloop.assurance.models import EvidenceItem, FrameworkVersion, RefreshRun
@@ -26,6 +27,8 @@ from careloop.core.attachments import (
 from careloop.core.services import ServiceError
 
 log = logging.getLogger("careloop.assurance")
+# What a person decides about an item: the statements it is evidence for, and its category.
+CONFIRM_FIELDS = ("statements", "category")
 
 
 # --- Facts from every area ------------------------------------------------------------------------
@@ -119,6 +122,12 @@ def evidence_refresh(*, user=None) -> RefreshRun:
     return run
 
 
+def evidence_refresh_start(*, user) -> None:
+    """Queue gathering every area's evidence for the worker. The task is looked up by its
+    dotted name: the task calls `evidence_refresh`, so services never import tasks."""
+    import_string("careloop.assurance.tasks.refresh_evidence").enqueue(user.pk)
+
+
 # --- Documents and links people add ---------------------------------------------------------------
 def _file_text(file) -> str:
     """The start of a text or Word file's words, to suggest tags from (others: nothing)."""
@@ -155,13 +164,15 @@ def _figure(figure: dict | None) -> dict:
 def _current_statements(framework: FrameworkVersion, numbers: Iterable[int]):
     numbers = sorted({int(n) for n in numbers})
     if any(not 1 <= n <= 9 for n in numbers):
-        raise ServiceError("Quality statements are numbered 1 to 9")
+        raise ServiceError("Quality statements are numbered 1 to 9", field="statements")
     return list(framework.statements.filter(number__in=numbers))
 
 
 def _check_category(framework: FrameworkVersion, category: str) -> None:
     if category and not framework.categories.filter(key=category).exists():
-        raise ServiceError(f"{category!r} is not an evidence category of the framework")
+        raise ServiceError(
+            f"{category!r} is not an evidence category of the framework", field="category"
+        )
 
 
 @transaction.atomic
@@ -188,9 +199,9 @@ def evidence_add(
     """
     framework = framework_ensure()
     if kind == EvidenceItem.Kind.DOCUMENT and not file:
-        raise ServiceError("Choose the file to upload")
+        raise ServiceError("Choose the file to upload", field="file")
     if kind == EvidenceItem.Kind.LINK and not url:
-        raise ServiceError("Give the web link")
+        raise ServiceError("Give the web link", field="url")
     if kind not in (EvidenceItem.Kind.DOCUMENT, EvidenceItem.Kind.LINK):
         raise ServiceError("Only documents and web links can be added by hand")
     statements = list(statements)
@@ -282,7 +293,7 @@ def evidence_confirm(
     framework = framework_ensure()
     _check_category(framework, category)
     if not category:
-        raise ServiceError("Choose the evidence category")
+        raise ServiceError("Choose the evidence category", field="category")
     item.statements.set(_current_statements(framework, statements))
     item.category = category
     item.confirmed_by, item.confirmed_at = user, timezone.now()
@@ -314,7 +325,8 @@ def evidence_accept_suggestions(*, items: Iterable[EvidenceItem], user) -> tuple
 
 
 @transaction.atomic
-def evidence_delete(*, item: EvidenceItem) -> None:
+def evidence_delete(*, item: EvidenceItem) -> EvidenceItem:
+    """Remove a document or link (and its file) from the library; returns the removed item."""
     if item.kind == EvidenceItem.Kind.FACT:
         raise ServiceError(
             "Figures from careloop cannot be deleted: the next refresh would bring them back. "
@@ -323,3 +335,4 @@ def evidence_delete(*, item: EvidenceItem) -> None:
     for attachment in attachments_for(item):
         attachment_remove(attachment=attachment)
     item.delete()
+    return item

@@ -14,6 +14,10 @@ from careloop.assurance.models import (
 )
 from careloop.core.services import ServiceError
 
+# What administrators may edit of a quality statement and of a score level (the forms' fields).
+QUALITY_STATEMENT_FIELDS = ("name", "variants", "commitment", "what_people_expect")
+SCORE_LEVEL_FIELDS = ("wording", "rating")
+
 
 @transaction.atomic
 def _load_shipped() -> FrameworkVersion:
@@ -68,9 +72,8 @@ def framework_ensure() -> FrameworkVersion:
             version = _load_shipped()
         except IntegrityError:  # loaded meanwhile by another process
             version = FrameworkVersion.objects.get(version=shipped.FRAMEWORK_VERSION)
-    if FrameworkVersion.objects.current() is None:
-        return framework_make_current(framework=version)
-    return FrameworkVersion.objects.current()
+    current = FrameworkVersion.objects.current()
+    return current if current is not None else framework_make_current(framework=version)
 
 
 @transaction.atomic
@@ -78,9 +81,13 @@ def framework_copy(*, source: FrameworkVersion, version: str, name: str = "") ->
     """A new (not current) version with the same text, for administrators to edit."""
     version = version.strip()
     if not version:
-        raise ServiceError("Give the new version a name, for example cqc-la-2026.03-local")
+        raise ServiceError(
+            "Give the new version a name, for example cqc-la-2026.03-local", field="version"
+        )
     if FrameworkVersion.objects.filter(version=version).exists():
-        raise ServiceError(f"There is already a framework version called {version}")
+        raise ServiceError(
+            f"There is already a framework version called {version}", field="version"
+        )
     copy = FrameworkVersion.objects.create(
         version=version, name=name.strip() or source.name, based_on=source
     )

@@ -99,8 +99,9 @@ def peer_page_import(
         report.overall_percentage = record.overall_percentage
         report.overall_rating = record.overall_rating or ""
         report.summary_scores = {
-            str(find_statement(name).number): score
+            str(qs.number): score
             for name, score in record.statement_scores.items()
+            if (qs := find_statement(name)) is not None  # the parser keeps only known names
         }
         report.save()
         page, created = PeerPage.objects.update_or_create(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -19,10 +21,10 @@ from careloop.assurance.forms import (
     WithdrawForm,
 )
 from careloop.assurance.models import EvidenceItem, SelfAssessment, StatementAssessment
-from careloop.assurance.views import crumbs, posted
+from careloop.assurance.views.common import crumbs, posted
+from careloop.core import web
 from careloop.core.permissions import can, require
 from careloop.core.selectors import history_for
-from careloop.core.services import ServiceError
 from careloop.core.views import paginate
 
 EVIDENCE_SHOWN = 50  # on a statement's page; the library lists them all
@@ -67,42 +69,36 @@ def index(request):
 @require("assurance.manage")
 def new(request):
     form = SelfAssessmentForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        assessment = services.assessment_create(
+    assessment = web.submit(
+        request,
+        form,
+        lambda data: services.assessment_create(
             title=data["title"],
             as_at=data["as_at"],
             user=request.user,
             evidence_max_age_months=data["evidence_max_age_months"],
             min_items_per_category=data["min_items_per_category"],
             draft=data["draft"],
-        )
+        ),
+    )
+    if assessment is not None:
         messages.success(request, f"“{assessment.title}” started")
         return redirect(assessment)
-    return render(
+    return web.form_page(
         request,
-        "core/form_page.html",
-        {
-            "title": "Start a self-assessment",
-            "intro": "careloop makes a draft for each of the nine quality statements. You can "
-            "draft the key findings from the evidence library now, or later statement by "
-            "statement.",
-            "form": form,
-            "submit": "Start the self-assessment",
-            "breadcrumbs": _list_crumbs(),
-        },
+        form,
+        "Start a self-assessment",
+        breadcrumbs=_list_crumbs(),
+        submit="Start the self-assessment",
+        intro="careloop makes a draft for each of the nine quality statements. You can draft "
+        "the key findings from the evidence library now, or later statement by statement.",
     )
 
 
 @require("assurance.view")
 def show(request, pk: int, sign_off_form=None, status=200):
     assessment = get_object_or_404(SelfAssessment.objects.select_related("framework"), pk=pk)
-    statements = list(assessment.statements.select_related("statement__theme"))
-    rows = {row.number: row for row in selectors.coverage(assessment)}
-    wordings = {lvl.score: lvl.wording for lvl in assessment.framework.score_levels.all()}
-    for sa in statements:
-        sa.coverage = rows.get(sa.statement.number)
-        sa.score_wording = wordings.get(sa.score, "")
+    statements = selectors.statement_rows(assessment)
     return render(
         request,
         "assurance/assessment_show.html",
@@ -111,7 +107,7 @@ def show(request, pk: int, sign_off_form=None, status=200):
             "assessment": assessment,
             "statements": statements,
             "outcome": assessment.rating(),
-            "approved": sum(1 for s in statements if s.status == "approved"),
+            "approved": sum(1 for row in statements if row.sa.status == "approved"),
             "form": sign_off_form,
             "sign_off_form": sign_off_form
             or (WithdrawForm() if assessment.is_signed_off else ReviewForm()),
@@ -127,24 +123,19 @@ def show(request, pk: int, sign_off_form=None, status=200):
 def edit(request, pk: int):
     assessment = get_object_or_404(SelfAssessment, pk=pk)
     form = SelfAssessmentForm(posted(request), instance=assessment)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.assessment_update(form=form)
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "Self-assessment details saved")
-            return redirect(assessment)
-    return render(
+    if web.submit(
         request,
-        "core/form_page.html",
-        {
-            "title": f"Edit {assessment.title}",
-            "form": form,
-            "submit": "Save",
-            "cancel_url": assessment.get_absolute_url(),
-            "breadcrumbs": _assessment_crumbs(assessment),
-        },
+        form,
+        lambda data: services.assessment_update(form=form),
+        success="Self-assessment details saved",
+    ):
+        return redirect(assessment)
+    return web.form_page(
+        request,
+        form,
+        f"Edit {assessment.title}",
+        breadcrumbs=_assessment_crumbs(assessment),
+        cancel_url=assessment.get_absolute_url(),
     )
 
 
@@ -156,20 +147,21 @@ def sign_off(request, pk: int):
     form = (WithdrawForm if withdraw else ReviewForm)(request.POST)
     if not form.is_valid():
         return show(request, pk, sign_off_form=form)
+    service, done = (
+        (
+            services.assessment_withdraw_sign_off,
+            "Sign-off withdrawn: the self-assessment can be changed",
+        )
+        if withdraw
+        else (services.assessment_sign_off, "Self-assessment signed off")
+    )
     comment = form.cleaned_data["comment"]
-    try:
-        if withdraw:
-            services.assessment_withdraw_sign_off(
-                assessment=assessment, user=request.user, comment=comment
-            )
-            messages.success(request, "Sign-off withdrawn: the self-assessment can be changed")
-        else:
-            services.assessment_sign_off(assessment=assessment, user=request.user, comment=comment)
-            messages.success(request, "Self-assessment signed off")
-    except ServiceError as error:
-        form.add_error(None, str(error))
-        return show(request, pk, sign_off_form=form)
-    return redirect(assessment)
+    if web.attempt(
+        form, lambda: service(assessment=assessment, user=request.user, comment=comment)
+    ):
+        messages.success(request, done)
+        return redirect(assessment)
+    return show(request, pk, sign_off_form=form)
 
 
 @require("assurance.view")
@@ -256,14 +248,13 @@ def statement_show(request, pk: int, number: int, review_form=None, status=200):
 def statement_edit(request, pk: int, number: int):
     sa = _statement(pk, number)
     form = StatementAssessmentForm(posted(request), instance=sa)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.statement_save(form=form, user=request.user)
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"{sa.statement.name} saved")
-            return redirect(sa)
+    if web.submit(
+        request,
+        form,
+        lambda data: services.statement_save(form=form, user=request.user),
+        success=f"{sa.statement.name} saved",
+    ):
+        return redirect(sa)
     return render(
         request,
         "assurance/statement_edit.html",
@@ -284,12 +275,11 @@ def statement_draft(request, pk: int, number: int):
     """GET: the draft careloop would write; POST: replace the key findings with it."""
     sa = _statement(pk, number)
     if request.method == "POST":
-        try:
-            services.statement_draft(statement_assessment=sa, user=request.user)
-        except ServiceError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, "Key findings drafted from the evidence")
+        web.perform(
+            request,
+            lambda: services.statement_draft(statement_assessment=sa, user=request.user),
+            success="Key findings drafted from the evidence",
+        )
         return redirect(sa)
     narrative = draft_narrative(sa)
     drafted = [
@@ -316,7 +306,7 @@ def statement_draft(request, pk: int, number: int):
     )
 
 
-REVIEW_ACTIONS = {
+REVIEW_ACTIONS: dict[str, tuple[str, Callable[..., StatementAssessment], str]] = {
     "submit": ("assurance.edit", services.statement_submit, "Sent for review"),
     "approve": ("assurance.approve", services.statement_approve, "Approved"),
     "return": ("assurance.approve", services.statement_return, "Returned for changes"),
@@ -336,13 +326,13 @@ def statement_review(request, pk: int, number: int):
         raise PermissionDenied
     form = ReviewForm(request.POST)
     form.is_valid()
-    try:
-        service(statement_assessment=sa, user=request.user, comment=form.cleaned_data["comment"])
-    except ServiceError as error:
-        form.add_error("comment" if "change" in str(error) else None, str(error))
-        return statement_show(request, pk, number, review_form=form)
-    messages.success(request, f"{sa.statement.name}: {done.lower()}")
-    return redirect(sa)
+    comment = form.cleaned_data["comment"]
+    if web.attempt(
+        form, lambda: service(statement_assessment=sa, user=request.user, comment=comment)
+    ):
+        messages.success(request, f"{sa.statement.name}: {done.lower()}")
+        return redirect(sa)
+    return statement_show(request, pk, number, review_form=form)
 
 
 @require("assurance.edit")
@@ -361,19 +351,18 @@ def sentence_link(request, pk: int, number: int, index: int):
     form = SentenceLinkForm(
         posted(request), items=items, initial={"evidence": sentence.evidence_ids}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.sentence_link(
-                statement_assessment=sa,
-                sentence=sentence.text,
-                evidence_ids=form.cleaned_data["evidence"],
-                user=request.user,
-            )
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "Evidence for the sentence saved")
-            return redirect(sa.get_absolute_url() + "#sentences")
+    if web.submit(
+        request,
+        form,
+        lambda data: services.sentence_link(
+            statement_assessment=sa,
+            sentence=sentence.text,
+            evidence_ids=data["evidence"],
+            user=request.user,
+        ),
+        success="Evidence for the sentence saved",
+    ):
+        return redirect(sa.get_absolute_url() + "#sentences")
     return render(
         request,
         "assurance/sentence_link.html",

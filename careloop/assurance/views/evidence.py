@@ -8,16 +8,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from careloop.assurance import selectors, services, tasks
+from careloop.assurance import selectors, services
 from careloop.assurance.cqc.draft import DraftError, draft_sentence
 from careloop.assurance.forms import EvidenceConfirmForm, EvidenceForm
 from careloop.assurance.models import EvidenceItem
-from careloop.assurance.views import crumbs, posted, uploaded
+from careloop.assurance.views.common import crumbs, posted, uploaded
+from careloop.core import web
 from careloop.core.attachments import attachments_for
 from careloop.core.exports import Column, export_response
 from careloop.core.permissions import can, get_visible_or_404, require
 from careloop.core.selectors import history_for
-from careloop.core.services import ServiceError
 from careloop.core.views import paginate
 
 
@@ -167,29 +167,28 @@ def new(request, kind: str):
         raise Http404
     framework = selectors.current_framework()
     form = EvidenceForm(posted(request), uploaded(request), kind=kind, framework=framework)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            item = services.evidence_add(
-                user=request.user,
-                kind=kind,
-                title=data["title"],
-                summary=data["summary"],
-                date=data["date"],
-                source=data["source"],
-                file=data.get("file"),
-                url=data.get("url", ""),
-                statements=data["statements"],
-                category=data["category"],
-                figure=form.figure(),
-                is_restricted=data["is_restricted"],
-                restriction_reason=data["restriction_reason"],
-            )
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"“{item.title}” added to the evidence library")
-            return redirect(item)
+    item = web.submit(
+        request,
+        form,
+        lambda data: services.evidence_add(
+            user=request.user,
+            kind=kind,
+            title=data["title"],
+            summary=data["summary"],
+            date=data["date"],
+            source=data["source"],
+            file=data.get("file"),
+            url=data.get("url", ""),
+            statements=data["statements"],
+            category=data["category"],
+            figure=form.figure(),
+            is_restricted=data["is_restricted"],
+            restriction_reason=data["restriction_reason"],
+        ),
+    )
+    if item is not None:
+        messages.success(request, f"“{item.title}” added to the evidence library")
+        return redirect(item)
     noun = "Upload a document" if kind == EvidenceItem.Kind.DOCUMENT else "Add a web link"
     return render(
         request,
@@ -211,25 +210,23 @@ def edit(request, pk: int):
         editing=True,
         initial=EvidenceForm.initial_for(item),
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.evidence_update(
-                item=item,
-                title=data["title"],
-                summary=data["summary"],
-                date=data["date"],
-                source=data["source"],
-                url=data.get("url", ""),
-                figure=form.figure(),
-                is_restricted=data["is_restricted"],
-                restriction_reason=data["restriction_reason"],
-            )
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "Evidence saved")
-            return redirect(item)
+    if web.submit(
+        request,
+        form,
+        lambda data: services.evidence_update(
+            item=item,
+            title=data["title"],
+            summary=data["summary"],
+            date=data["date"],
+            source=data["source"],
+            url=data.get("url", ""),
+            figure=form.figure(),
+            is_restricted=data["is_restricted"],
+            restriction_reason=data["restriction_reason"],
+        ),
+        success="Evidence saved",
+    ):
+        return redirect(item)
     return render(
         request,
         "assurance/evidence_form.html",
@@ -248,14 +245,13 @@ def edit(request, pk: int):
 def confirm(request, pk: int):
     item = get_visible_or_404(request.user, EvidenceItem.objects.all(), pk=pk)
     form = EvidenceConfirmForm(request.POST, framework=selectors.current_framework())
-    if form.is_valid():
-        try:
-            services.evidence_confirm(item=item, user=request.user, **form.cleaned_data)
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "Quality statements and category confirmed")
-            return redirect(item)
+    if web.submit(
+        request,
+        form,
+        lambda data: services.evidence_confirm(item=item, user=request.user, **data),
+        success="Quality statements and category confirmed",
+    ):
+        return redirect(item)
     return _show(request, item, form)
 
 
@@ -283,19 +279,19 @@ def accept_suggestions(request):
 @require("assurance.edit")
 def delete(request, pk: int):
     item = get_visible_or_404(request.user, EvidenceItem.objects.all(), pk=pk)
-    try:
-        services.evidence_delete(item=item)
-    except ServiceError as error:
-        messages.error(request, str(error))
+    if not web.perform(
+        request,
+        lambda: services.evidence_delete(item=item),
+        success=f"“{item.title}” removed from the evidence library",
+    ):
         return redirect(item)
-    messages.success(request, f"“{item.title}” removed from the evidence library")
     return redirect("assurance:evidence_index")
 
 
 @require_POST
 @require("assurance.manage")
 def refresh(request):
-    tasks.refresh_evidence.enqueue(request.user.pk)
+    services.evidence_refresh_start(user=request.user)
     messages.success(
         request,
         "careloop is gathering the evidence from every area. Refresh this page in a minute to "

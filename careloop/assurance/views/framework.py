@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 from careloop.assurance import selectors, services
 from careloop.assurance.forms import FrameworkCopyForm, QualityStatementForm, ScoreLevelForm
 from careloop.assurance.models import FrameworkVersion, QualityStatement, ScoreLevel
-from careloop.assurance.views import crumbs, posted
+from careloop.assurance.views.common import crumbs, posted
+from careloop.core import web
 from careloop.core.permissions import require
 from careloop.core.selectors import history_for
-from careloop.core.services import ServiceError
 
 
 def _crumbs(*extra):
@@ -48,14 +48,13 @@ def show(request, pk: int):
 def _edit(request, record, form_class, title):
     framework = record.framework
     form = form_class(posted(request), instance=record)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.framework_record_save(form=form)
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"{title} saved in {framework.version}")
-            return redirect(framework)
+    if web.submit(
+        request,
+        form,
+        lambda data: services.framework_record_save(form=form),
+        success=f"{title} saved in {framework.version}",
+    ):
+        return redirect(framework)
     return render(
         request,
         "assurance/framework_edit.html",
@@ -86,26 +85,19 @@ def score_edit(request, pk: int):
 def copy(request, pk: int):
     source = get_object_or_404(FrameworkVersion, pk=pk)
     form = FrameworkCopyForm(posted(request), initial={"name": source.name})
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = services.framework_copy(source=source, **form.cleaned_data)
-        except ServiceError as error:
-            form.add_error("version", str(error))
-        else:
-            messages.success(request, f"{version.version} made. It is not current until you say so")
-            return redirect(version)
-    return render(
+    version = web.submit(request, form, lambda data: services.framework_copy(source=source, **data))
+    if version is not None:
+        messages.success(request, f"{version.version} made. It is not current until you say so")
+        return redirect(version)
+    return web.form_page(
         request,
-        "core/form_page.html",
-        {
-            "title": f"Copy {source.version} to a new version",
-            "intro": "Self-assessments keep the version they were started with. New "
-            "self-assessments use the current version.",
-            "form": form,
-            "submit": "Make the copy",
-            "cancel_url": source.get_absolute_url(),
-            "breadcrumbs": _crumbs((source.version, source.get_absolute_url())),
-        },
+        form,
+        f"Copy {source.version} to a new version",
+        breadcrumbs=_crumbs((source.version, source.get_absolute_url())),
+        submit="Make the copy",
+        intro="Self-assessments keep the version they were started with. New self-assessments "
+        "use the current version.",
+        cancel_url=source.get_absolute_url(),
     )
 
 

@@ -11,11 +11,10 @@ from careloop.assurance import selectors, services
 from careloop.assurance.cqc.framework import QUALITY_STATEMENTS
 from careloop.assurance.forms import PeerConfirmForm, PeerImportForm
 from careloop.assurance.models import PeerPage, PeerReport
-from careloop.assurance.services.peers import read_page
-from careloop.assurance.views import crumbs, posted, uploaded
+from careloop.assurance.views.common import crumbs, posted, uploaded
+from careloop.core import web
 from careloop.core.permissions import require
 from careloop.core.selectors import history_for
-from careloop.core.services import ServiceError
 
 FIELD_LABELS = {
     "council": "Council",
@@ -62,7 +61,7 @@ def import_page(request):
     form = PeerImportForm(posted(request), uploaded(request))
     if request.method == "POST" and form.is_valid():
         text, source_name = form.page_text()
-        record = read_page(text)
+        record = services.read_page(text)
         record.warnings[:0] = form.encoding_warnings()
         if record.is_cqc_report:
             confirm = PeerConfirmForm(
@@ -114,21 +113,15 @@ def _preview(request, record, confirm, status=200):
 def import_save(request):
     """Step 2: save the page that was previewed."""
     form = PeerConfirmForm(request.POST)
-    if form.is_valid():
-        try:
-            page, created = services.peer_page_import(
-                text=form.cleaned_data["text"],
-                council=form.cleaned_data["council"],
-                source_name=form.cleaned_data["source_name"],
-                user=request.user,
-            )
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            verb = "imported" if created else "imported again, replacing the earlier import"
-            messages.success(request, f"{page.report.council}: {page.title} {verb}")
-            return redirect(page)
-    return _preview(request, read_page(request.POST.get("text", "")), form)
+    imported = web.submit(
+        request, form, lambda data: services.peer_page_import(user=request.user, **data)
+    )
+    if imported is not None:
+        page, created = imported
+        verb = "imported" if created else "imported again, replacing the earlier import"
+        messages.success(request, f"{page.report.council}: {page.title} {verb}")
+        return redirect(page)
+    return _preview(request, services.read_page(request.POST.get("text", "")), form)
 
 
 @require("assurance.view")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.text import slugify
 
 from careloop.assurance.models import SelfAssessment
 from careloop.assurance.reports import build_report, report_docx, report_pdf, report_text
-from careloop.assurance.views import crumbs
+from careloop.assurance.views.common import crumbs
 from careloop.core import audit
 from careloop.core.permissions import require
 
@@ -28,8 +29,6 @@ def _report(pk: int):
 
 
 def _crumbs(assessment):
-    from django.urls import reverse
-
     return crumbs(
         ("Self-assessments", reverse("assurance:assessment_index")),
         (assessment.title, assessment.get_absolute_url()),

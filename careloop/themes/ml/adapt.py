@@ -204,7 +204,7 @@ def fine_tune(
     *,
     source: Path | None = None,
     config: AdaptConfig | None = None,
-    progress: Callable[[int, int, float], None] | None = None,
+    progress: Callable[[int, int, float], object] | None = None,
 ) -> tuple[dict[str, np.ndarray], dict]:
     """Fine-tune the encoder on labelled texts; returns (weights by name, training record).
 
@@ -307,7 +307,7 @@ def adapt(
     file: str | Path,
     out_dir: str | Path,
     config: AdaptConfig | None = None,
-    progress: Callable[[int, int, float], None] | None = None,
+    progress: Callable[[int, int, float], object] | None = None,
 ) -> dict:
     """Fine-tune on a labelled CSV and export into ``out_dir``; returns the training record.
 

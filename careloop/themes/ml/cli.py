@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from careloop.themes.ml.data import DataError, read_labelled, read_texts
 from careloop.themes.ml.embedder import CachingEmbedder, Embedder, HashingEmbedder, OnnxEmbedder
@@ -228,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     emb = get_embedder(args.onnx_dir)
     if args.cmd == "train":
-        result = {"version": train(args.file, args.model_dir, embedder=emb).version}
+        result: dict[str, Any] = {"version": train(args.file, args.model_dir, embedder=emb).version}
     elif args.cmd == "evaluate":
         result = evaluate(args.file, args.model_dir, embedder=emb)
     elif args.cmd == "classify":

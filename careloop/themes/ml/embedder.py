@@ -183,6 +183,8 @@ class CachingEmbedder:
         return np.stack([self.cache[t] for t in texts]).astype(np.float32)
 
     def save(self) -> None:
+        if self.path is None:
+            return
         texts = list(self.cache)
         np.savez(
             self.path,

@@ -117,11 +117,14 @@ def cross_validate(
     per_fold = []
     start = time.perf_counter()
     for k, (tr, te) in enumerate(KFold(folds, shuffle=True, random_state=seed).split(texts)):
+        fold = fold_embedder(tr.tolist()) if fold_embedder else embedder
+        if fold is None:
+            raise ValueError("cross_validate needs an embedder or a fold_embedder")
         model = train_model(
             [texts[i] for i in tr],
             [labels[i] for i in tr],
             [sents[i] for i in tr],
-            embedder=fold_embedder(tr.tolist()) if fold_embedder else embedder,
+            embedder=fold,
             themes=themes,
             config=config,
         )

@@ -6,6 +6,7 @@ Heads are plain weight arrays so that models save without pickle.
 from __future__ import annotations
 
 import warnings
+from typing import TypeAlias
 
 import numpy as np
 import scipy.sparse as sp
@@ -13,7 +14,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
 
-Matrix = np.ndarray | sp.spmatrix
+Matrix: TypeAlias = np.ndarray | sp.spmatrix
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:

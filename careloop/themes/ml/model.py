@@ -120,9 +120,10 @@ class ThemeModel:
         x = self._zs_input(blocks)
         theme_p = self.zeroshot.theme_proba(x, len(self.themes))
         if self.mode == "supervised" and self.theme_heads:
-            cal = self.calibration
+            cal, supervised = self.calibration, self.supervised
+            assert cal is not None and supervised is not None  # set with the supervised heads
             sup = sigmoid(cal[:, 0] * self.raw_scores(blocks) + cal[:, 1])
-            mask = self.supervised.astype(bool)
+            mask = supervised.astype(bool)
             theme_p[:, mask] = sup[:, mask]
         if self.sentiment_heads:
             sent_p = softmax(self._raw(self.sentiment_heads, blocks, len(x), len(SENTIMENTS)))
@@ -152,8 +153,8 @@ class ThemeModel:
         chosen = theme_p >= self.threshold_vector()[None, :]
         if self.at_least_one_label and len(theme_p):
             empty = np.flatnonzero(~chosen.any(1))
-            learnt = self.supervised is not None and self.mode == "supervised"
-            pool = self.supervised.astype(bool) if learnt else np.ones(len(self.themes), bool)
+            learnt = self.supervised if self.mode == "supervised" else None
+            pool = learnt.astype(bool) if learnt is not None else np.ones(len(self.themes), bool)
             if not pool.any():
                 pool[:] = True
             scores = np.where(pool[None, :], theme_p[empty], -1.0)

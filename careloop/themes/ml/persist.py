@@ -6,7 +6,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -68,7 +68,7 @@ def save_model(model: ThemeModel, directory: str | Path) -> Path:
     meta, arrays = model_state(model)
     meta["version"], meta["created"] = model.version, model.created
     with tempfile.NamedTemporaryFile(dir=folder, suffix=".npz", delete=False) as tmp:
-        np.savez_compressed(tmp, **arrays)
+        np.savez_compressed(tmp, **cast(dict[str, Any], arrays))  # names, not allow_pickle
     os.replace(tmp.name, folder / ARRAYS_FILE)
     text = json.dumps(meta, indent=1, ensure_ascii=False, default=_json_default)
     (folder / (META_FILE + ".tmp")).write_text(text, encoding="utf-8")

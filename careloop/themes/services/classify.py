@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -28,6 +27,9 @@ from careloop.themes.models import (
     Source,
     Theme,
 )
+from careloop.themes.services.runs import check_idle, run_queue
+from careloop.themes.services.training import model_train, models_dir
+from careloop.themes.trends import signals_refresh
 
 log = logging.getLogger("careloop.themes")
 BATCH = 500
@@ -35,10 +37,6 @@ _loaded: dict[tuple[int, str], Model] = {}
 
 
 # --- The model in use ----------------------------------------------------------------------------
-def models_dir():
-    return settings.MODELS_DIR / "themes"
-
-
 def load_model(version: ModelVersion) -> Model:
     """The model of a version, loaded once per process."""
     key = (version.pk, version.path)
@@ -54,8 +52,6 @@ def model_in_use() -> ModelVersion:
     version = ModelVersion.active()
     if version is not None:
         return version
-    from careloop.themes.services.training import model_train
-
     version = model_train(user=None, note="First version, built from the framework")
     if not version.is_active:
         raise ServiceError(version.error or "The classifier could not be built.")
@@ -76,6 +72,17 @@ def dims_of(feedback: Feedback) -> dict:
 
 
 LINK_DIMS = ("month", "kind", "service_id", "team_id", "provider_id", "restricted")
+# The feedback fields `dims_of` reads (loaded alone when many items are synced or classified).
+COPIED_FIELDS = (
+    "id",
+    "received_on",
+    "kind",
+    "service_id",
+    "team_id",
+    "provider_id",
+    "is_restricted",
+    "is_deleted",
+)
 
 
 @transaction.atomic
@@ -83,16 +90,7 @@ def feedback_sync(*, feedback_ids: Iterable[int]) -> list[int]:
     """Bring the copies of changed feedback up to date (and their counts); returns the ids
     of feedback that has not been classified yet."""
     ids = sorted(set(feedback_ids))
-    items = Feedback.all_objects.filter(pk__in=ids).only(
-        "id",
-        "received_on",
-        "kind",
-        "service_id",
-        "team_id",
-        "provider_id",
-        "is_restricted",
-        "is_deleted",
-    )
+    items = Feedback.all_objects.filter(pk__in=ids).only(*COPIED_FIELDS)
     found = {f.pk: f for f in items}
     known = {
         c.feedback_id: c
@@ -141,14 +139,12 @@ def equality_moved(*, feedback_id: int, old: list[str], new: list[str]) -> None:
     if old == new:
         return
     deltas = aggregates.Deltas()
-    rows = [
-        *Classification.objects.select_for_update().filter(feedback_id=feedback_id),
-        *FeedbackTheme.objects.filter(feedback_id=feedback_id),
-    ]
-    for row in rows:
-        add = deltas.add_link if isinstance(row, FeedbackTheme) else deltas.add_item
-        add(row, -1, old)
-        add(row, 1, new)
+    for item in Classification.objects.select_for_update().filter(feedback_id=feedback_id):
+        deltas.add_item(item, -1, old)
+        deltas.add_item(item, 1, new)
+    for link in FeedbackTheme.objects.filter(feedback_id=feedback_id):
+        deltas.add_link(link, -1, old)
+        deltas.add_link(link, 1, new)
     aggregates.apply(deltas)
 
 
@@ -181,19 +177,7 @@ def feedback_classify(
     ids = list(feedback_ids)
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
-        items = list(
-            Feedback.objects.filter(pk__in=batch).only(
-                "id",
-                "text",
-                "received_on",
-                "kind",
-                "service_id",
-                "team_id",
-                "provider_id",
-                "is_restricted",
-                "is_deleted",
-            )
-        )
+        items = list(Feedback.objects.filter(pk__in=batch).only("text", *COPIED_FIELDS))
         predictions = model.predict([_text(f) for f in items])
         _store(items, predictions, version, themes, framework)
         done += len(items)
@@ -315,6 +299,44 @@ SCOPES = {
 }
 
 
+def pending_classify() -> int:
+    """Classify any feedback not yet classified (e.g. after bulk imports), as a recorded run."""
+    ids = unclassified()
+    if not ids:
+        return 0
+    run = ClassificationRun.objects.create(
+        kind=ClassificationRun.Kind.CLASSIFY,
+        scope="Feedback not yet classified",
+        total=len(ids),
+        status=ClassificationRun.Status.RUNNING,
+        started_at=timezone.now(),
+    )
+    done = feedback_classify(feedback_ids=ids, run=run)
+    ClassificationRun.objects.filter(pk=run.pk).update(
+        status=ClassificationRun.Status.DONE, done=done, finished_at=timezone.now()
+    )
+    return done
+
+
+def counts_rebuild() -> int:
+    """Recount everything from the rows, then work out the signals again, as a recorded run;
+    returns the number of counts."""
+    run = ClassificationRun.objects.create(
+        kind=ClassificationRun.Kind.REBUILD,
+        status=ClassificationRun.Status.RUNNING,
+        started_at=timezone.now(),
+        scope="Every count and signal",
+    )
+    counts = aggregates.rebuild()
+    signals = signals_refresh()
+    ClassificationRun.objects.filter(pk=run.pk).update(
+        status=ClassificationRun.Status.DONE,
+        finished_at=timezone.now(),
+        message=f"{counts} counts and {signals} signals worked out.",
+    )
+    return counts
+
+
 def reclassify_ids(scope: str, version: ModelVersion) -> list[int]:
     qs = Feedback.objects.all()
     if scope == "unclassified":
@@ -336,24 +358,17 @@ def reclassify_ids(scope: str, version: ModelVersion) -> list[int]:
 
 def reclassify_start(*, user, scope: str) -> ClassificationRun:
     """Queue a bulk reclassification with the version in use; the page shows its progress."""
-    from careloop.themes import tasks
-
     if scope not in SCOPES:
-        raise ServiceError("Choose which feedback to reclassify")
-    if ClassificationRun.objects.filter(
-        kind__in=[ClassificationRun.Kind.RECLASSIFY, ClassificationRun.Kind.TRAIN],
-        status__in=[ClassificationRun.Status.QUEUED, ClassificationRun.Status.RUNNING],
-    ).exists():
-        raise ServiceError("A reclassification or training is already running: wait for it to end")
-    version = model_in_use()
-    run = ClassificationRun.objects.create(
+        raise ServiceError("Choose which feedback to reclassify", field="scope")
+    check_idle()
+    return run_queue(
         kind=ClassificationRun.Kind.RECLASSIFY,
         scope=SCOPES[scope],
-        model_version=version,
+        model_version=model_in_use(),
         requested_by=user,
+        task="careloop.themes.tasks.reclassify",
+        arguments={"scope": scope},
     )
-    transaction.on_commit(lambda: tasks.reclassify.enqueue(run_id=run.pk, scope=scope))
-    return run
 
 
 def reclassify_run(*, run: ClassificationRun, scope: str) -> ClassificationRun:
@@ -373,8 +388,6 @@ def reclassify_run(*, run: ClassificationRun, scope: str) -> ClassificationRun:
             message=f"Stopped: {type(error).__name__}. Feedback already done keeps its themes.",
         )
         raise
-    from careloop.themes.trends import signals_refresh
-
     signals_refresh()
     ClassificationRun.objects.filter(pk=run.pk).update(
         status=ClassificationRun.Status.DONE,

@@ -74,13 +74,10 @@ def unique_key(name: str) -> str:
 
 
 # --- Edits from the pages ------------------------------------------------------------------------
-THEME_FIELDS = {
-    "name": "name",
-    "category": "category",
-    "description": "description",
-    "examples": "example phrases",
-    "direction": "improvement direction",
-}
+# What a person may set on a theme (the form's fields); the key is made once, never edited.
+THEME_FIELDS = ("name", "category", "description", "examples", "direction")
+CATEGORY_FIELDS = ("name", "description", "order")
+_LABELS = {"examples": "example phrases", "direction": "improvement direction"}
 
 
 @transaction.atomic
@@ -95,8 +92,8 @@ def theme_save(*, form, user, note: str = "") -> Theme:
     else:
         before = Theme.objects.get(pk=theme.pk)
         changed = [
-            label
-            for name, label in THEME_FIELDS.items()
+            _LABELS.get(name, name)
+            for name in THEME_FIELDS
             if name in form.changed_data and getattr(before, name) != form.cleaned_data[name]
         ]
         if not changed:
@@ -115,7 +112,7 @@ def theme_retire(*, theme: Theme, user, note: str) -> Theme:
     if not theme.is_active:
         raise ServiceError(f"“{theme.name}” is already retired.")
     if not note.strip():
-        raise ServiceError("Say why the theme is being retired.")
+        raise ServiceError("Say why the theme is being retired.", field="note")
     theme.is_active = False
     theme.retired_in = _next_number()
     theme.save()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
@@ -32,6 +33,9 @@ from careloop.themes.models import (
 )
 from careloop.themes.series import SENTIMENTS, SeriesKey
 from careloop.themes.services.classify import LINK_DIMS, dims_of
+
+# What a person may set on a series' chart (the settings form's fields).
+SERIES_SETTINGS_FIELDS = ("direction", "trend_length", "shift_length", "baseline_points")
 
 
 def _classification(feedback: Feedback) -> Classification:
@@ -60,9 +64,11 @@ def themes_review(
     chosen = set(theme_ids)
     themes = {t.pk: t for t in Theme.objects.filter(pk__in=chosen)}
     if len(themes) != len(chosen):
-        raise ServiceError("One of the themes chosen does not exist")
+        raise ServiceError("One of the themes chosen does not exist", field="themes")
     if sentiment is not None and sentiment not in SENTIMENTS:
-        raise ServiceError("Sentiment must be from 1 (very positive) to 5 (very negative)")
+        raise ServiceError(
+            "Sentiment must be from 1 (very positive) to 5 (very negative)", field="sentiment"
+        )
     now = timezone.now()
     framework = FrameworkVersion.current_number()
     item = _classification(feedback)
@@ -71,7 +77,9 @@ def themes_review(
         link.theme_id: link
         for link in FeedbackTheme.objects.filter(feedback=feedback).select_related("theme")
     }
-    confirmed, added, removed = [], [], []
+    confirmed: list[str] = []
+    added: list[str] = []
+    removed: list[str] = []
     old_sentiment = item.sentiment
     deltas.add_item(item, -1)
     for link in links.values():
@@ -90,7 +98,7 @@ def themes_review(
     for theme_id in chosen - set(links):
         theme = themes[theme_id]
         if not theme.is_active:
-            raise ServiceError(f"“{theme.name}” is retired: choose a theme in use")
+            raise ServiceError(f"“{theme.name}” is retired: choose a theme in use", field="themes")
         links[theme_id] = FeedbackTheme(
             feedback=feedback,
             theme=theme,
@@ -125,7 +133,7 @@ def themes_review(
         changes["themes removed"] = {"removed": sorted(removed)}
     if sentiment is not None and sentiment != old_sentiment:
         changes["sentiment"] = [
-            SENTIMENTS.get(old_sentiment, "(none)"),
+            SENTIMENTS.get(old_sentiment, "(none)") if old_sentiment is not None else "(none)",
             SENTIMENTS.get(sentiment),
         ]
     audit.record(
@@ -156,7 +164,7 @@ def themes_confirm(*, feedback: Feedback, user) -> Classification:
 @transaction.atomic
 def comment_flag(*, feedback: Feedback, user, kind: str, note: str = "") -> CommentFlag:
     if kind not in CommentFlag.Kind.values:
-        raise ServiceError("Choose notable or wrongly themed")
+        raise ServiceError("Choose notable or wrongly themed", field="kind")
     if CommentFlag.objects.filter(feedback=feedback, kind=kind, resolved_at__isnull=True).exists():
         label = CommentFlag.Kind(kind).label.lower()
         raise ServiceError(f"This comment is already flagged as {label}")
@@ -186,11 +194,13 @@ def series_settings_save(*, key: SeriesKey, form) -> SeriesSettings:
 @transaction.atomic
 def rebase_add(*, key: SeriesKey, month: dt.date, reason: str, user) -> Rebase:
     if not reason.strip():
-        raise ServiceError("Record why the process changed: a rebase needs a reason")
+        raise ServiceError(
+            "Record why the process changed: a rebase needs a reason", field="reason"
+        )
     month = month.replace(day=1)
     text = str(key.without_rate())
     if Rebase.objects.filter(key=text, month=month).exists():
-        raise ServiceError(f"There is already a new baseline from {month:%B %Y}")
+        raise ServiceError(f"There is already a new baseline from {month:%B %Y}", field="month")
     return Rebase.objects.create(key=text, month=month, reason=reason.strip(), created_by=user)
 
 
@@ -308,6 +318,4 @@ def themes_review_many(*, decisions: dict[int, tuple[list[int], int | None]], us
 
 
 def _feedback_type():
-    from django.contrib.contenttypes.models import ContentType
-
     return ContentType.objects.get_for_model(Feedback, for_concrete_model=False)

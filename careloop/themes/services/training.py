@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import logging
 import shutil
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from careloop.core.services import ServiceError
-from careloop.themes.classification import Evaluation, Example, ThemeSpec, f1_scores, get_engine
+from careloop.themes.classification import (
+    Evaluation,
+    Example,
+    ThemeSpec,
+    f1_scores,
+    get_engine,
+    sentiment_macro_f1,
+)
 from careloop.themes.models import (
     Classification,
     ClassificationRun,
@@ -26,8 +35,14 @@ from careloop.themes.models import (
     Source,
     Theme,
 )
+from careloop.themes.services.runs import check_idle, run_queue
 
 log = logging.getLogger("careloop.themes")
+
+
+def models_dir() -> Path:
+    """Where classifier versions are saved, one folder each (`ModelVersion.path`)."""
+    return settings.MODELS_DIR / "themes"
 
 
 def theme_specs() -> list[ThemeSpec]:
@@ -67,8 +82,6 @@ def _evaluate(model, examples: list[Example], keys: list[str]) -> Evaluation | N
         return None
     predictions = model.predict([e.text for e in examples])
     scored = f1_scores([e.labels for e in examples], [p.keys for p in predictions], keys)
-    from careloop.themes.classification import sentiment_macro_f1
-
     return Evaluation(
         macro_f1=scored.macro_f1,
         micro_f1=scored.micro_f1,
@@ -90,8 +103,6 @@ def model_train(
 ) -> ModelVersion:
     """Build a new version: zero-shot while no one has reviewed any feedback, else trained on
     the reviews. It goes into use if it passes the quality check (see `gate`)."""
-    from careloop.themes.services.classify import models_dir
-
     specs = theme_specs()
     if not specs:
         raise ServiceError("The framework has no themes in use: add themes before training.")
@@ -184,7 +195,8 @@ def model_activate(*, version: ModelVersion, user, override_reason: str = "") ->
     if refusal and not override_reason.strip():
         raise ServiceError(
             refusal.replace(", so it was not put in use", "")
-            + " Give a reason to put it in use anyway."
+            + " Give a reason to put it in use anyway.",
+            field="reason",
         )
     if current is not None:
         current.is_active = False
@@ -199,20 +211,14 @@ def model_activate(*, version: ModelVersion, user, override_reason: str = "") ->
 
 def train_start(*, user, note: str = "") -> ClassificationRun:
     """Queue training a new version in the background."""
-    from careloop.themes import tasks
-
-    if ClassificationRun.objects.filter(
-        kind__in=[ClassificationRun.Kind.RECLASSIFY, ClassificationRun.Kind.TRAIN],
-        status__in=[ClassificationRun.Status.QUEUED, ClassificationRun.Status.RUNNING],
-    ).exists():
-        raise ServiceError("A reclassification or training is already running: wait for it to end")
-    run = ClassificationRun.objects.create(
+    check_idle()
+    return run_queue(
         kind=ClassificationRun.Kind.TRAIN,
         scope="Every reviewed feedback item",
         requested_by=user,
+        task="careloop.themes.tasks.train",
+        arguments={"note": note},
     )
-    transaction.on_commit(lambda: tasks.train.enqueue(run_id=run.pk, note=note))
-    return run
 
 
 def train_run(*, run: ClassificationRun, note: str = "") -> ModelVersion:

@@ -7,6 +7,7 @@ Other areas show a record's themes with ``{% load themes %}{% feedback_themes fe
 from django import template
 
 from careloop.core.permissions import can
+from careloop.themes.selectors import panel
 from careloop.themes.series import SENTIMENTS
 
 register = template.Library()
@@ -23,8 +24,6 @@ def sentiment_label(value) -> str:
 @register.inclusion_tag("themes/_feedback_themes.html", takes_context=True)
 def feedback_themes(context, feedback):
     """The themes box on a feedback record's page."""
-    from careloop.themes.selectors import panel
-
     user = context["request"].user
     return {
         "panel": panel(feedback),

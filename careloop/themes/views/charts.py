@@ -10,35 +10,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from careloop.core import web
 from careloop.core.documents import render_pdf
-from careloop.core.models import ServiceArea
 from careloop.core.permissions import can, require
-from careloop.core.services import ServiceError
-from careloop.feedback.models import Feedback, Organisation
 from careloop.stats.spc_text import describe_spc
-from careloop.themes import selectors, trends
+from careloop.themes import selectors, services, trends
 from careloop.themes import series as S
 from careloop.themes.forms import RebaseForm, SeriesSettingsForm, SubscriptionForm
-from careloop.themes.models import Rebase, SeriesSettings, SignalSubscription, Theme
+from careloop.themes.models import Rebase, SeriesSettings, SignalSubscription
 from careloop.themes.series import SeriesKey
-from careloop.themes.services import review
 from careloop.themes.views.common import chart_url, crumbs, series_key
-
-
-def _slices():
-    """The slices a chart can be narrowed to, for the chart page's form."""
-    return [
-        ("kind", "Kind", list(Feedback.Kind.choices)),
-        ("service", "Service", [(str(s.pk), s.name) for s in ServiceArea.objects.order_by("name")]),
-        (
-            "provider",
-            "Care provider",
-            [
-                (str(o.pk), o.name)
-                for o in Organisation.objects.filter(kind=Organisation.Kind.PROVIDER)
-            ],
-        ),
-    ]
 
 
 def _key_from_form(request) -> SeriesKey | None:
@@ -74,7 +55,6 @@ def chart(request):
                 with_restricted=selectors.with_restricted(request.user),
             )[0],
         )
-    themes = list(Theme.objects.active().select_related("category"))
     return render(
         request,
         "themes/chart.html",
@@ -82,9 +62,10 @@ def chart(request):
             "title": result.label,
             "chart": result,
             "key": key,
-            "slices": _slices(),
-            "themes": themes,
+            "slices": selectors.chart_slices(),
+            "themes": selectors.themes_in_use(),
             "this_month": this_month,
+            "latest_signal": selectors.latest_signal(request.user, key),
             "direction_words": trends.DIRECTION_WORDS,
             "may_edit": can(request.user, "themes.manage_charts"),
             "comments_allowed": can(request.user, "themes.view_comments"),
@@ -115,11 +96,12 @@ def chart_settings(request):
     key = series_key(request.GET.get("series") or request.POST.get("series") or "all")
     current = trends.settings_for(key)
     form = SeriesSettingsForm(request.POST or None, instance=current)
-    months = S.window()
-    rebase_form = RebaseForm(months=months)
-    if request.method == "POST" and form.is_valid():
-        review.series_settings_save(key=key, form=form)
-        messages.success(request, "Chart settings saved")
+    if web.submit(
+        request,
+        form,
+        lambda data: services.series_settings_save(key=key, form=form),
+        success="Chart settings saved",
+    ):
         return redirect(chart_url(key))
     label = S.Labeller().label(key)
     return render(
@@ -129,8 +111,8 @@ def chart_settings(request):
             "title": f"Chart settings: {label}",
             "form": form if form.is_bound else None,
             "settings_form": form,
-            "rebase_form": rebase_form,
-            "rebases": Rebase.objects.filter(key=str(key.without_rate())),
+            "rebase_form": RebaseForm(months=S.window()),
+            "rebases": selectors.rebases(key),
             "key": key,
             "saved": isinstance(current, SeriesSettings) and current.pk is not None,
             "breadcrumbs": crumbs((label, chart_url(key))),
@@ -141,21 +123,16 @@ def chart_settings(request):
 @require("themes.manage_charts")
 def rebase_new(request):
     key = series_key(request.GET.get("series") or request.POST.get("series") or "all")
-    months = S.window()
-    form = RebaseForm(request.POST or None, months=months)
-    if request.method == "POST" and form.is_valid():
-        try:
-            review.rebase_add(
-                key=key,
-                month=form.cleaned_data["month"],
-                reason=form.cleaned_data["reason"],
-                user=request.user,
-            )
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "New baseline recorded")
-            return redirect(chart_url(key))
+    form = RebaseForm(request.POST or None, months=S.window())
+    if web.submit(
+        request,
+        form,
+        lambda data: services.rebase_add(
+            key=key, month=data["month"], reason=data["reason"], user=request.user
+        ),
+        success="New baseline recorded",
+    ):
+        return redirect(chart_url(key))
     label = S.Labeller().label(key)
     return render(
         request,
@@ -175,7 +152,7 @@ def rebase_new(request):
 def rebase_delete(request, pk: int):
     rebase = get_object_or_404(Rebase, pk=pk)
     key = SeriesKey.parse(rebase.key)
-    review.rebase_remove(rebase=rebase)
+    services.rebase_remove(rebase=rebase)
     messages.success(request, f"The baseline from {rebase.month:%B %Y} was removed")
     return redirect(chart_url(key))
 
@@ -210,22 +187,23 @@ def signals(request):
 
 
 def _action_url(user) -> str:
-    """Where to raise an action from a signal: Learn and act's new action page, for people
-    who may raise actions there ("" without that area or that permission)."""
+    """Where to raise an action from a signal (a source of actions: `Signal`), Learn and
+    act's one way, for people who may raise actions ("" without that area or permission).
+    Every signal listed is one the person may see, so the link is the same for each."""
     if not apps.is_installed("careloop.learning") or not can(user, "learning.manage_actions"):
         return ""
-    return reverse("learning:action_new")
+    return reverse("learning:action_raise")
 
 
 @require("themes.subscribe")
 def subscriptions(request):
     form = SubscriptionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        sub = review.subscribe(
-            user=request.user,
-            theme=form.cleaned_data["theme"],
-            concerns_only=form.cleaned_data["concerns_only"],
-        )
+    sub = web.submit(
+        request,
+        form,
+        lambda data: services.subscribe(user=request.user, **data),
+    )
+    if sub is not None:
         messages.success(
             request, f"You will be emailed about new signals: {sub.theme or 'every theme'}"
         )
@@ -237,9 +215,7 @@ def subscriptions(request):
             "title": "Email alerts about signals",
             "form": form if form.is_bound else None,
             "subscription_form": form,
-            "subscriptions": SignalSubscription.objects.filter(user=request.user).select_related(
-                "theme"
-            ),
+            "subscriptions": selectors.subscriptions_of(request.user),
             "breadcrumbs": crumbs(("Signals", reverse("themes:signals"))),
         },
     )
@@ -249,6 +225,6 @@ def subscriptions(request):
 @require("themes.subscribe")
 def subscription_delete(request, pk: int):
     sub = get_object_or_404(SignalSubscription, pk=pk, user=request.user)
-    review.unsubscribe(subscription=sub)
+    services.unsubscribe(subscription=sub)
     messages.success(request, f"Alerts stopped: {sub.theme or 'every theme'}")
     return redirect("themes:subscriptions")

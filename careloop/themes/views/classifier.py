@@ -8,13 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from careloop.core import web
 from careloop.core.permissions import can, require
 from careloop.core.selectors import history_for
-from careloop.core.services import ServiceError
-from careloop.themes import selectors
+from careloop.themes import selectors, services
 from careloop.themes.forms import ActivateForm, ReclassifyForm, TrainForm
-from careloop.themes.models import ClassificationRun, ModelVersion, Theme
-from careloop.themes.services import classify, training
+from careloop.themes.models import ClassificationRun, ModelVersion
 from careloop.themes.views.common import crumbs
 
 CLASSIFIER = ("Classifier", "/themes/classifier/")
@@ -27,7 +26,7 @@ def models(request):
         "themes/models.html",
         {
             "title": "Theme classifier",
-            "versions": ModelVersion.objects.select_related("requested_by", "activated_by"),
+            "versions": selectors.model_versions(),
             "active": ModelVersion.active(),
             "progress": selectors.review_progress(),
             "runs": selectors.latest_runs(),
@@ -43,14 +42,6 @@ def models(request):
 @require("themes.view")
 def model_show(request, pk: int):
     version = get_object_or_404(ModelVersion, pk=pk)
-    names = {t.key: t for t in Theme.objects.all()}
-    per_theme = sorted(
-        (
-            (names.get(key), key, scores)
-            for key, scores in (version.evaluation.get("per_theme") or {}).items()
-        ),
-        key=lambda item: (-item[2].get("support", 0), item[1]),
-    )
     current = ModelVersion.active()
     return render(
         request,
@@ -58,9 +49,9 @@ def model_show(request, pk: int):
         {
             "title": str(version),
             "version": version,
-            "per_theme": per_theme,
+            "per_theme": selectors.per_theme_scores(version),
             "current": current,
-            "refusal": training.gate(version, current) if not version.is_active else "",
+            "refusal": services.gate(version, current) if not version.is_active else "",
             "may_manage": can(request.user, "themes.manage_models"),
             "activate_form": ActivateForm(),
             "history": history_for(version),
@@ -74,43 +65,37 @@ def model_show(request, pk: int):
 def model_train(request):
     form = TrainForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    try:
-        run = training.train_start(user=request.user, note=note)
-    except ServiceError as error:
-        messages.error(request, str(error))
-        return redirect("themes:models")
-    messages.success(request, "Training has started: this page shows its progress")
-    return redirect("themes:run", pk=run.pk)
+    run = web.perform(
+        request,
+        lambda: services.train_start(user=request.user, note=note),
+        success="Training has started: this page shows its progress",
+    )
+    return redirect("themes:run", pk=run.pk) if run else redirect("themes:models")
 
 
 @require("themes.manage_models")
 def model_activate(request, pk: int):
     version = get_object_or_404(ModelVersion, pk=pk)
     form = ActivateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            training.model_activate(
-                version=version, user=request.user, override_reason=form.cleaned_data["reason"]
-            )
-        except ServiceError as error:
-            form.add_error("reason", str(error))
-        else:
-            messages.success(request, f"{version} is now in use")
-            return redirect("themes:model_show", pk=version.pk)
-    return render(
+    if web.submit(
         request,
-        "core/form_page.html",
-        {
-            "title": f"Put {version} in use",
-            "intro": training.gate(version, ModelVersion.active())
-            or "New feedback will be classified with this version.",
-            "form": form,
-            "submit": "Put in use",
-            "cancel_url": reverse("themes:model_show", args=[version.pk]),
-            "breadcrumbs": crumbs(
-                CLASSIFIER, (str(version), reverse("themes:model_show", args=[version.pk]))
-            ),
-        },
+        form,
+        lambda data: services.model_activate(
+            version=version, user=request.user, override_reason=data["reason"]
+        ),
+        success=f"{version} is now in use",
+    ):
+        return redirect("themes:model_show", pk=version.pk)
+    version_url = reverse("themes:model_show", args=[version.pk])
+    return web.form_page(
+        request,
+        form,
+        f"Put {version} in use",
+        breadcrumbs=crumbs(CLASSIFIER, (str(version), version_url)),
+        submit="Put in use",
+        intro=services.gate(version, ModelVersion.active())
+        or "New feedback will be classified with this version.",
+        cancel_url=version_url,
     )
 
 
@@ -121,13 +106,12 @@ def reclassify(request):
     if not form.is_valid():
         messages.error(request, "Choose which feedback to reclassify")
         return redirect("themes:models")
-    try:
-        run = classify.reclassify_start(user=request.user, scope=form.cleaned_data["scope"])
-    except ServiceError as error:
-        messages.error(request, str(error))
-        return redirect("themes:models")
-    messages.success(request, "Reclassification has started: this page shows its progress")
-    return redirect("themes:run", pk=run.pk)
+    run = web.perform(
+        request,
+        lambda: services.reclassify_start(user=request.user, scope=form.cleaned_data["scope"]),
+        success="Reclassification has started: this page shows its progress",
+    )
+    return redirect("themes:run", pk=run.pk) if run else redirect("themes:models")
 
 
 @require("themes.view")

@@ -7,7 +7,6 @@ import datetime as dt
 from django.http import Http404
 from django.urls import reverse
 
-from careloop.core.services import ServiceError
 from careloop.themes.forms import FilterForm
 from careloop.themes.series import SeriesKey
 
@@ -35,10 +34,11 @@ def parse_month(text: str | None) -> dt.date | None:
 
 
 def series_key(text: str | None) -> SeriesKey:
-    try:
-        return SeriesKey.parse(text or "")
-    except ServiceError:
-        raise Http404 from None
+    """The series a link names; 404 for anything else."""
+    key = SeriesKey.find(text or "")
+    if key is None:
+        raise Http404
+    return key
 
 
 def chart_url(key: SeriesKey) -> str:

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from careloop.core import audit
+from careloop.core import audit, web
 from careloop.core.models import AuditEntry
 from careloop.core.permissions import can, require
 from careloop.core.selectors import history_for
-from careloop.core.services import ServiceError
+from careloop.themes import selectors, services
 from careloop.themes.forms import CategoryForm, ImportForm, RetireForm, ThemeForm
-from careloop.themes.models import Category, FeedbackTheme, FrameworkVersion, Theme
-from careloop.themes.selectors import framework_changed_since_model
+from careloop.themes.models import Category, FrameworkVersion, Theme
 from careloop.themes.series import SeriesKey
-from careloop.themes.services import framework as fw
 from careloop.themes.views.common import chart_url, crumbs
 
 FRAMEWORK = ("Framework", "/themes/framework/")
@@ -26,45 +23,37 @@ FRAMEWORK = ("Framework", "/themes/framework/")
 
 @require("themes.view")
 def framework(request):
-    categories = Category.objects.prefetch_related("themes").annotate(
-        active=Count("themes", filter=Q(themes__is_active=True))
-    )
-    version = FrameworkVersion.objects.order_by("-number").first()
     return render(
         request,
         "themes/framework.html",
         {
             "title": "Theme framework",
-            "categories": categories,
-            "version": version,
-            "retired": Theme.objects.filter(is_active=False).select_related("category"),
+            "categories": selectors.framework_categories(),
+            "version": selectors.latest_framework_version(),
+            "retired": selectors.retired_themes(),
             "may_edit": can(request.user, "themes.manage_framework"),
-            "changed": framework_changed_since_model(),
+            "changed": selectors.framework_changed_since_model(),
             "breadcrumbs": crumbs(),
         },
     )
 
 
+def _theme_crumb(theme: Theme) -> tuple[str, str]:
+    return (theme.name, reverse("themes:theme_show", args=[theme.pk]))
+
+
 @require("themes.view")
 def theme_show(request, pk: int):
     theme = get_object_or_404(Theme.objects.select_related("category"), pk=pk)
-    counts = (
-        dict(
-            FeedbackTheme.objects.filter(theme=theme, counted=True)
-            .values_list("status")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        if can(request.user, "themes.view_comments")
-        else {}
-    )
     return render(
         request,
         "themes/theme_show.html",
         {
             "title": theme.name,
             "theme": theme,
-            "counts": counts,
+            "counts": selectors.theme_link_counts(theme)
+            if can(request.user, "themes.view_comments")
+            else {},
             "chart_url": chart_url(SeriesKey(theme.pk)),
             "may_edit": can(request.user, "themes.manage_framework"),
             "history": history_for(theme),
@@ -77,20 +66,24 @@ def theme_show(request, pk: int):
 def theme_edit(request, pk: int | None = None):
     theme = get_object_or_404(Theme, pk=pk) if pk else None
     form = ThemeForm(request.POST or None, instance=theme)
-    if request.method == "POST" and form.is_valid():
-        saved = fw.theme_save(form=form, user=request.user, note=form.cleaned_data["note"])
+    saved = web.submit(
+        request,
+        form,
+        lambda data: services.theme_save(form=form, user=request.user, note=data["note"]),
+    )
+    if saved is not None:
         messages.success(request, f"Theme “{saved.name}” saved")
         return redirect("themes:theme_show", pk=saved.pk)
-    more = [(theme.name, reverse("themes:theme_show", args=[theme.pk]))] if theme else []
-    return render(
+    return web.form_page(
         request,
-        "themes/theme_form.html",
-        {
-            "title": f"Edit “{theme.name}”" if theme else "Add a theme",
-            "form": form,
-            "theme": theme,
-            "breadcrumbs": crumbs(FRAMEWORK, *more),
-        },
+        form,
+        f"Edit “{theme.name}”" if theme else "Add a theme",
+        breadcrumbs=crumbs(FRAMEWORK, *([_theme_crumb(theme)] if theme else [])),
+        intro="Saving makes a new framework version. Feedback already themed keeps this theme; "
+        "a new name shows everywhere, and the old one stays in the version history."
+        if theme
+        else "",
+        cancel_url=_theme_crumb(theme)[1] if theme else reverse("themes:framework"),
     )
 
 
@@ -98,26 +91,20 @@ def theme_edit(request, pk: int | None = None):
 def theme_retire(request, pk: int):
     theme = get_object_or_404(Theme, pk=pk)
     form = RetireForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            fw.theme_retire(theme=theme, user=request.user, note=form.cleaned_data["note"])
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"Theme “{theme.name}” retired")
-            return redirect("themes:theme_show", pk=theme.pk)
-    return render(
+    if web.submit(
         request,
-        "core/form_page.html",
-        {
-            "title": f"Retire “{theme.name}”",
-            "form": form,
-            "submit": "Retire theme",
-            "cancel_url": reverse("themes:theme_show", args=[theme.pk]),
-            "breadcrumbs": crumbs(
-                FRAMEWORK, (theme.name, reverse("themes:theme_show", args=[theme.pk]))
-            ),
-        },
+        form,
+        lambda data: services.theme_retire(theme=theme, user=request.user, note=data["note"]),
+        success=f"Theme “{theme.name}” retired",
+    ):
+        return redirect("themes:theme_show", pk=theme.pk)
+    return web.form_page(
+        request,
+        form,
+        f"Retire “{theme.name}”",
+        breadcrumbs=crumbs(FRAMEWORK, _theme_crumb(theme)),
+        submit="Retire theme",
+        cancel_url=_theme_crumb(theme)[1],
     )
 
 
@@ -125,12 +112,11 @@ def theme_retire(request, pk: int):
 @require("themes.manage_framework")
 def theme_reinstate(request, pk: int):
     theme = get_object_or_404(Theme, pk=pk)
-    try:
-        fw.theme_reinstate(theme=theme, user=request.user)
-    except ServiceError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, f"Theme “{theme.name}” is in use again")
+    web.perform(
+        request,
+        lambda: services.theme_reinstate(theme=theme, user=request.user),
+        success=f"Theme “{theme.name}” is in use again",
+    )
     return redirect("themes:theme_show", pk=theme.pk)
 
 
@@ -138,20 +124,18 @@ def theme_reinstate(request, pk: int):
 def category_edit(request, pk: int | None = None):
     category = get_object_or_404(Category, pk=pk) if pk else None
     form = CategoryForm(request.POST or None, instance=category)
-    if request.method == "POST" and form.is_valid():
-        saved = fw.category_save(form=form, user=request.user)
+    saved = web.submit(
+        request, form, lambda data: services.category_save(form=form, user=request.user)
+    )
+    if saved is not None:
         messages.success(request, f"Category “{saved.name}” saved")
         return redirect("themes:framework")
-    return render(
+    return web.form_page(
         request,
-        "core/form_page.html",
-        {
-            "title": f"Edit “{category.name}”" if category else "Add a category",
-            "form": form,
-            "submit": "Save",
-            "cancel_url": reverse("themes:framework"),
-            "breadcrumbs": crumbs(FRAMEWORK),
-        },
+        form,
+        f"Edit “{category.name}”" if category else "Add a category",
+        breadcrumbs=crumbs(FRAMEWORK),
+        cancel_url=reverse("themes:framework"),
     )
 
 
@@ -166,7 +150,7 @@ def framework_import(request):
         and "pending_framework" in request.session
     ):
         data = request.session.pop("pending_framework")
-        plan = fw.framework_import(
+        plan = services.framework_import(
             data=data["csv"],
             user=request.user,
             note=data["note"],
@@ -188,7 +172,7 @@ def framework_import(request):
         except UnicodeDecodeError:
             form.add_error("file", "The file is not UTF-8 text: save it as CSV UTF-8")
         else:
-            plan = fw.plan_import(text, retire_missing=form.cleaned_data["retire_missing"])
+            plan = services.plan_import(text, retire_missing=form.cleaned_data["retire_missing"])
             if not plan.errors:
                 request.session["pending_framework"] = {
                     "csv": text,
@@ -217,7 +201,7 @@ def framework_export(request):
         changes={"format": "csv", "retired": include_retired},
     )
     response = HttpResponse(
-        "\ufeff" + fw.framework_csv(include_retired=include_retired),
+        "\ufeff" + services.framework_csv(include_retired=include_retired),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="theme-framework.csv"'
@@ -231,7 +215,7 @@ def versions(request):
         "themes/versions.html",
         {
             "title": "Framework versions",
-            "versions": FrameworkVersion.objects.select_related("created_by"),
+            "versions": selectors.framework_versions(),
             "breadcrumbs": crumbs(FRAMEWORK),
         },
     )

@@ -9,13 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from careloop.core import web
 from careloop.core.permissions import can, get_visible_or_404, require
-from careloop.core.services import ServiceError
 from careloop.feedback.models import Feedback
-from careloop.themes import selectors
+from careloop.themes import selectors, services
 from careloop.themes.forms import FlagForm, ReviewForm
-from careloop.themes.models import CommentFlag, FeedbackTheme, Theme
-from careloop.themes.services import review
+from careloop.themes.models import CommentFlag
 from careloop.themes.views.common import crumbs
 
 
@@ -23,31 +22,12 @@ def _feedback(request, pk: int) -> Feedback:
     return get_visible_or_404(request.user, Feedback.objects.all(), pk=pk)
 
 
-def theme_choices(panel) -> list:
-    """Checkbox choices: every theme in use (grouped by category), plus retired themes the
-    item already has."""
-    confidence = {link.theme_id: link for link in panel.links}
-    themes = Theme.objects.select_related("category")
-    groups: dict[str, list] = {}
-    for theme in themes:
-        link = confidence.get(theme.pk)
-        if not theme.is_active and link is None:
-            continue
-        label = theme.name
-        if link and link.status == FeedbackTheme.Status.SUGGESTED and link.confidence is not None:
-            label += f" (suggested, {round(100 * link.confidence)}% confident)"
-        elif link and link.status == FeedbackTheme.Status.SUGGESTED:
-            label += " (suggested)"
-        groups.setdefault(theme.category.name, []).append((str(theme.pk), label))
-    return list(groups.items())
-
-
 def _review_form(request, panel, data=None):
     initial = {
         "themes": [str(link.theme_id) for link in panel.links],
         "sentiment": panel.classification.sentiment if panel.classification else None,
     }
-    groups = theme_choices(panel)
+    groups = selectors.review_choices(panel)
     form = ReviewForm(data, initial=initial, theme_choices=groups)
     chosen = set(form["themes"].value() or [])
     form.theme_groups = [
@@ -62,22 +42,20 @@ def feedback(request, pk: int):
     item = _feedback(request, pk)
     panel = selectors.panel(item)
     form = None
-    may_review = can(request.user, "themes.review")
-    if may_review:
+    if can(request.user, "themes.review"):
         form = _review_form(request, panel, request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                review.themes_review(
-                    feedback=item,
-                    user=request.user,
-                    theme_ids=[int(t) for t in form.cleaned_data["themes"]],
-                    sentiment=form.cleaned_data["sentiment"],
-                )
-            except ServiceError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, f"Themes of {item.reference} saved")
-                return redirect("themes:feedback", pk=item.pk)
+        if web.submit(
+            request,
+            form,
+            lambda data: services.themes_review(
+                feedback=item,
+                user=request.user,
+                theme_ids=[int(t) for t in data["themes"]],
+                sentiment=data["sentiment"],
+            ),
+            success=f"Themes of {item.reference} saved",
+        ):
+            return redirect("themes:feedback", pk=item.pk)
     elif request.method == "POST":
         raise PermissionDenied
     return render(
@@ -105,12 +83,11 @@ def feedback(request, pk: int):
 @require("themes.review")
 def confirm(request, pk: int):
     item = _feedback(request, pk)
-    try:
-        review.themes_confirm(feedback=item, user=request.user)
-    except ServiceError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, f"Suggested themes of {item.reference} confirmed")
+    web.perform(
+        request,
+        lambda: services.themes_confirm(feedback=item, user=request.user),
+        success=f"Suggested themes of {item.reference} confirmed",
+    )
     return redirect(_safe_next(request) or reverse("themes:feedback", args=[item.pk]))
 
 
@@ -120,18 +97,12 @@ def flag(request, pk: int):
     item = _feedback(request, pk)
     form = FlagForm(request.POST)
     if form.is_valid():
-        try:
-            review.comment_flag(
-                feedback=item,
-                user=request.user,
-                kind=form.cleaned_data["kind"],
-                note=form.cleaned_data["note"],
-            )
-        except ServiceError as error:
-            messages.error(request, str(error))
-        else:
-            label = CommentFlag.Kind(form.cleaned_data["kind"]).label.lower()
-            messages.success(request, f"{item.reference} flagged as {label}")
+        label = CommentFlag.Kind(form.cleaned_data["kind"]).label.lower()
+        web.perform(
+            request,
+            lambda: services.comment_flag(feedback=item, user=request.user, **form.cleaned_data),
+            success=f"{item.reference} flagged as {label}",
+        )
     else:
         messages.error(request, "Choose notable or wrongly themed")
     return redirect(_safe_next(request) or reverse("themes:feedback", args=[item.pk]))
@@ -142,12 +113,11 @@ def flag(request, pk: int):
 def unflag(request, pk: int):
     flag_ = get_object_or_404(CommentFlag, pk=pk)
     _feedback(request, flag_.feedback_id)
-    try:
-        review.comment_unflag(flag=flag_, user=request.user)
-    except ServiceError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, "Flag cleared")
+    web.perform(
+        request,
+        lambda: services.comment_unflag(flag=flag_, user=request.user),
+        success="Flag cleared",
+    )
     return redirect(reverse("themes:feedback", args=[flag_.feedback_id]))
 
 

@@ -19,6 +19,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from careloop.assurance.cqc import rating, report_parser
+from careloop.assurance.models import SelfAssessment
+from careloop.assurance.reports import build_report, report_docx, report_pdf, report_text
+from careloop.core import audit
 
 REPORT_USAGE = "usage: careloop cqc report [--pdf FILE] [--docx FILE] [--self-assessment ID]"
 USAGE = "usage: careloop cqc {rating,import-report,report} ..."
@@ -35,10 +38,6 @@ class _Parser(argparse.ArgumentParser):
 
 def report_main(argv: list[str]) -> int:
     """Print the latest (or the given) self-assessment in CQC's format; write PDF or Word."""
-    from careloop.assurance.models import SelfAssessment
-    from careloop.assurance.reports import build_report, report_docx, report_pdf, report_text
-    from careloop.core import audit
-
     parser = _Parser(prog="careloop cqc report", add_help=False)
     parser.add_argument("--pdf", type=Path)
     parser.add_argument("--docx", type=Path)
