@@ -77,7 +77,9 @@ def _lead():
 def evidence_refresh(repeat: int):
     """Gathering 2,000 facts into the library: first time (all new), then unchanged, then
     with every figure changed."""
-    first, same, changed = [], [], []
+    first: list[float] = []
+    same: list[float] = []
+    changed: list[float] = []
     for run in range(repeat):
         EvidenceItem.objects.filter(kind="fact").delete()
         for facts, times in (

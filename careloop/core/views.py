@@ -191,10 +191,13 @@ def org_edit(request, kind: str, pk: int | None = None):
 def org_delete(request, kind: str, pk: int):
     model, _, noun = _org_kind(kind)
     record = get_object_or_404(model, pk=pk)
-    if not web.act(
-        request,
-        lambda: services.record_delete(record=record),
-        success=f"{noun.capitalize()} “{record}” deleted",
+    if (
+        web.act(
+            request,
+            lambda: services.record_delete(record=record),
+            success=f"{noun.capitalize()} “{record}” deleted",
+        )
+        is None
     ):
         return redirect("core:org_edit", kind=kind, pk=pk)
     return redirect("core:organisation")

@@ -16,7 +16,7 @@ that live here, so no view catches a service's refusal itself:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from django.contrib import messages
 from django.forms import BaseForm
@@ -74,20 +74,26 @@ def submit(
     return result
 
 
-def act(request: HttpRequest, call: Callable[[], object], *, success: str = "") -> bool:
-    """Run a service for a button that posts nothing; True when it did what was asked.
+@overload
+def act(request: HttpRequest, call: Callable[[], None], *, success: str = "") -> bool | None: ...
+@overload
+def act(request: HttpRequest, call: Callable[[], T], *, success: str = "") -> T | None: ...
+def act(request: HttpRequest, call: Callable[[], Any], *, success: str = "") -> Any:
+    """Run a service for a button that posts nothing (move, delete, start a run).
 
-    A refusal is shown as error messages (each once) at the top of the next page, and the
-    answer is False; on success, `success` is shown as a message."""
+    Returns what the service returned (True when it returned nothing), or None when it
+    refused: test ``is None`` for a refusal, since a service may return 0 or an empty list.
+    A refusal is shown as error messages (each once) at the top of the next page; on
+    success, `success` is shown as a message."""
     try:
-        call()
+        result = call()
     except ServiceError as error:
         for message in dict.fromkeys(error.messages):
             messages.error(request, message)
-        return False
+        return None
     if success:
         messages.success(request, success)
-    return True
+    return True if result is None else result
 
 
 def form_page(

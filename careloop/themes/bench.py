@@ -179,7 +179,7 @@ def pages(repeat: int):
     client = Client(SERVER_NAME="localhost")
     client.force_login(User.objects.get(email="quality.lead@northshire.example"))
     theme = Theme.objects.get(name="Charging and financial assessment")
-    service = ServiceArea.objects.order_by("pk").first()
+    service = ServiceArea.objects.order_by("pk")[0]
     month = f"{dt.date.today().replace(day=1) - dt.timedelta(days=1):%Y-%m}"
     extra = {"feedback": n}
     for name, path in [

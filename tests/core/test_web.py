@@ -74,7 +74,7 @@ def test_a_validation_error_becomes_a_service_error_by_field():
 def test_a_button_that_is_refused_shows_why_as_messages():
     request = _post({})
     error = ServiceError({"title": "Taken", None: ["Taken", "Closed"]})
-    assert web.act(request, lambda: (_ for _ in ()).throw(error), success="Done") is False
+    assert web.act(request, lambda: (_ for _ in ()).throw(error), success="Done") is None
     assert [str(m) for m in request._messages] == ["Taken", "Closed"]
 
 
@@ -82,3 +82,9 @@ def test_a_button_that_works_says_so():
     request = _post({})
     assert web.act(request, lambda: None, success="Done") is True
     assert [str(m) for m in request._messages] == ["Done"]
+
+
+def test_a_button_returns_what_the_service_returned_even_when_falsy():
+    request = _post({})
+    assert web.act(request, lambda: 0) == 0
+    assert web.act(request, lambda: []) == []

@@ -275,7 +275,7 @@ def statement_draft(request, pk: int, number: int):
     """GET: the draft careloop would write; POST: replace the key findings with it."""
     sa = _statement(pk, number)
     if request.method == "POST":
-        web.perform(
+        web.act(
             request,
             lambda: services.statement_draft(statement_assessment=sa, user=request.user),
             success="Key findings drafted from the evidence",

@@ -279,7 +279,7 @@ def accept_suggestions(request):
 @require("assurance.edit")
 def delete(request, pk: int):
     item = get_visible_or_404(request.user, EvidenceItem.objects.all(), pk=pk)
-    if not web.perform(
+    if not web.act(
         request,
         lambda: services.evidence_delete(item=item),
         success=f"“{item.title}” removed from the evidence library",

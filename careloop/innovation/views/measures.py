@@ -97,7 +97,7 @@ def measure_delete(request, pk, mpk):
         lambda: services.measure_delete(measure=measure),
         success=f"Measure “{measure}” deleted",
     )
-    return redirect(pilot if done else measure)
+    return redirect(measure if done is None else pilot)
 
 
 @require("innovation.record")

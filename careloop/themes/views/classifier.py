@@ -65,7 +65,7 @@ def model_show(request, pk: int):
 def model_train(request):
     form = TrainForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    run = web.perform(
+    run = web.act(
         request,
         lambda: services.train_start(user=request.user, note=note),
         success="Training has started: this page shows its progress",
@@ -106,7 +106,7 @@ def reclassify(request):
     if not form.is_valid():
         messages.error(request, "Choose which feedback to reclassify")
         return redirect("themes:models")
-    run = web.perform(
+    run = web.act(
         request,
         lambda: services.reclassify_start(user=request.user, scope=form.cleaned_data["scope"]),
         success="Reclassification has started: this page shows its progress",

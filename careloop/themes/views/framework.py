@@ -112,7 +112,7 @@ def theme_retire(request, pk: int):
 @require("themes.manage_framework")
 def theme_reinstate(request, pk: int):
     theme = get_object_or_404(Theme, pk=pk)
-    web.perform(
+    web.act(
         request,
         lambda: services.theme_reinstate(theme=theme, user=request.user),
         success=f"Theme “{theme.name}” is in use again",

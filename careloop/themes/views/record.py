@@ -83,7 +83,7 @@ def feedback(request, pk: int):
 @require("themes.review")
 def confirm(request, pk: int):
     item = _feedback(request, pk)
-    web.perform(
+    web.act(
         request,
         lambda: services.themes_confirm(feedback=item, user=request.user),
         success=f"Suggested themes of {item.reference} confirmed",
@@ -98,7 +98,7 @@ def flag(request, pk: int):
     form = FlagForm(request.POST)
     if form.is_valid():
         label = CommentFlag.Kind(form.cleaned_data["kind"]).label.lower()
-        web.perform(
+        web.act(
             request,
             lambda: services.comment_flag(feedback=item, user=request.user, **form.cleaned_data),
             success=f"{item.reference} flagged as {label}",
@@ -113,7 +113,7 @@ def flag(request, pk: int):
 def unflag(request, pk: int):
     flag_ = get_object_or_404(CommentFlag, pk=pk)
     _feedback(request, flag_.feedback_id)
-    web.perform(
+    web.act(
         request,
         lambda: services.comment_unflag(flag=flag_, user=request.user),
         success="Flag cleared",
