@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
+from django.utils import timezone
 
 from careloop.core.areas import Figure, WorkItem
 from careloop.core.attachments import attachments_for
 from careloop.core.permissions import can
 from careloop.core.selectors import history_for
 from careloop.core.workdays import add_working_days
-from careloop.feedback.models import EqualityMonitoring, Feedback
+from careloop.feedback import public
+from careloop.feedback.models import EqualityMonitoring, Feedback, PublicSubmission
 
 SORTS = {
     "received": ("received_on", "id"),
@@ -278,3 +280,14 @@ def equality_figures(min_group: int = MIN_GROUP) -> dict:
             }
         )
     return {"total": total, "questions": out if total >= min_group else []}
+
+
+# --- The public form's rate limit ---------------------------------------------------------------
+def over_limit(key: str, now: dt.datetime | None = None) -> bool:
+    """Whether the address (its keyed hash) sent too much feedback lately."""
+    now = now or timezone.now()
+    recent = PublicSubmission.objects.filter(address_hash=key)
+    return (
+        recent.filter(created_at__gte=now - dt.timedelta(hours=1)).count() >= public.PER_HOUR
+        or recent.filter(created_at__gte=now - dt.timedelta(days=1)).count() >= public.PER_DAY
+    )

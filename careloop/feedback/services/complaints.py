@@ -15,8 +15,6 @@ from careloop.feedback.models import (
     ResponsePeriodRevision,
     next_references,
 )
-
-# Fields a person may change after intake (the free text is never altered).
 from careloop.feedback.services.records import _locked, _save, start_clock
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.shortcuts import redirect, render
 
+from careloop.core import web
 from careloop.core.permissions import require
-from careloop.core.services import ServiceError
-from careloop.feedback import forms, letters
+from careloop.feedback import forms, letter_text, services
 from careloop.feedback.views.common import CRUMB, _action_page, _get
 
 
@@ -16,23 +15,17 @@ from careloop.feedback.views.common import CRUMB, _action_page, _get
 def letter_new(request, pk: int):
     """Choose a template; then see it filled in, change the wording, and make the PDF."""
     feedback = _get(request, pk)
-    letters.ensure_default_templates()
+    services.ensure_default_templates()
     crumbs = [CRUMB, (feedback.reference, feedback.get_absolute_url())]
     if request.method == "POST" and "text" in request.POST:
         form = forms.LetterTextForm(request.POST)
-        if form.is_valid():
-            try:
-                letters.letter_create(
-                    feedback=feedback,
-                    template=form.cleaned_data["template"],
-                    text=form.cleaned_data["text"],
-                    user=request.user,
-                )
-            except ServiceError as error:
-                form.add_error("text", str(error))
-            else:
-                messages.success(request, "Letter saved on the record as a PDF")
-                return redirect(f"{feedback.get_absolute_url()}#letters")
+        if web.submit(
+            request,
+            form,
+            lambda data: services.letter_create(feedback=feedback, user=request.user, **data),
+            success="Letter saved on the record as a PDF",
+        ):
+            return redirect(f"{feedback.get_absolute_url()}#letters")
         return render(
             request,
             "feedback/letter_text.html",
@@ -46,7 +39,7 @@ def letter_new(request, pk: int):
     choose = forms.LetterForm(request.POST or None)
     if request.method == "POST" and choose.is_valid():
         template = choose.cleaned_data["template"]
-        text = letters.fill(template.body, feedback=feedback, user=request.user)
+        text = letter_text.fill(template.body, feedback=feedback, user=request.user)
         form = forms.LetterTextForm(initial={"template": template, "text": text})
         return render(
             request,
