@@ -43,7 +43,7 @@ from careloop.learning.models import (
     Meeting,
     Review,
 )
-from careloop.learning.report import year_start_for
+from careloop.learning.selectors.report import year_start_for
 
 SAR_TITLE = "SAR Adult H: self-neglect and hoarding"
 CHARGING_MEASURE = "Complaints about financial assessments and charging"

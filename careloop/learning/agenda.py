@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from careloop.learning.models import Action, LgscoCase, Review
+
 
 @dataclass(frozen=True)
 class AgendaCandidate:
@@ -45,8 +47,6 @@ def _fmt(day: dt.date) -> str:
 
 
 def overdue_actions(since: dt.date, until: dt.date, today: dt.date | None = None):
-    from careloop.learning.models import Action
-
     today = today or dt.date.today()
     for action in Action.objects.overdue(today).select_related("owner"):
         yield AgendaCandidate(
@@ -60,8 +60,6 @@ def overdue_actions(since: dt.date, until: dt.date, today: dt.date | None = None
 
 
 def at_risk_actions(since: dt.date, until: dt.date, today: dt.date | None = None):
-    from careloop.learning.models import Action
-
     for action in Action.objects.at_risk(today).select_related("owner"):
         latest = action.updates.filter(kind="progress").first()
         yield AgendaCandidate(
@@ -74,8 +72,6 @@ def at_risk_actions(since: dt.date, until: dt.date, today: dt.date | None = None
 
 
 def awaiting_sign_off(since: dt.date, until: dt.date, today: dt.date | None = None):
-    from careloop.learning.models import Action
-
     for action in Action.objects.awaiting_sign_off().select_related("owner"):
         yield AgendaCandidate(
             "sign_off",
@@ -87,8 +83,6 @@ def awaiting_sign_off(since: dt.date, until: dt.date, today: dt.date | None = No
 
 
 def new_reviews(since: dt.date, until: dt.date, today: dt.date | None = None):
-    from careloop.learning.models import Review
-
     qs = Review.objects.filter(
         Q(started_on__gte=since, started_on__lte=until)
         | Q(reported_on__gte=since, reported_on__lte=until)
@@ -104,8 +98,6 @@ def new_reviews(since: dt.date, until: dt.date, today: dt.date | None = None):
 
 
 def lgsco_decisions(since: dt.date, until: dt.date, today: dt.date | None = None):
-    from careloop.learning.models import LgscoCase
-
     for case in LgscoCase.objects.decided().filter(decided_on__gte=since, decided_on__lte=until):
         yield AgendaCandidate(
             "lgsco_decision",

@@ -9,6 +9,7 @@ from careloop.learning.views import (
     meetings,
     report,
     reviews,
+    steps,
 )
 
 app_name = "learning"
@@ -34,20 +35,20 @@ urlpatterns = [
     path("actions/raise/", actions.action_raise, name="action_raise"),
     path("actions/<int:pk>/", actions.action_show, name="action_show"),
     path("actions/<int:pk>/edit/", actions.action_edit, name="action_edit"),
-    path("actions/<int:pk>/progress/", actions.action_progress, name="action_progress"),
-    path("actions/<int:pk>/evidence/", actions.action_evidence, name="action_evidence"),
+    path("actions/<int:pk>/progress/", steps.action_progress, name="action_progress"),
+    path("actions/<int:pk>/evidence/", steps.action_evidence, name="action_evidence"),
     path(
         "actions/<int:pk>/evidence/<str:kind>/<int:item>/remove/",
-        actions.evidence_remove,
+        steps.evidence_remove,
         name="evidence_remove",
     ),
-    path("actions/<int:pk>/done/", actions.action_complete, name="action_complete"),
-    path("actions/<int:pk>/sign-off/", actions.action_sign_off, name="action_sign_off"),
-    path("actions/<int:pk>/reopen/", actions.action_reopen, name="action_reopen"),
-    path("actions/<int:pk>/milestones/new/", actions.milestone_new, name="milestone_new"),
+    path("actions/<int:pk>/done/", steps.action_complete, name="action_complete"),
+    path("actions/<int:pk>/sign-off/", steps.action_sign_off, name="action_sign_off"),
+    path("actions/<int:pk>/reopen/", steps.action_reopen, name="action_reopen"),
+    path("actions/<int:pk>/milestones/new/", steps.milestone_new, name="milestone_new"),
     path(
         "actions/<int:pk>/milestones/<int:milestone>/done/",
-        actions.milestone_done,
+        steps.milestone_done,
         name="milestone_done",
     ),
     path("actions/<int:pk>/impact/new/", impact.impact_new, name="impact_new"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from careloop.core.forms import DateField, GovukForm, GovukModelForm
+from careloop.learning import services
 from careloop.learning.models import Meeting, MeetingSeries
 
 from .reviews import active_people
@@ -13,7 +14,7 @@ from .reviews import active_people
 class SeriesForm(GovukModelForm):
     class Meta:
         model = MeetingSeries
-        fields = ["name", "purpose", "frequency", "chair", "members", "location", "is_active"]
+        fields = list(services.SERIES_FIELDS)
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "frequency": forms.RadioSelect(attrs={"small": True}),

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careloop.core.models import Attachment, Audited, Restrictable, RestrictableQuerySet, Team
+from careloop.core.permissions import can
+from careloop.core.workdays import describe_due
 
 from .reviews import Recommendation
 
@@ -187,8 +189,6 @@ class Action(Audited, Restrictable):
     @property
     def due_text(self) -> str:
         """'Due in 3 working days' / 'Overdue by 2 working days' (open actions only)."""
-        from careloop.core.workdays import describe_due
-
         return describe_due(self.due_on).capitalize() if self.is_open else ""
 
     @property
@@ -200,8 +200,6 @@ class Action(Audited, Restrictable):
 
     def may_update(self, user) -> bool:
         """Owners update their own actions; managers and leads update any."""
-        from careloop.core.permissions import can
-
         if can(user, "learning.manage_actions", self):
             return True
         return self.owner_id == user.pk and can(user, "learning.update_actions")

@@ -154,7 +154,9 @@ def _notify_assigned(action: Action, by) -> None:
     )
 
 
-EDITABLE = {
+# An action's editable fields, for its form, the API and action_update (the status changes
+# only through progress, completion and sign-off).
+ACTION_FIELDS = (
     "title",
     "description",
     "owner",
@@ -165,14 +167,14 @@ EDITABLE = {
     "source_label",
     "is_restricted",
     "restriction_reason",
-}
+)
 
 
 @transaction.atomic
 def action_update(*, action: Action, user, reason: str = "", **fields) -> Action:
     """Change an action's details. A new due date is noted in its progress log (boards watch
     slipping dates), with the reason if one is given."""
-    unknown = set(fields) - EDITABLE
+    unknown = set(fields) - set(ACTION_FIELDS)
     if "status" in fields:
         raise ServiceError(
             "Change the status by recording progress, marking it done or signing it off"

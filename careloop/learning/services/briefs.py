@@ -5,15 +5,17 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from careloop.core import audit
 from careloop.core.models import User
 from careloop.core.services import ServiceError
 from careloop.learning import notifications
-from careloop.learning.models import BriefRecipient, LearningBrief
+from careloop.learning.models import AnnualReportText, BriefRecipient, LearningBrief
 
-BRIEF_FIELDS = {
-    "review",
+# A brief's editable fields, for its form and brief_save ("teams" is saved apart).
+BRIEF_FIELDS = (
     "title",
     "format",
+    "review",
     "background",
     "why_it_matters",
     "what_happened",
@@ -21,13 +23,16 @@ BRIEF_FIELDS = {
     "questions",
     "what_to_do",
     "further_information",
+    "teams",
     "read_by",
-}
+)
+# What people write for the annual complaints report (the figures come from the records).
+REPORT_TEXT_FIELDS = ("introduction", "general_importance", "published_on")
 
 
 @transaction.atomic
 def brief_save(*, user, brief: LearningBrief | None = None, teams=None, **fields) -> LearningBrief:
-    unknown = set(fields) - BRIEF_FIELDS
+    unknown = set(fields) - set(BRIEF_FIELDS)
     if unknown:
         raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}")
     brief = brief or LearningBrief(created_by=user)
@@ -60,8 +65,6 @@ def brief_send(*, brief: LearningBrief, user, teams=None) -> int:
     BriefRecipient.objects.bulk_create(
         [BriefRecipient(brief=brief, person=p, sent_at=now) for p in people]
     )
-    from careloop.core import audit
-
     audit.record_bulk_create(BriefRecipient.objects.filter(brief=brief, sent_at=now))
     brief.status, brief.sent_at, brief.sent_by = LearningBrief.Status.SENT, now, user
     brief.save(update_fields=["status", "sent_at", "sent_by"])
@@ -84,3 +87,18 @@ def brief_acknowledge(*, brief: LearningBrief, user) -> BriefRecipient:
         recipient.acknowledged_at = timezone.now()
         recipient.save(update_fields=["acknowledged_at"])
     return recipient
+
+
+@transaction.atomic
+def report_text_save(*, year_start: int, **fields) -> AnnualReportText:
+    """The words of the year's annual complaints report (the introduction, the matters of
+    general importance, when it was published)."""
+    unknown = set(fields) - set(REPORT_TEXT_FIELDS)
+    if unknown:
+        raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    text = AnnualReportText.objects.filter(year_start=year_start).first()
+    text = text or AnnualReportText(year_start=year_start)
+    for name, value in fields.items():
+        setattr(text, name, value)
+    text.save()
+    return text

@@ -14,6 +14,9 @@ from careloop.core.services import ServiceError
 from careloop.learning.models import Action, ImpactLink, Measure, MeasurePoint
 from careloop.learning.series import get_provider
 
+# An entered measure's editable fields (a provided one's kind comes from its provider).
+MEASURE_FIELDS = ("name", "description", "kind", "direction", "unit")
+
 
 def _check_measure(measure: Measure) -> None:
     if not measure.name.strip():
@@ -78,9 +81,9 @@ def measure_create(
 
 
 def measure_update(*, measure: Measure, **fields) -> Measure:
-    allowed = {"name", "description", "direction", "unit"}
-    if measure.source == Measure.Source.ENTERED:
-        allowed.add("kind")
+    allowed = set(MEASURE_FIELDS)
+    if measure.source != Measure.Source.ENTERED:
+        allowed.discard("kind")
     unknown = set(fields) - allowed
     if unknown:
         raise ServiceError(f"These cannot be changed: {', '.join(sorted(unknown))}")
@@ -91,10 +94,11 @@ def measure_update(*, measure: Measure, **fields) -> Measure:
     return measure
 
 
-def _entered(measure: Measure) -> None:
+def _entered(measure: Measure, field: str | None = None) -> None:
     if measure.source != Measure.Source.ENTERED:
         raise ServiceError(
-            "This series comes from another area of careloop; its figures cannot be typed in"
+            "This series comes from another area of careloop; its figures cannot be typed in",
+            field=field,
         )
 
 
@@ -141,10 +145,43 @@ class RowError:
         return f"Row {self.row}, {self.column}: {self.reason}"
 
 
+class RowErrors(list[RowError]):
+    """A refused file's problems, row by row. Read by field, as every refusal's errors are
+    (`items()`, `values()`), they are the one summary on the file field, so the pages and
+    the API show a refused import like any other refusal."""
+
+    def __init__(self, rows: list[RowError], summary: str):
+        super().__init__(rows)
+        self.summary = summary
+
+    def keys(self) -> list[str]:
+        return ["file"]
+
+    def values(self) -> list[list[str]]:
+        return [[self.summary]]
+
+    def items(self) -> list[tuple[str, list[str]]]:
+        return [("file", [self.summary])]
+
+
 class ImportRefused(ServiceError):
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__(f"Nothing was imported: {len(errors)} problem(s) in the file")
+    """Nothing was imported: `errors` (and `rows`) list each row's problem."""
+
+    # A list of the rows' problems that also reads as the errors by field (RowErrors).
+    errors: RowErrors  # type: ignore[assignment]
+
+    def __init__(self, rows: list[RowError]):
+        summary = f"Nothing was imported: {len(rows)} problem(s) in the file"
+        super().__init__(summary, field="file")
+        self.errors = RowErrors(rows, summary)
+
+    @property
+    def rows(self) -> list[RowError]:
+        return list(self.errors)
+
+    @property
+    def field(self) -> str | None:
+        return "file"
 
 
 MONTH_FORMATS = ("%Y-%m", "%Y-%m-%d", "%m/%Y", "%b %Y", "%B %Y", "%d/%m/%Y")
@@ -164,7 +201,7 @@ def parse_month(text: str) -> dt.date | None:
 def measure_import(*, measure: Measure, file, dry_run: bool = False) -> int:
     """Import a CSV with columns `month`, `value` and (for proportions) `total`. Every row is
     checked first; any problem refuses the whole file with each row's reason."""
-    _entered(measure)
+    _entered(measure, field="file")
     raw = file.read()
     try:
         text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
@@ -179,7 +216,9 @@ def measure_import(*, measure: Measure, file, dry_run: bool = False) -> int:
         missing.append("total")
     if missing:
         raise ImportRefused([RowError(1, ", ".join(missing), "column missing from the header row")])
-    errors, rows, seen = [], [], {}
+    errors: list[RowError] = []
+    rows: list[tuple[dt.date, Decimal, Decimal | None]] = []
+    seen: dict[dt.date, int] = {}
     for number, record in enumerate(reader, start=2):
         record = {(k or "").strip().lower(): (v or "").strip() for k, v in record.items()}
         if not any(record.values()):

@@ -17,8 +17,16 @@ from careloop.learning.models import (
     MeetingSeries,
 )
 
+from .actions import action_create
+
+# A recurring meeting's editable fields ("members" is saved apart, as its many-to-many).
+SERIES_FIELDS = ("name", "purpose", "frequency", "chair", "members", "location", "is_active")
+
 
 def series_save(*, series: MeetingSeries | None = None, members=None, **fields) -> MeetingSeries:
+    unknown = set(fields) - set(SERIES_FIELDS)
+    if unknown:
+        raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}")
     series = series or MeetingSeries()
     for name, value in fields.items():
         setattr(series, name, value.strip() if isinstance(value, str) else value)
@@ -167,8 +175,6 @@ def agenda_item_record(*, item: AgendaItem, user, update: str = "", decision: st
 @transaction.atomic
 def agenda_item_action(*, item: AgendaItem, user, title: str, owner, due: dt.date, **extra):
     """A decision that needs doing becomes an action arising from the meeting."""
-    from careloop.learning.services.actions import action_create
-
     if not item.meeting.is_open:
         raise ServiceError("The minutes are approved: add the action from the action register")
     action = action_create(

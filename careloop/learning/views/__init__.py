@@ -1,3 +1,13 @@
 """Pages of Learn and act. One module per subject; the URLs name them all."""
 
-from . import actions, briefs, common, impact, lgsco, meetings, report, reviews  # noqa: F401
+from . import (  # noqa: F401
+    actions,
+    briefs,
+    common,
+    impact,
+    lgsco,
+    meetings,
+    report,
+    reviews,
+    steps,
+)
