@@ -2,6 +2,7 @@ from django.urls import path
 
 from careloop.learning.views import (
     actions,
+    agenda,
     briefs,
     common,
     impact,
@@ -83,13 +84,13 @@ urlpatterns = [
     path("meetings/<int:pk>/", meetings.meeting_show, name="meeting_show"),
     path("meetings/<int:pk>/attendance/", meetings.meeting_attendance, name="meeting_attendance"),
     path("meetings/<int:pk>/notes/", meetings.meeting_notes, name="meeting_notes"),
-    path("meetings/<int:pk>/items/new/", meetings.item_add, name="item_add"),
+    path("meetings/<int:pk>/items/new/", agenda.item_add, name="item_add"),
     path("meetings/<int:pk>/approve/", meetings.meeting_approve, name="meeting_approve"),
     path("meetings/<int:pk>/next/", meetings.meeting_next, name="meeting_next"),
     path("meetings/<int:pk>/minutes.pdf", meetings.meeting_minutes, name="meeting_minutes"),
     path("meetings/<int:pk>/pack.pdf", meetings.meeting_pack, name="meeting_pack"),
-    path("meetings/items/<int:pk>/record/", meetings.item_record, name="item_record"),
-    path("meetings/items/<int:pk>/action/", meetings.item_action, name="item_action"),
+    path("meetings/items/<int:pk>/record/", agenda.item_record, name="item_record"),
+    path("meetings/items/<int:pk>/action/", agenda.item_action, name="item_action"),
     # Learning briefs
     path("briefs/", briefs.brief_index, name="brief_index"),
     path("briefs/new/", briefs.brief_edit, name="brief_new"),

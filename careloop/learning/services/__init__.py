@@ -15,14 +15,12 @@ from careloop.learning.selectors.lgsco import tracker_figures
 from .actions import (
     ACTION_FIELDS,
     DATE_ORDER,
-    action_add_evidence,
     action_complete,
     action_create,
     action_record_progress,
     action_reopen,
     action_sign_off,
     action_update,
-    evidence_remove,
     milestone_add,
     milestone_done,
 )
@@ -34,6 +32,7 @@ from .briefs import (
     brief_send,
     report_text_save,
 )
+from .evidence import action_add_evidence, evidence_remove
 from .impact import (
     MEASURE_FIELDS,
     ImportRefused,
