@@ -236,7 +236,7 @@ def annual_figures(year_start: dt.date) -> dict:
 def monthly_counts(kind: str | None = None, months: int = 24, today: dt.date | None = None):
     """[(first day of month, count)] for the last `months` months, oldest first."""
     today = today or dt.date.today()
-    starts = []
+    starts: list[dt.date] = []
     year, month = today.year, today.month
     for _ in range(months):
         starts.insert(0, dt.date(year, month, 1))
@@ -258,14 +258,14 @@ def equality_figures(min_group: int = MIN_GROUP) -> dict:
     out = []
     total = EqualityMonitoring.objects.count()
     for name in EqualityMonitoring.FIELDS:
-        field = EqualityMonitoring._meta.get_field(name)
+        question, choices = EqualityMonitoring.question(name)
         counts = dict(
             EqualityMonitoring.objects.exclude(**{name: ""})
             .values_list(name)
             .annotate(n=Count("id"))
             .order_by()
         )
-        rows = [(label, counts.get(value, 0)) for value, label in field.choices]
+        rows = [(label, counts.get(value, 0)) for value, label in choices]
         small = [i for i, (_, n) in enumerate(rows) if 0 < n < min_group]
         if len(small) == 1:
             shown = sorted(
@@ -274,7 +274,7 @@ def equality_figures(min_group: int = MIN_GROUP) -> dict:
             small += shown[:1]
         out.append(
             {
-                "question": str(field.verbose_name).capitalize(),
+                "question": question.capitalize(),
                 "answered": sum(n for _, n in rows),
                 "rows": [(label, None if i in small else n) for i, (label, n) in enumerate(rows)],
             }

@@ -32,7 +32,9 @@ class ReviewSerializer(serializers.ModelSerializer):
     teams = serializers.PrimaryKeyRelatedField(
         queryset=Team.objects.all(), many=True, required=False
     )
-    recommendations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    recommendations: serializers.PrimaryKeyRelatedField[Recommendation] = (
+        serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    )
     feedback = serializers.SerializerMethodField(
         help_text="The feedback items the review arose from (those you may see)."
     )
@@ -120,7 +122,9 @@ class ReviewViewSet(RoleViewSet):
 
 class RecommendationSerializer(serializers.ModelSerializer):
     review = serializers.PrimaryKeyRelatedField(queryset=Review.objects.none())
-    actions = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    actions: serializers.PrimaryKeyRelatedField[Action] = serializers.PrimaryKeyRelatedField(
+        many=True, read_only=True
+    )
 
     class Meta:
         model = Recommendation

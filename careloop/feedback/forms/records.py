@@ -159,7 +159,7 @@ class FeedbackEditForm(FeedbackFieldsForm):
         """After a conflict: keep this person's input, but start from the saved version, so
         that saving again is a deliberate choice."""
         data = cast(QueryDict, self.data).copy()  # bound to request.POST
-        data["version"] = current.version
+        data["version"] = str(current.version)
         data["original"] = signing.dumps(
             services.snapshot(current, self._fields()), salt=ORIGINAL_SALT
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.db import models
 
 from careloop.core.models import Audited
@@ -99,3 +101,9 @@ class EqualityMonitoring(Audited):
 
     def __str__(self) -> str:
         return "Equality monitoring answers"
+
+    @classmethod
+    def question(cls, name: str) -> tuple[str, list[tuple[str, str]]]:
+        """A question's wording and its answers (value, label)."""
+        field = cast(models.CharField, cls._meta.get_field(name))  # every answer is one
+        return str(field.verbose_name), [(str(v), str(label)) for v, label in field.choices or ()]

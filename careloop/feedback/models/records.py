@@ -9,6 +9,7 @@ complaints (its case notes and response-period revisions are in notes.py).
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -51,7 +52,10 @@ class FeedbackQuerySet(RestrictableQuerySet):
         )
 
 
-class LiveManager(models.Manager.from_queryset(FeedbackQuerySet)):
+_FeedbackManager = models.Manager.from_queryset(FeedbackQuerySet)
+
+
+class LiveManager(_FeedbackManager):
     """Feedback that has not been deleted (deleted items stay, for the audit)."""
 
     def get_queryset(self):
@@ -241,7 +245,7 @@ class Feedback(Audited, Restrictable):
     updated_at = models.DateTimeField(auto_now=True)
 
     all_objects = FeedbackQuerySet.as_manager()
-    objects = LiveManager()
+    objects: ClassVar[LiveManager] = LiveManager()
 
     class Meta:
         ordering = ["-received_on", "-id"]

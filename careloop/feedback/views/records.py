@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -107,7 +108,9 @@ def action(request, pk: int, name: str):
     if not can(request.user, permission):
         raise PermissionDenied
     feedback = _get(request, pk)
-    kwargs = {"complaint": feedback.is_complaint} if form_class is forms.RespondForm else {}
+    kwargs: dict[str, Any] = (
+        {"complaint": feedback.is_complaint} if form_class is forms.RespondForm else {}
+    )
     form = form_class(request.POST or None, **kwargs)
     if name == "close":
         form.fields["reason"].required = False

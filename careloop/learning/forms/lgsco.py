@@ -6,7 +6,7 @@ from django import forms
 
 from careloop.core.attachments import check_upload
 from careloop.core.forms import DateField, GovukForm, GovukModelForm
-from careloop.core.models import Team
+from careloop.core.models import Team, User
 from careloop.feedback.models import Feedback
 from careloop.learning import services
 from careloop.learning.models import LgscoCase, LgscoRemedy, LgscoYear
@@ -105,7 +105,7 @@ class RemedyComplyForm(GovukForm):
 
 class RemedyActionForm(GovukForm):
     title = forms.CharField(label="What is the action?", max_length=200)
-    owner = forms.ModelChoiceField(queryset=None, label="Owner")
+    owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
     due = DateField(label="Due date")
 
     def __init__(self, *args, **kwargs):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from careloop.core.forms import DateField, GovukForm, GovukModelForm
+from careloop.core.models import User
 from careloop.learning import services
 from careloop.learning.models import Meeting, MeetingSeries
 
@@ -39,10 +40,16 @@ class MeetingForm(GovukModelForm):
 
 class AttendanceForm(GovukForm):
     attendees = forms.ModelMultipleChoiceField(
-        queryset=None, required=False, widget=forms.CheckboxSelectMultiple, label="Attended"
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Attended",
     )
     apologies = forms.ModelMultipleChoiceField(
-        queryset=None, required=False, widget=forms.CheckboxSelectMultiple, label="Apologies"
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Apologies",
     )
     guests = forms.CharField(label="Others who attended", required=False, max_length=300)
 
@@ -74,7 +81,7 @@ class AgendaItemForm(GovukForm):
 
 class AgendaItemActionForm(GovukForm):
     title = forms.CharField(label="What is the action?", max_length=200)
-    owner = forms.ModelChoiceField(queryset=None, label="Owner")
+    owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
     due = DateField(label="Due date")
 
     def __init__(self, *args, **kwargs):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -44,6 +45,9 @@ class ActionQuerySet(RestrictableQuerySet):
             source_type=ContentType.objects.get_for_model(record, for_concrete_model=False),
             source_id=str(record.pk),
         )
+
+
+ActionManager = models.Manager.from_queryset(ActionQuerySet)
 
 
 class Action(Audited, Restrictable):
@@ -124,7 +128,7 @@ class Action(Audited, Restrictable):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = ActionQuerySet.as_manager()
+    objects: ClassVar[ActionManager] = ActionManager()
 
     class Meta:
         ordering = ["due_on", "id"]

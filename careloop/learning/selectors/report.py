@@ -7,6 +7,7 @@ actions closed in the year, with their measured impact)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.apps import apps
 
@@ -58,7 +59,7 @@ def improvements(year_start: int, user=None) -> list[dict]:
     qs = Action.objects.filter(status=Action.Status.CLOSED, signed_off_on__range=(start, end))
     if user is not None:
         qs = qs.visible_to(user)
-    out = []
+    out: list[dict[str, Any]] = []
     for action in qs.select_related("recommendation__review").prefetch_related("impacts__measure"):
         out.append(
             {
@@ -85,7 +86,7 @@ def build(year_start: int, user=None, today: dt.date | None = None) -> dict:
     lgsco_subjects = [
         (label_, cases.filter(subject=value).count()) for value, label_ in LgscoCase.Subject.choices
     ]
-    context = {
+    context: dict[str, Any] = {
         "year_start": year_start,
         "year_label": label(year_start),
         "start": start,

@@ -251,7 +251,7 @@ def sign_off_candidates(action: Action) -> list:
     """Who is asked to sign off: the person who set the action and the owner's line
     manager, if they are not the owner and may sign off."""
     people = [action.created_by, action.owner.line_manager]
-    if action.team_id and action.team.manager_id:
+    if action.team is not None and action.team.manager_id:
         people.append(action.team.manager)
     seen, out = set(), []
     for person in people:

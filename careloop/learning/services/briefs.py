@@ -57,10 +57,13 @@ def brief_send(*, brief: LearningBrief, user, teams=None) -> int:
     chosen = list(brief.teams.all())
     if not chosen:
         raise ServiceError("Choose at least one team to send the brief to")
-    people = User.objects.filter(team__in=chosen, is_active=True).exclude(
-        pk__in=brief.recipients.values("person")
-    )
-    people = [p for p in people if p.role]
+    people = [
+        p
+        for p in User.objects.filter(team__in=chosen, is_active=True).exclude(
+            pk__in=brief.recipients.values("person")
+        )
+        if p.role
+    ]
     now = timezone.now()
     BriefRecipient.objects.bulk_create(
         [BriefRecipient(brief=brief, person=p, sent_at=now) for p in people]

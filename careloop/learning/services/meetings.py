@@ -99,9 +99,9 @@ def meeting_build_agenda(*, meeting: Meeting, today: dt.date | None = None) -> l
         (i.kind, i.target_type_id, i.target_id): i
         for i in meeting.items.filter(added_automatically=True)
     }
-    for key, item in existing.items():
-        if key not in wanted and not (item.update or item.decision or item.new_action_id):
-            item.delete()
+    for key, old in existing.items():
+        if key not in wanted and not (old.update or old.decision or old.new_action_id):
+            old.delete()
     for key, (candidate, fields) in wanted.items():
         item = existing.get(key)
         if item is None:
@@ -232,7 +232,7 @@ def meeting_approve_minutes(*, meeting: Meeting, user, on: dt.date | None = None
 
 def meeting_schedule_next(*, meeting: Meeting) -> Meeting:
     series = meeting.series
-    latest = series.meetings.order_by("-held_on").first()
+    latest = series.meetings.order_by("-held_on").first() or meeting
     return meeting_schedule(
         series=series,
         held_on=series.next_date(latest.held_on),

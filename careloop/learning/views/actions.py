@@ -133,7 +133,7 @@ def action_show(request, pk: int):
     action = _get_action(request, pk)
     user = request.user
     label, url = _source_link(user, action)
-    review = action.recommendation.review if action.recommendation_id else None
+    review = action.recommendation.review if action.recommendation is not None else None
     may_update = action.may_update(user)
     return render(
         request,

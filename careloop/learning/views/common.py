@@ -25,7 +25,7 @@ def act(request, call: Callable[[], object], *, success: str = "") -> bool:
     form = forms.Form({})
     form.is_valid()
     if web.attempt(form, lambda: (call(), True)[1]) is None:
-        for message in dict.fromkeys(m for ms in form.errors.values() for m in ms):
+        for message in dict.fromkeys(str(m) for m in form.non_field_errors()):
             messages.error(request, message)
         return False
     if success:

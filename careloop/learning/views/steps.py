@@ -93,16 +93,18 @@ def action_evidence(request, pk: int):
 @require("learning.update_actions")
 def evidence_remove(request, pk: int, kind: str, item: int):
     action = _updatable(request, pk)
+    attachment = figure = None
     if kind == "file":
         attachment = get_object_or_404(Attachment, pk=item)
-        remove = {"attachment": attachment}
     elif kind == "figure":
-        remove = {"figure": get_object_or_404(EvidenceFigure, pk=item, action=action)}
+        figure = get_object_or_404(EvidenceFigure, pk=item, action=action)
     else:
         raise Http404
     act(
         request,
-        lambda: services.evidence_remove(action=action, user=request.user, **remove),
+        lambda: services.evidence_remove(
+            action=action, user=request.user, attachment=attachment, figure=figure
+        ),
         success="Evidence removed",
     )
     return redirect(action.get_absolute_url() + "#evidence")
