@@ -165,6 +165,20 @@ class FigureSerializer(serializers.ModelSerializer):
         fields = ["id", "label", "value", "unit", "out_of", "as_of"]
 
 
+# What an action's steps (progress, completion, sign-off) set: read here, never written.
+ACTION_READ_ONLY = [
+    "origin",
+    "status",
+    "original_due_on",
+    "completed_on",
+    "completion_note",
+    "signed_off_by",
+    "signed_off_on",
+    "sign_off_note",
+    "created_at",
+]
+
+
 class ActionSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True)
     effective_status = serializers.CharField(read_only=True)
@@ -181,29 +195,11 @@ class ActionSerializer(serializers.ModelSerializer):
             "reference",
             *services.ACTION_FIELDS,
             "recommendation",
-            "origin",
-            "status",
             "effective_status",
-            "original_due_on",
-            "completed_on",
-            "completion_note",
-            "signed_off_by",
-            "signed_off_on",
-            "sign_off_note",
+            *ACTION_READ_ONLY,
             "figures",
-            "created_at",
         ]
-        read_only_fields = [
-            "origin",
-            "status",
-            "original_due_on",
-            "completed_on",
-            "completion_note",
-            "signed_off_by",
-            "signed_off_on",
-            "sign_off_note",
-            "created_at",
-        ]
+        read_only_fields = ACTION_READ_ONLY
         extra_kwargs = {"start_on": {"required": False}}
 
     def get_fields(self):

@@ -47,6 +47,18 @@ class ActionForm(GovukModelForm):
         return data
 
 
+class ShortActionForm(GovukForm):
+    """What, who and by when: an action from a record the area holds (a remedy, a decision)."""
+
+    title = forms.CharField(label="What is the action?", max_length=200)
+    owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
+    due = DateField(label="Due date")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = active_people()
+
+
 class ActionRaiseForm(GovukForm):
     """Raise an action from a record of any area (`views.actions.action_raise`)."""
 

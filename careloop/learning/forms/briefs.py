@@ -21,18 +21,7 @@ class BriefForm(GovukModelForm):
         widgets = {
             "format": forms.RadioSelect(attrs={"small": True}),
             "teams": forms.CheckboxSelectMultiple,
-            **{
-                name: forms.Textarea(attrs={"rows": 3})
-                for name in (
-                    "background",
-                    "why_it_matters",
-                    "what_happened",
-                    "learning",
-                    "questions",
-                    "what_to_do",
-                    "further_information",
-                )
-            },
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in services.BRIEF_SECTIONS},
         }
         help_texts = {"teams": "Everyone in these teams is sent the brief when you send it."}
 

@@ -6,11 +6,12 @@ from django import forms
 
 from careloop.core.attachments import check_upload
 from careloop.core.forms import DateField, GovukForm, GovukModelForm
-from careloop.core.models import Team, User
+from careloop.core.models import Team
 from careloop.feedback.models import Feedback
 from careloop.learning import services
 from careloop.learning.models import LgscoCase, LgscoRemedy, LgscoYear
 
+from .actions import ShortActionForm
 from .reviews import active_people
 
 
@@ -103,14 +104,8 @@ class RemedyComplyForm(GovukForm):
         return file
 
 
-class RemedyActionForm(GovukForm):
-    title = forms.CharField(label="What is the action?", max_length=200)
-    owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
-    due = DateField(label="Due date")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = active_people()
+class RemedyActionForm(ShortActionForm):
+    """The action a remedy becomes (services.lgsco_remedy_action)."""
 
 
 class LgscoYearForm(GovukModelForm):

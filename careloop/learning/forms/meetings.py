@@ -9,6 +9,7 @@ from careloop.core.models import User
 from careloop.learning import services
 from careloop.learning.models import Meeting, MeetingSeries
 
+from .actions import ShortActionForm
 from .reviews import active_people
 
 
@@ -79,14 +80,8 @@ class AgendaItemForm(GovukForm):
     detail = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class AgendaItemActionForm(GovukForm):
-    title = forms.CharField(label="What is the action?", max_length=200)
-    owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
-    due = DateField(label="Due date")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = active_people()
+class AgendaItemActionForm(ShortActionForm):
+    """The action a meeting's decision becomes (services.agenda_item_action)."""
 
 
 class NotesForm(GovukForm):

@@ -26,6 +26,7 @@ from .actions import (
 )
 from .briefs import (
     BRIEF_FIELDS,
+    BRIEF_SECTIONS,
     REPORT_TEXT_FIELDS,
     brief_acknowledge,
     brief_save,
@@ -96,6 +97,7 @@ __all__ = [
     "SERIES_FIELDS",
     "YEAR_FIGURES",
     "BRIEF_FIELDS",
+    "BRIEF_SECTIONS",
     "REPORT_TEXT_FIELDS",
     "report_text_save",
     "ImportRefused",

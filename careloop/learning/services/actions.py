@@ -23,6 +23,7 @@ from careloop.learning.models import (
     Milestone,
     Recommendation,
 )
+from careloop.learning.services.common import set_fields
 
 # Where an action came from, by the app (or app.model) of its source record.
 ORIGIN_BY_SOURCE = {
@@ -165,16 +166,12 @@ ACTION_FIELDS = (
 def action_update(*, action: Action, user, reason: str = "", **fields) -> Action:
     """Change an action's details. A new due date is noted in its progress log (boards watch
     slipping dates), with the reason if one is given."""
-    unknown = set(fields) - set(ACTION_FIELDS)
     if "status" in fields:
         raise ServiceError(
             "Change the status by recording progress, marking it done or signing it off"
         )
-    if unknown:
-        raise ServiceError(f"These cannot be changed here: {', '.join(sorted(unknown))}")
     old_due, old_owner = action.due_on, action.owner
-    for name, value in fields.items():
-        setattr(action, name, value.strip() if isinstance(value, str) else value)
+    set_fields(action, fields, ACTION_FIELDS, refusal="These cannot be changed here")
     if not action.title:
         raise ServiceError("Enter what the action is")
     _check_owner(action.owner)

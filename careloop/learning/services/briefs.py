@@ -10,12 +10,10 @@ from careloop.core.models import User
 from careloop.core.services import ServiceError
 from careloop.learning import notifications
 from careloop.learning.models import AnnualReportText, BriefRecipient, LearningBrief
+from careloop.learning.services.common import set_fields
 
-# A brief's editable fields, for its form and brief_save ("teams" is saved apart).
-BRIEF_FIELDS = (
-    "title",
-    "format",
-    "review",
+# The sections of a brief (a 7-minute briefing has these seven).
+BRIEF_SECTIONS = (
     "background",
     "why_it_matters",
     "what_happened",
@@ -23,21 +21,17 @@ BRIEF_FIELDS = (
     "questions",
     "what_to_do",
     "further_information",
-    "teams",
-    "read_by",
 )
+# A brief's editable fields, for its form and brief_save ("teams" is saved apart).
+BRIEF_FIELDS = ("title", "format", "review", *BRIEF_SECTIONS, "teams", "read_by")
 # What people write for the annual complaints report (the figures come from the records).
 REPORT_TEXT_FIELDS = ("introduction", "general_importance", "published_on")
 
 
 @transaction.atomic
 def brief_save(*, user, brief: LearningBrief | None = None, teams=None, **fields) -> LearningBrief:
-    unknown = set(fields) - set(BRIEF_FIELDS)
-    if unknown:
-        raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}")
     brief = brief or LearningBrief(created_by=user)
-    for name, value in fields.items():
-        setattr(brief, name, value.strip() if isinstance(value, str) else value)
+    set_fields(brief, fields, BRIEF_FIELDS)
     if not brief.title:
         raise ServiceError("Give the brief a title")
     if not brief.learning:
@@ -96,12 +90,8 @@ def brief_acknowledge(*, brief: LearningBrief, user) -> BriefRecipient:
 def report_text_save(*, year_start: int, **fields) -> AnnualReportText:
     """The words of the year's annual complaints report (the introduction, the matters of
     general importance, when it was published)."""
-    unknown = set(fields) - set(REPORT_TEXT_FIELDS)
-    if unknown:
-        raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}")
     text = AnnualReportText.objects.filter(year_start=year_start).first()
     text = text or AnnualReportText(year_start=year_start)
-    for name, value in fields.items():
-        setattr(text, name, value)
+    set_fields(text, fields, REPORT_TEXT_FIELDS)
     text.save()
     return text

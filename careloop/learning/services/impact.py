@@ -13,6 +13,7 @@ from django.db import transaction
 from careloop.core.services import ServiceError
 from careloop.learning.models import Action, ImpactLink, Measure, MeasurePoint
 from careloop.learning.series import get_provider
+from careloop.learning.services.common import set_fields
 
 # An entered measure's editable fields (a provided one's kind comes from its provider).
 MEASURE_FIELDS = ("name", "description", "kind", "direction", "unit")
@@ -84,11 +85,7 @@ def measure_update(*, measure: Measure, **fields) -> Measure:
     allowed = set(MEASURE_FIELDS)
     if measure.source != Measure.Source.ENTERED:
         allowed.discard("kind")
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ServiceError(f"These cannot be changed: {', '.join(sorted(unknown))}")
-    for name, value in fields.items():
-        setattr(measure, name, value.strip() if isinstance(value, str) else value)
+    set_fields(measure, fields, allowed, refusal="These cannot be changed")
     _check_measure(measure)
     measure.save()
     return measure

@@ -10,6 +10,7 @@ from django.db import transaction
 from careloop.core.attachments import attachment_add_file, attachment_add_link
 from careloop.core.services import ServiceError
 from careloop.learning.models import EVIDENCE, LgscoCase, LgscoRemedy, LgscoYear, Review
+from careloop.learning.services.common import set_fields
 
 from .actions import action_create
 from .reviews import review_create
@@ -82,14 +83,6 @@ def _check_case(case: LgscoCase) -> None:
     case.stage = _stage(case)
 
 
-def _apply(case: LgscoCase, fields: dict) -> None:
-    unknown = set(fields) - set(LGSCO_CASE_FIELDS)
-    if unknown:
-        raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}")
-    for name, value in fields.items():
-        setattr(case, name, value.strip() if isinstance(value, str) else value)
-
-
 def case_fields_from_complaint(complaint) -> dict:
     """What a referred complaint already says about its Ombudsman case, so that nothing is
     typed twice: the referral date and reference, who handled it, and its restriction."""
@@ -109,7 +102,7 @@ def case_fields_from_complaint(complaint) -> dict:
 @transaction.atomic
 def lgsco_case_create(*, user, **fields) -> LgscoCase:
     case = LgscoCase(created_by=user)
-    _apply(case, fields)
+    set_fields(case, fields, LGSCO_CASE_FIELDS)
     complaint = fields.get("complaint")
     if complaint is not None and LgscoCase.objects.filter(complaint=complaint).exists():
         raise ServiceError(f"{complaint.reference} is already in the Ombudsman tracker")
@@ -122,7 +115,7 @@ def lgsco_case_create(*, user, **fields) -> LgscoCase:
 
 @transaction.atomic
 def lgsco_case_update(*, case: LgscoCase, user, **fields) -> LgscoCase:
-    _apply(case, fields)
+    set_fields(case, fields, LGSCO_CASE_FIELDS)
     _check_case(case)
     case.save()
     return case

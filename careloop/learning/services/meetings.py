@@ -16,6 +16,7 @@ from careloop.learning.models import (
     Meeting,
     MeetingSeries,
 )
+from careloop.learning.services.common import set_fields
 
 from .actions import action_create
 
@@ -24,12 +25,8 @@ SERIES_FIELDS = ("name", "purpose", "frequency", "chair", "members", "location",
 
 
 def series_save(*, series: MeetingSeries | None = None, members=None, **fields) -> MeetingSeries:
-    unknown = set(fields) - set(SERIES_FIELDS)
-    if unknown:
-        raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}")
     series = series or MeetingSeries()
-    for name, value in fields.items():
-        setattr(series, name, value.strip() if isinstance(value, str) else value)
+    set_fields(series, fields, SERIES_FIELDS)
     if not series.name:
         raise ServiceError("Give the meeting a name")
     clash = MeetingSeries.objects.filter(name__iexact=series.name).exclude(pk=series.pk)

@@ -17,6 +17,7 @@ from careloop.core.attachments import (
 from careloop.core.services import ServiceError
 from careloop.feedback.models import Feedback
 from careloop.learning.models import Recommendation, Review
+from careloop.learning.services.common import set_fields
 
 DOCUMENT = "document"  # Attachment role: the review's source documents
 ARISES_FROM = "arises_from"  # Attachment role: the feedback or records it arose from
@@ -76,21 +77,13 @@ def _check(review: Review) -> None:
         )
 
 
-def _apply(review: Review, fields: dict) -> None:
-    unknown = set(fields) - set(REVIEW_FIELDS)
-    if unknown:
-        raise ServiceError(f"Unknown review fields: {', '.join(sorted(unknown))}")
-    for name, value in fields.items():
-        setattr(review, name, value.strip() if isinstance(value, str) else value)
-
-
 @transaction.atomic
 def review_create(*, user, teams=(), **fields) -> Review:
     """Record a review. A Safeguarding Adults Review is restricted unless said otherwise; a
     coroner's report gets its 56-day response date."""
     fields.setdefault("is_restricted", fields.get("kind") == Review.Kind.SAR)
     review = Review(created_by=user)
-    _apply(review, fields)
+    set_fields(review, fields, REVIEW_FIELDS, refusal="Unknown review fields")
     if not review.started_on:
         raise ServiceError("Enter the date the review started or was received")
     if not review.response_due_on:
@@ -104,7 +97,7 @@ def review_create(*, user, teams=(), **fields) -> Review:
 
 @transaction.atomic
 def review_update(*, review: Review, user, teams=None, **fields) -> Review:
-    _apply(review, fields)
+    set_fields(review, fields, REVIEW_FIELDS, refusal="Unknown review fields")
     if not review.response_due_on:
         review.response_due_on = Review.default_response_due(review.kind, review.started_on)
     _check(review)
