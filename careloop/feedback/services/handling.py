@@ -74,32 +74,29 @@ def feedback_close(*, feedback: Feedback, user, reason: str = "") -> Feedback:
     current = _locked(feedback)
     if current.is_complaint and not current.responded_on:
         raise ServiceError("Record the response before closing a complaint")
-    current.status = Feedback.Status.CLOSED
-    _save(current)
-    if reason.strip():
-        Note.objects.create(feedback=current, author=user, text=f"Closed: {reason.strip()}")
-    return current
+    return _set_status(current, user, Feedback.Status.CLOSED, "Closed", reason)
 
 
 @transaction.atomic
 def feedback_reopen(*, feedback: Feedback, user, reason: str) -> Feedback:
     if not reason.strip():
         raise ServiceError("Give the reason for reopening")
-    current = _locked(feedback)
-    current.status = Feedback.Status.IN_PROGRESS
-    _save(current)
-    Note.objects.create(feedback=current, author=user, text=f"Reopened: {reason.strip()}")
-    return current
+    return _set_status(_locked(feedback), user, Feedback.Status.IN_PROGRESS, "Reopened", reason)
 
 
 @transaction.atomic
 def feedback_withdraw(*, feedback: Feedback, user, reason: str) -> Feedback:
     if not reason.strip():
         raise ServiceError("Give the reason (for example, what the person said)")
-    current = _locked(feedback)
-    current.status = Feedback.Status.WITHDRAWN
+    return _set_status(_locked(feedback), user, Feedback.Status.WITHDRAWN, "Withdrawn", reason)
+
+
+def _set_status(current: Feedback, user, status: str, done: str, reason: str) -> Feedback:
+    """The new status saved, and the reason (if any) noted as "<done>: <reason>"."""
+    current.status = status
     _save(current)
-    Note.objects.create(feedback=current, author=user, text=f"Withdrawn: {reason.strip()}")
+    if reason.strip():
+        Note.objects.create(feedback=current, author=user, text=f"{done}: {reason.strip()}")
     return current
 
 

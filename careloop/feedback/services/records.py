@@ -242,26 +242,29 @@ def _locked(feedback: Feedback) -> Feedback:
     return current
 
 
-def _tell_owner(feedback: Feedback) -> None:
-    owner = feedback.owner
+def _email_once_saved(feedback: Feedback, to, subject: str, template: str) -> None:
+    """An email about the record, sent once the transaction has committed."""
     transaction.on_commit(
         lambda: notify.send(
-            to=[owner],
-            subject=f"Feedback {feedback.reference} is assigned to you",
-            template="feedback/email/assigned.txt",
-            context={"feedback": feedback},
+            to=[to], subject=subject, template=template, context={"feedback": feedback}
         )
+    )
+
+
+def _tell_owner(feedback: Feedback) -> None:
+    _email_once_saved(
+        feedback,
+        feedback.owner,
+        f"Feedback {feedback.reference} is assigned to you",
+        "feedback/email/assigned.txt",
     )
 
 
 def tell_person_received(*, feedback: Feedback) -> None:
     """Email the person their reference number (public form, when they gave an address)."""
-    address = feedback.from_email
-    transaction.on_commit(
-        lambda: notify.send(
-            to=[address],
-            subject=f"We have received your feedback: {feedback.reference}",
-            template="feedback/email/received.txt",
-            context={"feedback": feedback},
-        )
+    _email_once_saved(
+        feedback,
+        feedback.from_email,
+        f"We have received your feedback: {feedback.reference}",
+        "feedback/email/received.txt",
     )

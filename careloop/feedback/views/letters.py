@@ -16,7 +16,6 @@ def letter_new(request, pk: int):
     """Choose a template; then see it filled in, change the wording, and make the PDF."""
     feedback = _get(request, pk)
     services.ensure_default_templates()
-    crumbs = [CRUMB, (feedback.reference, feedback.get_absolute_url())]
     if request.method == "POST" and "text" in request.POST:
         form = forms.LetterTextForm(request.POST)
         if web.submit(
@@ -26,30 +25,26 @@ def letter_new(request, pk: int):
             success="Letter saved on the record as a PDF",
         ):
             return redirect(f"{feedback.get_absolute_url()}#letters")
-        return render(
-            request,
-            "feedback/letter_text.html",
-            {
-                "title": "Check the letter",
-                "feedback": feedback,
-                "form": form,
-                "breadcrumbs": crumbs,
-            },
-        )
+        return _letter_page(request, feedback, form)
     choose = forms.LetterForm(request.POST or None)
     if request.method == "POST" and choose.is_valid():
         template = choose.cleaned_data["template"]
         text = letter_text.fill(template.body, feedback=feedback, user=request.user)
         form = forms.LetterTextForm(initial={"template": template, "text": text})
-        return render(
-            request,
-            "feedback/letter_text.html",
-            {
-                "title": "Check the letter",
-                "feedback": feedback,
-                "form": form,
-                "template": template,
-                "breadcrumbs": crumbs,
-            },
-        )
+        return _letter_page(request, feedback, form, template)
     return _action_page(request, feedback, choose, "Write a letter", "Continue")
+
+
+def _letter_page(request, feedback, form, template=None):
+    """The letter filled in from its template, to check and change before it is saved."""
+    return render(
+        request,
+        "feedback/letter_text.html",
+        {
+            "title": "Check the letter",
+            "feedback": feedback,
+            "form": form,
+            "template": template,
+            "breadcrumbs": [CRUMB, (feedback.reference, feedback.get_absolute_url())],
+        },
+    )
