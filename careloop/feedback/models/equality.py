@@ -15,7 +15,8 @@ class EqualityMonitoring(Audited):
     """Optional equality monitoring answers, kept apart from the feedback and only ever
     reported in aggregate (groups smaller than the minimum size are not shown)."""
 
-    audit_redact = (
+    # The questions (every answer is kept out of the audit trail's values).
+    FIELDS = (
         "age_band",
         "sex",
         "gender_same_as_birth",
@@ -25,6 +26,7 @@ class EqualityMonitoring(Audited):
         "sexual_orientation",
         "carer",
     )
+    audit_redact = FIELDS
     PREFER_NOT = ("prefer_not", "Prefer not to say")
     YES_NO = [("yes", "Yes"), ("no", "No"), PREFER_NOT]
 
@@ -82,17 +84,6 @@ class EqualityMonitoring(Audited):
     sexual_orientation = models.CharField(max_length=12, choices=ORIENTATIONS, blank=True)
     carer = models.CharField(
         "do you look after someone without being paid?", max_length=12, choices=YES_NO, blank=True
-    )
-
-    FIELDS = (
-        "age_band",
-        "sex",
-        "gender_same_as_birth",
-        "ethnicity",
-        "disability",
-        "religion",
-        "sexual_orientation",
-        "carer",
     )
 
     class Meta:
