@@ -2,13 +2,16 @@
 
 Built in: every overdue action (always, whenever it became overdue), actions at risk, actions
 awaiting sign-off, reviews recorded and Ombudsman decisions made since the last meeting.
-Other areas add their own with `register_agenda_provider`, e.g. the themes area:
+More providers are registered with `register_agenda_provider`; the other areas' (the new
+theme signals) are read and registered by this area, in `selectors/provided.py`, through
+their selectors:
 
-    from careloop.learning.agenda import AgendaCandidate, register_agenda_provider
-    def new_signals(since, until):
-        for signal in Signal.objects.filter(raised_on__range=(since, until)):
-            yield AgendaCandidate("theme_signal", f"Signal: {signal}", signal.summary, signal)
-    register_agenda_provider("themes.signals", new_signals)
+    def theme_signals(since, until):
+        for signal in new_signals(since=since, until=until):
+            yield AgendaCandidate("theme_signal", f"Theme signal: {signal.label}", ..., signal)
+    register_agenda_provider("themes.signals", theme_signals)
+
+Plain logic (an engine): the registry and the built-in candidates, read from the models.
 """
 
 from __future__ import annotations
