@@ -638,13 +638,13 @@ def load(log) -> None:
     # Equality monitoring answers from about a third of people who gave their details.
     answers = []
     choices = {
-        name: [c for c, _ in EqualityMonitoring._meta.get_field(name).choices]
+        name: [c for c, _ in EqualityMonitoring.question(name)[1]]
         for name in EqualityMonitoring.FIELDS
     }
     for record, pk in zip(records, pks, strict=True):
         if record["from_anonymous"] or rng.random() > 0.33:
             continue
-        row = {"feedback_id": pk}
+        row: dict[str, int | str] = {"feedback_id": pk}
         for name, options in choices.items():
             if rng.random() < 0.85:
                 weights = [

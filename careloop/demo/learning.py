@@ -43,7 +43,7 @@ from careloop.learning.models import (
     Meeting,
     Review,
 )
-from careloop.learning.report import year_start_for
+from careloop.learning.selectors.report import year_start_for
 
 SAR_TITLE = "SAR Adult H: self-neglect and hoarding"
 CHARGING_MEASURE = "Complaints about financial assessments and charging"
@@ -210,9 +210,9 @@ def charging_measure(lead) -> Measure:
         if measure.name != CHARGING_MEASURE:
             services.measure_update(measure=measure, name=CHARGING_MEASURE)
         return measure
-    measure = Measure.objects.filter(name=CHARGING_MEASURE, source=Measure.Source.ENTERED).first()
-    if measure:
-        return measure
+    existing = Measure.objects.filter(name=CHARGING_MEASURE, source=Measure.Source.ENTERED).first()
+    if existing:
+        return existing
     measure = services.measure_create(
         user=lead,
         name=CHARGING_MEASURE,
@@ -787,8 +787,8 @@ def ombudsman(p) -> None:
     while day < today - dt.timedelta(days=10):
         number += 1
         index = story.month_index(day)
-        charging = story.CHARGING_POLICY_CHANGE <= index < story.FINANCE_TRAINING + 2
-        subject = "charging" if charging and rng.random() < 0.6 else rng.choice(SUBJECTS_BEFORE)
+        in_story = story.CHARGING_POLICY_CHANGE <= index < story.FINANCE_TRAINING + 2
+        subject = "charging" if in_story and rng.random() < 0.6 else rng.choice(SUBJECTS_BEFORE)
         decided = day + dt.timedelta(days=rng.randint(50, 160))
         fields = {
             "lgsco_reference": f"{day.year % 100} {number:03d} {rng.randint(100, 999)}",
@@ -839,7 +839,7 @@ def ombudsman(p) -> None:
         .order_by("decided_on")
         .first()
     )
-    if charging:
+    if charging and charging.decided_on:
         review = services.lgsco_case_learn(case=charging, user=lead)
         _back_date(review, created_at=_at(charging.decided_on))
         rec = services.recommendation_add(
@@ -922,11 +922,14 @@ def _import_letter_figures(lead, last: int) -> None:
 
 
 def _remedies(case: LgscoCase, rng: random.Random, today: dt.date) -> None:
-    due = case.decided_on + dt.timedelta(days=30)
-    kinds = [("apology", "Apologise in writing", None)]
+    if case.decided_on is None:
+        return
+    decided = case.decided_on
+    due = decided + dt.timedelta(days=30)
+    kinds: list[tuple[str, str, Decimal | None]] = [("apology", "Apologise in writing", None)]
     if case.decision == LgscoCase.Decision.UPHELD_INJUSTICE:
-        amount = Decimal(rng.choice([150, 200, 250, 300, 500]))
-        kinds.append(("payment", "Payment in recognition of distress and time and trouble", amount))
+        pay = Decimal(rng.choice([150, 200, 250, 300, 500]))
+        kinds.append(("payment", "Payment in recognition of distress and time and trouble", pay))
     if case.subject == "charging" and rng.random() < 0.5:
         kinds.append(("procedure", "Remind staff to explain charges before care starts", None))
     for kind, text, amount in kinds:
@@ -938,13 +941,13 @@ def _remedies(case: LgscoCase, rng: random.Random, today: dt.date) -> None:
             services.lgsco_remedy_comply(
                 remedy=remedy,
                 user=case.officer,
-                complied_on=max(complied, case.decided_on),
+                complied_on=max(complied, decided),
                 note="Done; confirmed to the Ombudsman.",
             )
 
 
 # --- The quality assurance board ------------------------------------------------------------
-UPDATES = {
+UPDATES: dict[str, tuple[str, str]] = {
     AgendaItem.Kind.OVERDUE_ACTION: (
         "Owner explained the delay.",
         "New date agreed; the chair will check progress with the owner's manager.",
@@ -989,7 +992,8 @@ def qa_board(p) -> None:
             continue
         meeting = services.meeting_schedule(series=board, held_on=held, starts_at=dt.time(14, 0))
         for item in meeting.items.filter(kind=AgendaItem.Kind.SIGN_OFF):
-            if item.target.completed_on and item.target.completed_on > held:
+            done_on = getattr(item.target, "completed_on", None)
+            if done_on and done_on > held:
                 item.delete()  # done after this (back-dated) meeting
         services.meeting_record_attendance(
             meeting=meeting,

@@ -12,7 +12,6 @@ from rest_framework.response import Response
 
 from careloop.core.api import RoleViewSet
 from careloop.core.permissions import get_visible_or_404
-from careloop.core.services import ServiceError
 from careloop.feedback import selectors, services
 from careloop.feedback.models import Feedback
 
@@ -47,32 +46,7 @@ class FeedbackSerializer(serializers.ModelSerializer):
             "id",
             "url",
             "reference",
-            "kind",
-            "channel",
-            "received_on",
-            "event_on",
-            "summary",
-            "text",
-            "rating",
-            "survey",
-            "from_anonymous",
-            "from_name",
-            "from_email",
-            "from_phone",
-            "from_address",
-            "representative_name",
-            "representative_relationship",
-            "from_organisation",
-            "about_name",
-            "about_case_ref",
-            "service",
-            "team",
-            "provider",
-            "complaint",
-            "status",
-            "owner",
-            "is_restricted",
-            "restriction_reason",
+            *services.FEEDBACK_FIELDS,
             "version",
             *READ_ONLY[2:],
         ]
@@ -194,8 +168,6 @@ class FeedbackViewSet(RoleViewSet):
                 },
                 status=status.HTTP_409_CONFLICT,
             )
-        except ServiceError as error:
-            raise serializers.ValidationError({"detail": str(error)}) from None
         return Response(self.get_serializer(saved).data)
 
 

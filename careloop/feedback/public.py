@@ -5,7 +5,9 @@ Spam protection, three layers, none of which loses what a person typed:
 - a signed time token: a form sent within 3 seconds of being opened (a bot) or more than
   12 hours later (a stale page) is shown again with everything kept and a fresh token;
 - a limit per address (5 an hour, 20 a day), counted on a keyed hash of the address, never
-  the address itself.
+  the address itself (`selectors.over_limit`, `services.note_submission`).
+
+Plain logic: the tokens, the visitor's address and its hash; the public pages use it.
 """
 
 from __future__ import annotations
@@ -18,8 +20,6 @@ import ipaddress
 from django.conf import settings
 from django.core import signing
 from django.utils import timezone
-
-from careloop.feedback.models import PublicSubmission
 
 TOKEN_SALT = "careloop.feedback.public-form"  # noqa: S105 - a signing salt, not a secret
 EQUALITY_SALT = "careloop.feedback.public-equality"
@@ -87,24 +87,6 @@ def client_address(request) -> str:
 def address_hash(request) -> str:
     address = client_address(request)
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
-
-
-def over_limit(key: str, now: dt.datetime | None = None) -> bool:
-    now = now or timezone.now()
-    recent = PublicSubmission.objects.filter(address_hash=key)
-    return (
-        recent.filter(created_at__gte=now - dt.timedelta(hours=1)).count() >= PER_HOUR
-        or recent.filter(created_at__gte=now - dt.timedelta(days=1)).count() >= PER_DAY
-    )
-
-
-def note_submission(key: str) -> None:
-    PublicSubmission.objects.create(address_hash=key)
-
-
-def forget_old_submissions() -> int:
-    cutoff = timezone.now() - dt.timedelta(days=2)
-    return PublicSubmission.objects.filter(created_at__lt=cutoff).delete()[0]
 
 
 def equality_token(feedback_id: int) -> str:

@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
+from django.utils import timezone
 
 from careloop.core.areas import Figure, WorkItem
 from careloop.core.attachments import attachments_for
 from careloop.core.permissions import can
 from careloop.core.selectors import history_for
 from careloop.core.workdays import add_working_days
-from careloop.feedback.models import EqualityMonitoring, Feedback
+from careloop.feedback import public
+from careloop.feedback.models import EqualityMonitoring, Feedback, PublicSubmission
 
 SORTS = {
     "received": ("received_on", "id"),
@@ -234,7 +236,7 @@ def annual_figures(year_start: dt.date) -> dict:
 def monthly_counts(kind: str | None = None, months: int = 24, today: dt.date | None = None):
     """[(first day of month, count)] for the last `months` months, oldest first."""
     today = today or dt.date.today()
-    starts = []
+    starts: list[dt.date] = []
     year, month = today.year, today.month
     for _ in range(months):
         starts.insert(0, dt.date(year, month, 1))
@@ -256,14 +258,14 @@ def equality_figures(min_group: int = MIN_GROUP) -> dict:
     out = []
     total = EqualityMonitoring.objects.count()
     for name in EqualityMonitoring.FIELDS:
-        field = EqualityMonitoring._meta.get_field(name)
+        question, choices = EqualityMonitoring.question(name)
         counts = dict(
             EqualityMonitoring.objects.exclude(**{name: ""})
             .values_list(name)
             .annotate(n=Count("id"))
             .order_by()
         )
-        rows = [(label, counts.get(value, 0)) for value, label in field.choices]
+        rows = [(label, counts.get(value, 0)) for value, label in choices]
         small = [i for i, (_, n) in enumerate(rows) if 0 < n < min_group]
         if len(small) == 1:
             shown = sorted(
@@ -272,9 +274,20 @@ def equality_figures(min_group: int = MIN_GROUP) -> dict:
             small += shown[:1]
         out.append(
             {
-                "question": str(field.verbose_name).capitalize(),
+                "question": question.capitalize(),
                 "answered": sum(n for _, n in rows),
                 "rows": [(label, None if i in small else n) for i, (label, n) in enumerate(rows)],
             }
         )
     return {"total": total, "questions": out if total >= min_group else []}
+
+
+# --- The public form's rate limit ---------------------------------------------------------------
+def over_limit(key: str, now: dt.datetime | None = None) -> bool:
+    """Whether the address (its keyed hash) sent too much feedback lately."""
+    now = now or timezone.now()
+    recent = PublicSubmission.objects.filter(address_hash=key)
+    return (
+        recent.filter(created_at__gte=now - dt.timedelta(hours=1)).count() >= public.PER_HOUR
+        or recent.filter(created_at__gte=now - dt.timedelta(days=1)).count() >= public.PER_DAY
+    )

@@ -9,7 +9,7 @@ from django_tasks import task
 from careloop.core import notify
 from careloop.core.scheduler import Periodic
 from careloop.core.workdays import add_working_days, is_working_day
-from careloop.feedback import public
+from careloop.feedback import services
 from careloop.feedback.models import Feedback
 
 SCHEDULE = [
@@ -50,4 +50,4 @@ def send_reminders() -> int:
 
 @task()
 def forget_public_submissions() -> int:
-    return public.forget_old_submissions()
+    return services.forget_old_submissions()

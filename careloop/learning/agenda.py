@@ -2,13 +2,16 @@
 
 Built in: every overdue action (always, whenever it became overdue), actions at risk, actions
 awaiting sign-off, reviews recorded and Ombudsman decisions made since the last meeting.
-Other areas add their own with `register_agenda_provider`, e.g. the themes area:
+More providers are registered with `register_agenda_provider`; the other areas' (the new
+theme signals) are read and registered by this area, in `selectors/provided.py`, through
+their selectors:
 
-    from careloop.learning.agenda import AgendaCandidate, register_agenda_provider
-    def new_signals(since, until):
-        for signal in Signal.objects.filter(raised_on__range=(since, until)):
-            yield AgendaCandidate("theme_signal", f"Signal: {signal}", signal.summary, signal)
-    register_agenda_provider("themes.signals", new_signals)
+    def theme_signals(since, until):
+        for signal in new_signals(since=since, until=until):
+            yield AgendaCandidate("theme_signal", f"Theme signal: {signal.label}", ..., signal)
+    register_agenda_provider("themes.signals", theme_signals)
+
+Plain logic (an engine): the registry and the built-in candidates, read from the models.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q
+
+from careloop.learning.models import Action, LgscoCase, Review
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,6 @@ def _fmt(day: dt.date) -> str:
 
 
 def overdue_actions(since: dt.date, until: dt.date, today: dt.date | None = None):
-    from careloop.learning.models import Action
-
     today = today or dt.date.today()
     for action in Action.objects.overdue(today).select_related("owner"):
         yield AgendaCandidate(
@@ -60,8 +63,6 @@ def overdue_actions(since: dt.date, until: dt.date, today: dt.date | None = None
 
 
 def at_risk_actions(since: dt.date, until: dt.date, today: dt.date | None = None):
-    from careloop.learning.models import Action
-
     for action in Action.objects.at_risk(today).select_related("owner"):
         latest = action.updates.filter(kind="progress").first()
         yield AgendaCandidate(
@@ -74,8 +75,6 @@ def at_risk_actions(since: dt.date, until: dt.date, today: dt.date | None = None
 
 
 def awaiting_sign_off(since: dt.date, until: dt.date, today: dt.date | None = None):
-    from careloop.learning.models import Action
-
     for action in Action.objects.awaiting_sign_off().select_related("owner"):
         yield AgendaCandidate(
             "sign_off",
@@ -87,8 +86,6 @@ def awaiting_sign_off(since: dt.date, until: dt.date, today: dt.date | None = No
 
 
 def new_reviews(since: dt.date, until: dt.date, today: dt.date | None = None):
-    from careloop.learning.models import Review
-
     qs = Review.objects.filter(
         Q(started_on__gte=since, started_on__lte=until)
         | Q(reported_on__gte=since, reported_on__lte=until)
@@ -104,8 +101,6 @@ def new_reviews(since: dt.date, until: dt.date, today: dt.date | None = None):
 
 
 def lgsco_decisions(since: dt.date, until: dt.date, today: dt.date | None = None):
-    from careloop.learning.models import LgscoCase
-
     for case in LgscoCase.objects.decided().filter(decided_on__gte=since, decided_on__lte=until):
         yield AgendaCandidate(
             "lgsco_decision",

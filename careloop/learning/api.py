@@ -32,7 +32,9 @@ class ReviewSerializer(serializers.ModelSerializer):
     teams = serializers.PrimaryKeyRelatedField(
         queryset=Team.objects.all(), many=True, required=False
     )
-    recommendations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    recommendations: serializers.PrimaryKeyRelatedField[Recommendation] = (
+        serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    )
     feedback = serializers.SerializerMethodField(
         help_text="The feedback items the review arose from (those you may see)."
     )
@@ -50,28 +52,7 @@ class ReviewSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "reference",
-            "title",
-            "kind",
-            "status",
-            "sar_basis",
-            "inspection_body",
-            "audit_type",
-            "conducted_by",
-            "started_on",
-            "reported_on",
-            "response_due_on",
-            "responded_on",
-            "summary",
-            "findings",
-            "lead",
-            "teams",
-            "partners",
-            "incident_on",
-            "notified_on",
-            "apology_given",
-            "written_on",
-            "is_restricted",
-            "restriction_reason",
+            *services.REVIEW_FIELDS,
             "recommendations",
             "feedback",
             "link_feedback",
@@ -141,11 +122,13 @@ class ReviewViewSet(RoleViewSet):
 
 class RecommendationSerializer(serializers.ModelSerializer):
     review = serializers.PrimaryKeyRelatedField(queryset=Review.objects.none())
-    actions = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    actions: serializers.PrimaryKeyRelatedField[Action] = serializers.PrimaryKeyRelatedField(
+        many=True, read_only=True
+    )
 
     class Meta:
         model = Recommendation
-        fields = ["id", "review", "number", "text", "response", "response_note", "actions"]
+        fields = ["id", "review", "number", *services.RECOMMENDATION_FIELDS, "actions"]
         read_only_fields = ["number"]
 
     def get_fields(self):
@@ -182,6 +165,20 @@ class FigureSerializer(serializers.ModelSerializer):
         fields = ["id", "label", "value", "unit", "out_of", "as_of"]
 
 
+# What an action's steps (progress, completion, sign-off) set: read here, never written.
+ACTION_READ_ONLY = [
+    "origin",
+    "status",
+    "original_due_on",
+    "completed_on",
+    "completion_note",
+    "signed_off_by",
+    "signed_off_on",
+    "sign_off_note",
+    "created_at",
+]
+
+
 class ActionSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True)
     effective_status = serializers.CharField(read_only=True)
@@ -196,40 +193,13 @@ class ActionSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "reference",
-            "title",
-            "description",
+            *services.ACTION_FIELDS,
             "recommendation",
-            "origin",
-            "source_label",
-            "owner",
-            "team",
-            "priority",
-            "status",
             "effective_status",
-            "start_on",
-            "due_on",
-            "original_due_on",
-            "completed_on",
-            "completion_note",
-            "signed_off_by",
-            "signed_off_on",
-            "sign_off_note",
-            "is_restricted",
-            "restriction_reason",
+            *ACTION_READ_ONLY,
             "figures",
-            "created_at",
         ]
-        read_only_fields = [
-            "origin",
-            "status",
-            "original_due_on",
-            "completed_on",
-            "completion_note",
-            "signed_off_by",
-            "signed_off_on",
-            "sign_off_note",
-            "created_at",
-        ]
+        read_only_fields = ACTION_READ_ONLY
         extra_kwargs = {"start_on": {"required": False}}
 
     def get_fields(self):
@@ -248,19 +218,10 @@ class ActionSerializer(serializers.ModelSerializer):
         return data
 
     def create(self, data):
+        fields = dict(data)
+        start, due = fields.pop("start_on", None), fields.pop("due_on")
         return services.action_create(
-            title=data["title"],
-            description=data.get("description", ""),
-            owner=data["owner"],
-            team=data.get("team"),
-            priority=data.get("priority", Action.Priority.MEDIUM),
-            start=data.get("start_on"),
-            due=data["due_on"],
-            recommendation=data.get("recommendation"),
-            source_label=data.get("source_label", ""),
-            is_restricted=data.get("is_restricted", False),
-            restriction_reason=data.get("restriction_reason", ""),
-            created_by=self.context["request"].user,
+            start=start, due=due, created_by=self.context["request"].user, **fields
         )
 
     def update(self, action, data):
@@ -375,10 +336,7 @@ class RemedySerializer(serializers.ModelSerializer):
         model = LgscoRemedy
         fields = [
             "id",
-            "kind",
-            "description",
-            "amount",
-            "due_on",
+            *services.REMEDY_FIELDS,
             "complied_on",
             "compliance_note",
             "action",
@@ -399,23 +357,9 @@ class LgscoCaseSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "reference",
-            "lgsco_reference",
-            "kind",
-            "subject",
-            "summary",
-            "complaint",
+            *services.LGSCO_CASE_FIELDS,
             "stage",
-            "received_on",
-            "assessment_on",
-            "investigation_on",
-            "decided_on",
-            "decision",
-            "decision_summary",
-            "officer",
-            "team",
             "review",
-            "is_restricted",
-            "restriction_reason",
             "remedies",
             "created_at",
         ]

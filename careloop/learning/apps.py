@@ -21,4 +21,7 @@ class LearningConfig(AppConfig):
     )
 
     def ready(self) -> None:
-        from careloop.learning import providers  # noqa: F401 - registers the built-in series
+        # imported here: models load only once the apps are ready
+        from careloop.learning.selectors import provided
+
+        provided.register()  # the series (and agenda items) this area provides

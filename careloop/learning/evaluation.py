@@ -150,20 +150,32 @@ def evaluate(link: ImpactLink, today: dt.date | None = None) -> Evaluation:
         return evaluation
     if 0 < idx < len(series):
         evaluation.markers = [(idx, "Change took effect")]
-    intervention = intervention_text(action.title)
-    common = {
-        "measure": measure.name,
-        "intervention": intervention,
-        "direction": measure.direction,
-    }
+    name, intervention = measure.name, intervention_text(action.title)
+    direction = measure.direction
     values = list(series.values)
     try:
         if measure.kind == Measure.Kind.COUNT:
-            evaluation.result = count_impact(values, idx, **common)
+            evaluation.result = count_impact(
+                values, idx, measure=name, intervention=intervention, direction=direction
+            )
         elif measure.kind == Measure.Kind.VALUE:
-            evaluation.result = mean_impact(values, idx, unit=measure.unit, **common)
+            evaluation.result = mean_impact(
+                values,
+                idx,
+                measure=name,
+                intervention=intervention,
+                direction=direction,
+                unit=measure.unit,
+            )
         else:
-            evaluation.result = proportion_impact(values, list(series.denominators), idx, **common)
+            evaluation.result = proportion_impact(
+                values,
+                list(series.denominators or ()),
+                idx,
+                measure=name,
+                intervention=intervention,
+                direction=direction,
+            )
     except StatsInputError as error:
         evaluation.problem = f"{measure.name}: careloop cannot judge the effect ({error})"
     evaluation.spc = _chart(measure, series, idx)
@@ -177,7 +189,7 @@ def _chart(measure: Measure, series: Series, idx: int) -> SpcResult | None:
         if measure.kind == Measure.Kind.PROPORTION:
             return xmr_rate(
                 list(series.values),
-                list(series.denominators),
+                list(series.denominators or ()),
                 per=100,
                 periods=list(series.months),
                 direction=measure.direction,

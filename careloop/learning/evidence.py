@@ -11,7 +11,7 @@ from careloop.core.areas import EvidenceFact
 from careloop.learning.evaluation import evaluate
 from careloop.learning.models import Action, ImpactLink, LgscoYear, Review
 
-KIND_STATEMENTS = {
+KIND_STATEMENTS: dict[str, tuple[int, ...]] = {
     Review.Kind.SAR: (7, 9),
     Review.Kind.LGSCO: (8, 9),
     Review.Kind.INSPECTION: (5, 9),
@@ -57,13 +57,14 @@ def _review_fact(review: Review) -> EvidenceFact:
 
 def _impact_fact(link: ImpactLink) -> EvidenceFact | None:
     result = evaluate(link)
-    if not result.concluded:
+    impact = result.result
+    if impact is None or not result.concluded:
         return None
     action = link.action
-    test = result.result.test
-    figures = {
-        "before_periods": result.result.periods_first,
-        "after_periods": result.result.periods_second,
+    test = impact.test
+    figures: dict[str, float] = {
+        "before_periods": impact.periods_first,
+        "after_periods": impact.periods_second,
     }
     for name in ("ratio", "ci_low", "ci_high", "rate_first", "rate_second", "difference"):
         value = getattr(test, name, None)

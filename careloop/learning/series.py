@@ -1,9 +1,9 @@
-"""Monthly series other areas provide, for measuring the impact of actions.
+"""Monthly series, for measuring the impact of actions: the registry, months and `Series`.
 
-An area registers each series once, at start-up (in its AppConfig.ready or a module it
-imports there):
+Each series is registered once, at start-up; the series of the other areas (complaints from
+the feedback register, a theme's count or share) are read through their selectors and
+registered by this area, in `selectors/provided.py` (`register()`, from the AppConfig):
 
-    from careloop.learning.series import register_series_provider
     register_series_provider(
         "themes.theme_count", "Feedback about a theme, a month", theme_counts,
         kind="count", direction="lower", unit="items", options=theme_choices,

@@ -9,6 +9,8 @@ from django_tasks import task
 
 from careloop.core import audit
 from careloop.core.scheduler import Periodic
+from careloop.learning.services import reminders
+from careloop.learning.services.meetings import refresh_upcoming_agendas
 
 log = logging.getLogger("careloop.learning")
 
@@ -17,9 +19,6 @@ log = logging.getLogger("careloop.learning")
 def send_reminders() -> dict:
     """Every morning: action reminders and escalations, remedy and brief reminders, and the
     next meeting's agenda brought up to date."""
-    from careloop.learning.services import reminders
-    from careloop.learning.services.meetings import refresh_upcoming_agendas
-
     with audit.acting_as(None, "task"):
         sent = dict(reminders.send_action_reminders())
         sent["remedies"] = reminders.send_remedy_reminders()

@@ -2,6 +2,7 @@ from django.urls import path
 
 from careloop.learning.views import (
     actions,
+    agenda,
     briefs,
     common,
     impact,
@@ -9,6 +10,7 @@ from careloop.learning.views import (
     meetings,
     report,
     reviews,
+    steps,
 )
 
 app_name = "learning"
@@ -34,20 +36,20 @@ urlpatterns = [
     path("actions/raise/", actions.action_raise, name="action_raise"),
     path("actions/<int:pk>/", actions.action_show, name="action_show"),
     path("actions/<int:pk>/edit/", actions.action_edit, name="action_edit"),
-    path("actions/<int:pk>/progress/", actions.action_progress, name="action_progress"),
-    path("actions/<int:pk>/evidence/", actions.action_evidence, name="action_evidence"),
+    path("actions/<int:pk>/progress/", steps.action_progress, name="action_progress"),
+    path("actions/<int:pk>/evidence/", steps.action_evidence, name="action_evidence"),
     path(
         "actions/<int:pk>/evidence/<str:kind>/<int:item>/remove/",
-        actions.evidence_remove,
+        steps.evidence_remove,
         name="evidence_remove",
     ),
-    path("actions/<int:pk>/done/", actions.action_complete, name="action_complete"),
-    path("actions/<int:pk>/sign-off/", actions.action_sign_off, name="action_sign_off"),
-    path("actions/<int:pk>/reopen/", actions.action_reopen, name="action_reopen"),
-    path("actions/<int:pk>/milestones/new/", actions.milestone_new, name="milestone_new"),
+    path("actions/<int:pk>/done/", steps.action_complete, name="action_complete"),
+    path("actions/<int:pk>/sign-off/", steps.action_sign_off, name="action_sign_off"),
+    path("actions/<int:pk>/reopen/", steps.action_reopen, name="action_reopen"),
+    path("actions/<int:pk>/milestones/new/", steps.milestone_new, name="milestone_new"),
     path(
         "actions/<int:pk>/milestones/<int:milestone>/done/",
-        actions.milestone_done,
+        steps.milestone_done,
         name="milestone_done",
     ),
     path("actions/<int:pk>/impact/new/", impact.impact_new, name="impact_new"),
@@ -82,13 +84,13 @@ urlpatterns = [
     path("meetings/<int:pk>/", meetings.meeting_show, name="meeting_show"),
     path("meetings/<int:pk>/attendance/", meetings.meeting_attendance, name="meeting_attendance"),
     path("meetings/<int:pk>/notes/", meetings.meeting_notes, name="meeting_notes"),
-    path("meetings/<int:pk>/items/new/", meetings.item_add, name="item_add"),
+    path("meetings/<int:pk>/items/new/", agenda.item_add, name="item_add"),
     path("meetings/<int:pk>/approve/", meetings.meeting_approve, name="meeting_approve"),
     path("meetings/<int:pk>/next/", meetings.meeting_next, name="meeting_next"),
     path("meetings/<int:pk>/minutes.pdf", meetings.meeting_minutes, name="meeting_minutes"),
     path("meetings/<int:pk>/pack.pdf", meetings.meeting_pack, name="meeting_pack"),
-    path("meetings/items/<int:pk>/record/", meetings.item_record, name="item_record"),
-    path("meetings/items/<int:pk>/action/", meetings.item_action, name="item_action"),
+    path("meetings/items/<int:pk>/record/", agenda.item_record, name="item_record"),
+    path("meetings/items/<int:pk>/action/", agenda.item_action, name="item_action"),
     # Learning briefs
     path("briefs/", briefs.brief_index, name="brief_index"),
     path("briefs/new/", briefs.brief_edit, name="brief_new"),

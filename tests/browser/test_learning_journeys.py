@@ -442,7 +442,7 @@ def test_themes_reach_learn_and_act(page, users):
     feedback it arose from; the annual report names the complaints' subjects from themes."""
     from careloop.feedback.models import Feedback
     from careloop.learning import services
-    from careloop.learning.report import year_start_for
+    from careloop.learning.selectors.report import year_start_for
     from careloop.themes import trends
     from careloop.themes.models import FeedbackTheme, Signal, Theme
     from tests.learning.test_learning_themes import STEP, put

@@ -111,8 +111,8 @@ ROWS += [
 
 
 def _template(world):
-    from careloop.feedback.letters import ensure_default_templates
     from careloop.feedback.models import LetterTemplate
+    from careloop.feedback.services import ensure_default_templates
 
     ensure_default_templates()
     return {"pk": LetterTemplate.objects.first().pk}

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from careloop.core.attachments import attachments_for
-from careloop.feedback import letters
 from careloop.feedback.models import LetterTemplate
+from careloop.feedback.services import letters
 from tests.feedback.factories import make_feedback
 
 

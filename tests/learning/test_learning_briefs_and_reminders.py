@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from careloop.core import workdays
 from careloop.core.services import ServiceError
-from careloop.learning import evidence, report, services
+from careloop.learning import evidence, services
 from careloop.learning.models import ActionReminder, BriefRecipient
+from careloop.learning.selectors import report
 from careloop.learning.services import reminders
 from careloop.learning.tasks import SCHEDULE, send_reminders
 from tests.factories import TeamFactory, UserFactory

@@ -131,7 +131,7 @@ def test_a_provided_series_and_the_current_month_left_out(users):
 
 def test_the_feedback_series_counts_complaints(users):
     from careloop.feedback.models import Feedback
-    from careloop.learning.providers import complaint_counts
+    from careloop.learning.selectors.provided import complaint_counts
 
     month = last_complete_month()
     for i, kind in enumerate(["complaint", "complaint", "compliment"]):

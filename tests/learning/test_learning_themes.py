@@ -118,7 +118,7 @@ def test_a_theme_share_divides_by_the_same_slice(users):
 
 def test_the_annual_report_takes_its_subjects_from_themes(login, users):
     from careloop.feedback.models import Feedback
-    from careloop.learning import report
+    from careloop.learning.selectors import report
     from careloop.themes.models import FeedbackTheme
 
     year_start = report.year_start_for(TODAY) - 1

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def add_letters(apps, schema_editor):
-    from careloop.feedback.letters import DEFAULTS
+    from careloop.feedback.letter_text import DEFAULTS
 
     LetterTemplate = apps.get_model("feedback", "LetterTemplate")
     for name, purpose, body in DEFAULTS:

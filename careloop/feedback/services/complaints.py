@@ -15,8 +15,6 @@ from careloop.feedback.models import (
     ResponsePeriodRevision,
     next_references,
 )
-
-# Fields a person may change after intake (the free text is never altered).
 from careloop.feedback.services.records import _locked, _save, start_clock
 
 
@@ -42,21 +40,14 @@ def complaint_acknowledge(
     if response_due_on:
         if response_due_on <= on:
             raise ServiceError("The response date must be after the acknowledgement")
-        limit = clocks.longest_response_due(current, ClockSettings.current())
-        if limit and response_due_on > limit:
-            raise ServiceError(
-                f"Under the Complaint Handling Code the response is due by {limit:%-d %B %Y} "
-                "at the latest"
-            )
+        _within_code(current, response_due_on)
         if response_due_on != current.response_due_on:
-            ResponsePeriodRevision.objects.create(
-                feedback=current,
-                previous_due_on=current.response_due_on,
-                new_due_on=response_due_on,
-                reason="Agreed with the person when the complaint was acknowledged",
-                revised_by=user,
+            _revise(
+                current,
+                user,
+                response_due_on,
+                "Agreed with the person when the complaint was acknowledged",
             )
-        current.response_due_on = response_due_on
     if current.status == Feedback.Status.NEW:
         current.status = Feedback.Status.ACKNOWLEDGED
     return _save(current)
@@ -73,21 +64,32 @@ def complaint_revise_response_period(
         raise ServiceError("This has already been responded to")
     if new_due_on <= current.received_on:
         raise ServiceError("The new response date must be after the date received")
+    _revise(current, user, new_due_on, reason.strip())
+    return _save(current)
+
+
+def _within_code(current: Feedback, due: dt.date) -> None:
+    """Refuse a response date past the Complaint Handling Code's longest period (corporate
+    complaints)."""
     limit = clocks.longest_response_due(current, ClockSettings.current())
-    if limit and new_due_on > limit:
+    if limit and due > limit:
         raise ServiceError(
             f"Under the Complaint Handling Code the response is due by {limit:%-d %B %Y} "
             "at the latest"
         )
+
+
+def _revise(current: Feedback, user, due: dt.date, reason: str) -> None:
+    """A new agreed response date, within the Code's longest period, recorded with its reason."""
+    _within_code(current, due)
     ResponsePeriodRevision.objects.create(
         feedback=current,
         previous_due_on=current.response_due_on,
-        new_due_on=new_due_on,
-        reason=reason.strip(),
+        new_due_on=due,
+        reason=reason,
         revised_by=user,
     )
-    current.response_due_on = new_due_on
-    return _save(current)
+    current.response_due_on = due
 
 
 @transaction.atomic

@@ -1,34 +1,33 @@
-"""Use cases that write a feedback record: intake, editing with conflict detection, assigning,
-notes, closing, deleting, equality answers, settings."""
+"""Use cases that write a feedback record: intake, editing with conflict detection, and the
+helpers the other feedback services share (locking a record, saving it, telling its owner)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from careloop.core import notify
-from careloop.core.permissions import can
 from careloop.core.services import ServiceError
 from careloop.feedback import clocks
 from careloop.feedback.models import (
     ClockSettings,
     EqualityMonitoring,
     Feedback,
-    Note,
     next_references,
 )
 
-# Fields a person may change after intake (the free text is never altered).
-
-EDITABLE = (
+# Every field of a record a person gives, in the order the pages and the API show them: the
+# record form (new and edit), the API's serializer and these services all use these lists.
+FEEDBACK_FIELDS = (
     "kind",
     "channel",
     "received_on",
     "event_on",
     "summary",
+    "text",
     "rating",
     "survey",
     "from_anonymous",
@@ -50,6 +49,10 @@ EDITABLE = (
     "is_restricted",
     "restriction_reason",
 )
+# Recorded at intake: everything but the status (a new record is new).
+INTAKE_FIELDS = tuple(f for f in FEEDBACK_FIELDS if f != "status")
+# Fields a person may change after intake (the free text is never altered).
+EDITABLE = tuple(f for f in FEEDBACK_FIELDS if f != "text")
 
 
 def record_problems(data: dict, today: dt.date | None = None) -> list[tuple[str, str]]:
@@ -100,6 +103,9 @@ def start_clock(feedback: Feedback, settings: ClockSettings | None = None) -> No
 @transaction.atomic
 def feedback_create(*, data: dict, user=None, equality: dict | None = None) -> Feedback:
     """Record a new item of feedback; it gets its reference number and its clock."""
+    unknown = set(data) - set(FEEDBACK_FIELDS)
+    if unknown:
+        raise ServiceError(f"These fields cannot be given: {', '.join(sorted(unknown))}")
     text = (data.get("text") or "").strip()
     if not text:
         raise ServiceError("Enter what the person said")
@@ -108,20 +114,28 @@ def feedback_create(*, data: dict, user=None, equality: dict | None = None) -> F
     if feedback.from_anonymous:
         feedback.from_name = feedback.from_email = feedback.from_phone = feedback.from_address = ""
     ombudsman = feedback.kind == Feedback.Kind.OMBUDSMAN
-    if ombudsman and feedback.complaint_id and not feedback.complaint.is_complaint:
+    if ombudsman and feedback.complaint is not None and not feedback.complaint.is_complaint:
         raise ServiceError("An Ombudsman enquiry must be linked to a complaint")
-    if feedback.team_id and not feedback.service_id:
+    if feedback.team is not None and not feedback.service_id:
         feedback.service = feedback.team.service
     feedback.created_by = user if getattr(user, "pk", None) else None
     feedback.reference = next_references(feedback.received_on.year)[0]
     start_clock(feedback)
-    feedback.full_clean(exclude=["reference"])
+    _full_clean(feedback, exclude=["reference"])
     feedback.save()
     if equality and any(equality.get(f) for f in EqualityMonitoring.FIELDS):
         EqualityMonitoring.objects.create(feedback=feedback, **equality)
     if feedback.owner_id and feedback.owner_id != getattr(user, "pk", None):
         _tell_owner(feedback)
     return feedback
+
+
+def _full_clean(record, *, exclude: list[str]) -> None:
+    """The model's own checks, refused as a ServiceError (by field)."""
+    try:
+        record.full_clean(exclude=exclude)
+    except ValidationError as error:
+        raise ServiceError.from_validation(error) from None
 
 
 # --- Editing, with conflict detection ----------------------------------------------------------
@@ -187,7 +201,8 @@ def feedback_update(
             if plain(mine) == base:
                 apply.pop(name)  # this person did not change it: keep what is saved
             elif theirs != base and theirs != plain(mine):
-                label = str(Feedback._meta.get_field(name).verbose_name).capitalize()
+                field = Feedback._meta.get_field(name)
+                label = str(getattr(field, "verbose_name", name)).capitalize()
                 conflicts.append(Conflict(name, label, mine, getattr(current, name)))
         if conflicts:
             raise EditConflict(conflicts, current)
@@ -198,7 +213,7 @@ def feedback_update(
         setattr(current, name, value)
     if current.from_anonymous:
         current.from_name = current.from_email = current.from_phone = current.from_address = ""
-    if current.team_id and not current.service_id:
+    if current.team is not None and not current.service_id:
         current.service = current.team.service
     if restart:
         if not current.revisions.exists() and current.kind != Feedback.Kind.OMBUDSMAN:
@@ -206,7 +221,7 @@ def feedback_update(
         start_clock(current)
     _refresh_due(current)
     current.version += 1
-    current.full_clean(exclude=["reference"])
+    _full_clean(current, exclude=["reference"])
     current.save()
     if owner_changed and current.owner_id and current.owner_id != getattr(user, "pk", None):
         _tell_owner(current)
@@ -227,129 +242,29 @@ def _locked(feedback: Feedback) -> Feedback:
     return current
 
 
-def _tell_owner(feedback: Feedback) -> None:
-    owner = feedback.owner
+def _email_once_saved(feedback: Feedback, to, subject: str, template: str) -> None:
+    """An email about the record, sent once the transaction has committed."""
     transaction.on_commit(
         lambda: notify.send(
-            to=[owner],
-            subject=f"Feedback {feedback.reference} is assigned to you",
-            template="feedback/email/assigned.txt",
-            context={"feedback": feedback},
+            to=[to], subject=subject, template=template, context={"feedback": feedback}
         )
+    )
+
+
+def _tell_owner(feedback: Feedback) -> None:
+    _email_once_saved(
+        feedback,
+        feedback.owner,
+        f"Feedback {feedback.reference} is assigned to you",
+        "feedback/email/assigned.txt",
     )
 
 
 def tell_person_received(*, feedback: Feedback) -> None:
     """Email the person their reference number (public form, when they gave an address)."""
-    address = feedback.from_email
-    transaction.on_commit(
-        lambda: notify.send(
-            to=[address],
-            subject=f"We have received your feedback: {feedback.reference}",
-            template="feedback/email/received.txt",
-            context={"feedback": feedback},
-        )
+    _email_once_saved(
+        feedback,
+        feedback.from_email,
+        f"We have received your feedback: {feedback.reference}",
+        "feedback/email/received.txt",
     )
-
-
-@transaction.atomic
-def feedback_assign(*, feedback: Feedback, owner, user, note: str = "") -> Feedback:
-    """Give the item to someone (or to no one). They are told by email."""
-    current = _locked(feedback)
-    if owner is not None and not can(owner, "feedback.view"):
-        raise ServiceError(f"{owner} cannot see feedback, so cannot be given it")
-    if current.owner_id == getattr(owner, "pk", None):
-        return current
-    current.owner = owner
-    _save(current)
-    if note.strip():
-        Note.objects.create(feedback=current, author=user, text=note.strip())
-    if owner is not None and owner.pk != getattr(user, "pk", None):
-        _tell_owner(current)
-    return current
-
-
-@transaction.atomic
-def feedback_delete(*, feedback: Feedback, user, reason: str) -> Feedback:
-    """Soft delete: the record leaves every list but stays, with the reason, in the audit."""
-    if not reason.strip():
-        raise ServiceError("Give the reason for deleting this feedback")
-    current = _locked(feedback)
-    current.is_deleted = True
-    current.deleted_at = timezone.now()
-    current.deleted_by = user
-    current.deletion_reason = reason.strip()
-    current.version += 1
-    current.next_due_on = None
-    current.save()
-    return current
-
-
-@transaction.atomic
-def note_add(*, feedback: Feedback, user, text: str) -> Note:
-    if not text.strip():
-        raise ServiceError("Enter the note")
-    _locked(feedback)
-    return Note.objects.create(feedback=feedback, author=user, text=text.strip())
-
-
-@transaction.atomic
-def feedback_close(*, feedback: Feedback, user, reason: str = "") -> Feedback:
-    current = _locked(feedback)
-    if current.is_complaint and not current.responded_on:
-        raise ServiceError("Record the response before closing a complaint")
-    current.status = Feedback.Status.CLOSED
-    _save(current)
-    if reason.strip():
-        Note.objects.create(feedback=current, author=user, text=f"Closed: {reason.strip()}")
-    return current
-
-
-@transaction.atomic
-def feedback_reopen(*, feedback: Feedback, user, reason: str) -> Feedback:
-    if not reason.strip():
-        raise ServiceError("Give the reason for reopening")
-    current = _locked(feedback)
-    current.status = Feedback.Status.IN_PROGRESS
-    _save(current)
-    Note.objects.create(feedback=current, author=user, text=f"Reopened: {reason.strip()}")
-    return current
-
-
-@transaction.atomic
-def feedback_withdraw(*, feedback: Feedback, user, reason: str) -> Feedback:
-    if not reason.strip():
-        raise ServiceError("Give the reason (for example, what the person said)")
-    current = _locked(feedback)
-    current.status = Feedback.Status.WITHDRAWN
-    _save(current)
-    Note.objects.create(feedback=current, author=user, text=f"Withdrawn: {reason.strip()}")
-    return current
-
-
-@transaction.atomic
-def equality_save(*, feedback: Feedback, answers: dict) -> EqualityMonitoring | None:
-    """Store (or replace) the person's equality monitoring answers."""
-    record = EqualityMonitoring.objects.filter(feedback=feedback).first()
-    if not any(answers.get(f) for f in EqualityMonitoring.FIELDS):
-        if record:
-            record.delete()
-        return None
-    record = record or EqualityMonitoring(feedback=feedback)
-    for name in EqualityMonitoring.FIELDS:
-        setattr(record, name, answers.get(name, ""))
-    record.full_clean(exclude=["feedback"])
-    record.save()
-    return record
-
-
-@transaction.atomic
-def clock_settings_save(*, form) -> ClockSettings:
-    """Save the clock settings (one row); new complaints use them from now on."""
-    return form.save()
-
-
-@transaction.atomic
-def record_save(*, form):
-    """Save a validated settings form (letter templates, organisations)."""
-    return form.save()

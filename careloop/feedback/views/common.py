@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from django.shortcuts import render
-
+from careloop.core import web
 from careloop.core.permissions import get_visible_or_404
 from careloop.feedback.models import Feedback
 
@@ -21,17 +20,17 @@ def _get(request, pk: int) -> Feedback:
 
 
 def _action_page(request, feedback, form, heading, submit, *, warning=False, intro=""):
-    return render(
+    """The one-form page of a step on a record (`feedback/action.html`: the record's summary
+    above the form)."""
+    return web.form_page(
         request,
-        "feedback/action.html",
-        {
-            "title": heading,
-            "feedback": feedback,
-            "form": form,
-            "submit": submit,
-            "warning": warning,
-            "intro": intro,
-            "cancel_url": feedback.get_absolute_url(),
-            "breadcrumbs": [CRUMB, (feedback.reference, feedback.get_absolute_url())],
-        },
+        form,
+        heading,
+        breadcrumbs=web.crumbs(CRUMB, (feedback.reference, feedback.get_absolute_url())),
+        submit=submit,
+        intro=intro,
+        cancel_url=feedback.get_absolute_url(),
+        template="feedback/action.html",
+        feedback=feedback,
+        warning=warning,
     )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.shortcuts import redirect, render
 
+from careloop.core import web
 from careloop.core.permissions import require
-from careloop.core.services import ServiceError
-from careloop.feedback import forms, letters
+from careloop.feedback import forms, letter_text, services
 from careloop.feedback.views.common import CRUMB, _action_page, _get
 
 
@@ -16,47 +15,36 @@ from careloop.feedback.views.common import CRUMB, _action_page, _get
 def letter_new(request, pk: int):
     """Choose a template; then see it filled in, change the wording, and make the PDF."""
     feedback = _get(request, pk)
-    letters.ensure_default_templates()
-    crumbs = [CRUMB, (feedback.reference, feedback.get_absolute_url())]
+    services.ensure_default_templates()
     if request.method == "POST" and "text" in request.POST:
         form = forms.LetterTextForm(request.POST)
-        if form.is_valid():
-            try:
-                letters.letter_create(
-                    feedback=feedback,
-                    template=form.cleaned_data["template"],
-                    text=form.cleaned_data["text"],
-                    user=request.user,
-                )
-            except ServiceError as error:
-                form.add_error("text", str(error))
-            else:
-                messages.success(request, "Letter saved on the record as a PDF")
-                return redirect(f"{feedback.get_absolute_url()}#letters")
-        return render(
+        if web.submit(
             request,
-            "feedback/letter_text.html",
-            {
-                "title": "Check the letter",
-                "feedback": feedback,
-                "form": form,
-                "breadcrumbs": crumbs,
-            },
-        )
+            form,
+            lambda data: services.letter_create(feedback=feedback, user=request.user, **data),
+            success="Letter saved on the record as a PDF",
+        ):
+            return redirect(f"{feedback.get_absolute_url()}#letters")
+        return _letter_page(request, feedback, form)
     choose = forms.LetterForm(request.POST or None)
     if request.method == "POST" and choose.is_valid():
         template = choose.cleaned_data["template"]
-        text = letters.fill(template.body, feedback=feedback, user=request.user)
+        text = letter_text.fill(template.body, feedback=feedback, user=request.user)
         form = forms.LetterTextForm(initial={"template": template, "text": text})
-        return render(
-            request,
-            "feedback/letter_text.html",
-            {
-                "title": "Check the letter",
-                "feedback": feedback,
-                "form": form,
-                "template": template,
-                "breadcrumbs": crumbs,
-            },
-        )
+        return _letter_page(request, feedback, form, template)
     return _action_page(request, feedback, choose, "Write a letter", "Continue")
+
+
+def _letter_page(request, feedback, form, template=None):
+    """The letter filled in from its template, to check and change before it is saved."""
+    return render(
+        request,
+        "feedback/letter_text.html",
+        {
+            "title": "Check the letter",
+            "feedback": feedback,
+            "form": form,
+            "template": template,
+            "breadcrumbs": [CRUMB, (feedback.reference, feedback.get_absolute_url())],
+        },
+    )

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from careloop.feedback import clocks, forms, public, services
+from careloop.feedback import clocks, forms, public, selectors, services
 from careloop.feedback.models import Feedback
 
 
@@ -35,7 +35,7 @@ def public_new(request):
     else:
         problem = public.token_problem(data.get("ts", ""))
     key = public.address_hash(request)
-    if not problem and public.over_limit(key):
+    if not problem and selectors.over_limit(key):
         problem = (
             "A lot of feedback has been sent from this connection recently. Wait an hour and "
             "send it again, or phone the council. What you wrote is still below."
@@ -48,7 +48,7 @@ def public_new(request):
             form.add_error(None, problem)
         return _public_form_page(request, form, status=429 if "connection" in problem else 200)
     feedback = services.feedback_create(data=form.feedback_data(), user=None)
-    public.note_submission(key)
+    services.note_submission(key)
     if feedback.from_email:
         services.tell_person_received(feedback=feedback)
     request.session["public_feedback"] = {

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+import datetime as dt
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from careloop.core.attachments import (
-    AttachmentForm,
-    attachment_add_file,
-    attachment_add_link,
-)
+from careloop.core import web
+from careloop.core.attachments import AttachmentForm
 from careloop.core.exports import Column, export_response
 from careloop.core.permissions import can, require
-from careloop.core.services import ServiceError
 from careloop.feedback import forms, selectors, services
 from careloop.feedback.views.common import CRUMB, _action_page, _get
 from careloop.stats import xmr
@@ -110,19 +108,21 @@ def action(request, pk: int, name: str):
     if not can(request.user, permission):
         raise PermissionDenied
     feedback = _get(request, pk)
-    kwargs = {"complaint": feedback.is_complaint} if form_class is forms.RespondForm else {}
+    kwargs: dict[str, Any] = (
+        {"complaint": feedback.is_complaint} if form_class is forms.RespondForm else {}
+    )
     form = form_class(request.POST or None, **kwargs)
     if name == "close":
         form.fields["reason"].required = False
         form.fields["reason"].label = "Note (optional)"
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = call(feedback, request.user, form.cleaned_data)
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"{heading}: saved")
-            return redirect(result)
+    result = web.submit(
+        request,
+        form,
+        lambda data: call(feedback, request.user, data),
+        success=f"{heading}: saved",
+    )
+    if result is not None:
+        return redirect(result)
     return _action_page(request, feedback, form, heading, submit, intro=intro)
 
 
@@ -130,32 +130,14 @@ def action(request, pk: int, name: str):
 def document_new(request, pk: int):
     feedback = _get(request, pk)
     form = AttachmentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if data.get("file"):
-                attachment_add_file(
-                    record=feedback,
-                    file=data["file"],
-                    title=data["title"],
-                    user=request.user,
-                    view_permission="feedback.view",
-                )
-            else:
-                attachment_add_link(
-                    record=feedback,
-                    url=data["url"],
-                    title=data["title"],
-                    user=request.user,
-                    view_permission="feedback.view",
-                )
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "Document added")
-            return redirect(feedback)
-    response = _action_page(request, feedback, form, "Add a document or link", "Add")
-    return response
+    if web.submit(
+        request,
+        form,
+        lambda data: services.document_add(feedback=feedback, user=request.user, **data),
+        success="Document added",
+    ):
+        return redirect(feedback)
+    return _action_page(request, feedback, form, "Add a document or link", "Add")
 
 
 # --- Equality monitoring (write-only for staff: answers are only reported in aggregate) --------
@@ -163,9 +145,12 @@ def document_new(request, pk: int):
 def equality(request, pk: int):
     feedback = _get(request, pk)
     form = forms.EqualityForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.equality_save(feedback=feedback, answers=form.cleaned_data)
-        messages.success(request, "Equality monitoring answers saved")
+    if web.submit(
+        request,
+        form,
+        lambda data: services.equality_save(feedback=feedback, answers=data) or True,
+        success="Equality monitoring answers saved",
+    ):
         return redirect(feedback)
     return _action_page(
         request,
@@ -182,8 +167,6 @@ def equality(request, pk: int):
 # --- Figures: counts and aggregates only ----------------------------------------------------------
 @require("feedback.view_figures")
 def figures(request):
-    import datetime as dt
-
     today = dt.date.today()
     start = selectors.financial_year_start(today)
     year = request.GET.get("year", "")

@@ -9,11 +9,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from careloop.core.attachments import (
-    attachments_for,
-)
+from careloop.core import web
+from careloop.core.attachments import attachments_for
 from careloop.core.permissions import can, can_see, require
-from careloop.core.services import ServiceError
 from careloop.core.views import paginate
 from careloop.feedback import clocks, forms, selectors, services
 from careloop.feedback.models import ClockSettings
@@ -81,15 +79,12 @@ def _ombudsman_tracker(user, feedback) -> dict | None:
 @require("feedback.create")
 def new(request):
     form = forms.FeedbackForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items()}
-        try:
-            feedback = services.feedback_create(data=data, user=request.user)
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"Feedback recorded: reference {feedback.reference}")
-            return redirect(feedback)
+    feedback = web.submit(
+        request, form, lambda data: services.feedback_create(data=dict(data), user=request.user)
+    )
+    if feedback is not None:
+        messages.success(request, f"Feedback recorded: reference {feedback.reference}")
+        return redirect(feedback)
     return render(
         request,
         "feedback/form.html",
@@ -102,24 +97,26 @@ def edit(request, pk: int):
     feedback = _get(request, pk)
     form = forms.FeedbackEditForm(request.POST or None, instance=feedback)
     conflict = None
-    if request.method == "POST" and form.is_valid():
+
+    def save(data):
+        nonlocal conflict
         try:
-            saved = services.feedback_update(
+            return services.feedback_update(
                 feedback=feedback,
                 changes=form.changes(),
-                original=form.cleaned_data["original"],
-                version=form.cleaned_data["version"],
+                original=data["original"],
+                version=data["version"],
                 user=request.user,
             )
-        except services.EditConflict as error:
+        except services.EditConflict as error:  # shown side by side; refused on the form too
             conflict = error
             form.rebase(error.current)
-            form.add_error(None, str(error))
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"{saved.reference} saved")
-            return redirect(saved)
+            raise
+
+    saved = web.submit(request, form, save)
+    if saved is not None:
+        messages.success(request, f"{saved.reference} saved")
+        return redirect(saved)
     return render(
         request,
         "feedback/form.html",
@@ -139,25 +136,19 @@ def edit(request, pk: int):
 def assign(request, pk: int):
     feedback = _get(request, pk)
     form = forms.AssignForm(request.POST or None, initial={"owner": feedback.owner})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.feedback_assign(
-                feedback=feedback,
-                owner=form.cleaned_data["owner"],
-                user=request.user,
-                note=form.cleaned_data["note"],
-            )
-        except ServiceError as error:
-            form.add_error("owner", str(error))
-        else:
-            owner = form.cleaned_data["owner"]
-            messages.success(
-                request,
-                f"{feedback.reference} assigned to {owner}"
-                if owner
-                else f"{feedback.reference} is no longer assigned to anyone",
-            )
-            return redirect(feedback)
+    if web.submit(
+        request,
+        form,
+        lambda data: services.feedback_assign(feedback=feedback, user=request.user, **data),
+    ):
+        owner = form.cleaned_data["owner"]
+        messages.success(
+            request,
+            f"{feedback.reference} assigned to {owner}"
+            if owner
+            else f"{feedback.reference} is no longer assigned to anyone",
+        )
+        return redirect(feedback)
     return _action_page(request, feedback, form, "Assign or reassign", "Save")
 
 
@@ -166,14 +157,13 @@ def assign(request, pk: int):
 def note(request, pk: int):
     feedback = _get(request, pk)
     form = forms.NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.note_add(feedback=feedback, user=request.user, text=form.cleaned_data["text"])
-        except ServiceError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, "Note added")
-            return redirect(f"{feedback.get_absolute_url()}#timeline")
+    if web.submit(
+        request,
+        form,
+        lambda data: services.note_add(feedback=feedback, user=request.user, **data),
+        success="Note added",
+    ):
+        return redirect(f"{feedback.get_absolute_url()}#timeline")
     return _action_page(request, feedback, form, "Add a note", "Add note")
 
 
@@ -186,11 +176,12 @@ def delete(request, pk: int):
         "For example, a duplicate of another record. The record leaves the register but stays "
         "in the audit trail."
     )
-    if request.method == "POST" and form.is_valid():
-        services.feedback_delete(
-            feedback=feedback, user=request.user, reason=form.cleaned_data["reason"]
-        )
-        messages.success(request, f"{feedback.reference} deleted")
+    if web.submit(
+        request,
+        form,
+        lambda data: services.feedback_delete(feedback=feedback, user=request.user, **data),
+        success=f"{feedback.reference} deleted",
+    ):
         return redirect("feedback:index")
     return _action_page(
         request, feedback, form, f"Delete {feedback.reference}", "Delete", warning=True

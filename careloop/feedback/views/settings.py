@@ -7,8 +7,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from careloop.core import web
 from careloop.core.permissions import require
-from careloop.feedback import forms, letters, services
+from careloop.feedback import forms, letter_text, services
 from careloop.feedback.models import ClockSettings, LetterTemplate, Organisation
 from careloop.feedback.views.common import CRUMB
 
@@ -18,7 +19,7 @@ SETTINGS_CRUMBS = [CRUMB, ("Settings", "/feedback/settings/")]
 
 @require("feedback.manage_settings")
 def settings_index(request):
-    letters.ensure_default_templates()
+    services.ensure_default_templates()
     return render(
         request,
         "feedback/settings.html",
@@ -36,22 +37,22 @@ def settings_index(request):
 def clock_edit(request):
     current = ClockSettings.objects.order_by("pk").first()
     form = forms.ClockSettingsForm(request.POST or None, instance=current)
-    if request.method == "POST" and form.is_valid():
-        services.clock_settings_save(form=form)
-        messages.success(request, "Complaint clock settings saved. New complaints use them.")
-        return redirect("feedback:settings")
-    return render(
+    if web.submit(
         request,
-        "core/form_page.html",
-        {
-            "title": "Complaint clock settings",
-            "intro": "Working days for corporate complaints under the Ombudsman's Complaint "
-            "Handling Code, and the defaults for statutory adult social care complaints. The "
-            "3-working-day acknowledgement of statutory complaints is set by law.",
-            "form": form,
-            "breadcrumbs": SETTINGS_CRUMBS,
-            "cancel_url": reverse("feedback:settings"),
-        },
+        form,
+        lambda data: services.clock_settings_save(form=form),
+        success="Complaint clock settings saved. New complaints use them.",
+    ):
+        return redirect("feedback:settings")
+    return web.form_page(
+        request,
+        form,
+        "Complaint clock settings",
+        breadcrumbs=SETTINGS_CRUMBS,
+        intro="Working days for corporate complaints under the Ombudsman's Complaint "
+        "Handling Code, and the defaults for statutory adult social care complaints. The "
+        "3-working-day acknowledgement of statutory complaints is set by law.",
+        cancel_url=reverse("feedback:settings"),
     )
 
 
@@ -61,8 +62,8 @@ def template_edit(request, pk: int | None = None):
     if pk and template is None:
         raise Http404
     form = forms.LetterTemplateForm(request.POST or None, instance=template)
-    if request.method == "POST" and form.is_valid():
-        saved = services.record_save(form=form)
+    saved = web.submit(request, form, lambda data: services.record_save(form=form))
+    if saved is not None:
         messages.success(request, f"Letter template “{saved}” saved")
         return redirect("feedback:settings")
     return render(
@@ -71,7 +72,7 @@ def template_edit(request, pk: int | None = None):
         {
             "title": f"Edit {template}" if template else "Add a letter template",
             "form": form,
-            "placeholders": [(n, d) for n, (d, _) in letters.PLACEHOLDERS.items()],
+            "placeholders": [(n, d) for n, (d, _) in letter_text.PLACEHOLDERS.items()],
             "breadcrumbs": SETTINGS_CRUMBS,
         },
     )
@@ -83,17 +84,14 @@ def organisation_edit(request, pk: int | None = None):
     if pk and organisation is None:
         raise Http404
     form = forms.OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        saved = services.record_save(form=form)
+    saved = web.submit(request, form, lambda data: services.record_save(form=form))
+    if saved is not None:
         messages.success(request, f"“{saved}” saved")
         return redirect("feedback:settings")
-    return render(
+    return web.form_page(
         request,
-        "core/form_page.html",
-        {
-            "title": f"Edit {organisation}" if organisation else "Add an organisation",
-            "form": form,
-            "breadcrumbs": SETTINGS_CRUMBS,
-            "cancel_url": reverse("feedback:settings"),
-        },
+        form,
+        f"Edit {organisation}" if organisation else "Add an organisation",
+        breadcrumbs=SETTINGS_CRUMBS,
+        cancel_url=reverse("feedback:settings"),
     )

@@ -1,6 +1,16 @@
 """Forms for Learn and act (GOV.UK components; the services hold the rules)."""
 
-from .briefs import BriefForm, SendBriefForm
+from .actions import (
+    ActionForm,
+    ActionRaiseForm,
+    CompleteForm,
+    EvidenceForm,
+    MilestoneForm,
+    ProgressForm,
+    ReopenForm,
+    SignOffForm,
+)
+from .briefs import BriefForm, ReportTextForm, SendBriefForm
 from .impact import (
     ImpactForm,
     MeasureForm,
@@ -24,19 +34,7 @@ from .meetings import (
     NotesForm,
     SeriesForm,
 )
-from .reviews import (
-    ActionForm,
-    ActionRaiseForm,
-    CompleteForm,
-    EvidenceForm,
-    MilestoneForm,
-    ProgressForm,
-    RecommendationForm,
-    ReopenForm,
-    ReviewForm,
-    SignOffForm,
-    active_people,
-)
+from .reviews import RecommendationForm, ReviewForm, active_people
 
 __all__ = [
     "ActionForm",
@@ -63,6 +61,7 @@ __all__ = [
     "RemedyActionForm",
     "RemedyComplyForm",
     "RemedyForm",
+    "ReportTextForm",
     "ReopenForm",
     "ReviewForm",
     "SendBriefForm",

@@ -6,7 +6,8 @@ from django import forms
 
 from careloop.core.forms import DateField, GovukForm, GovukModelForm
 from careloop.core.models import Team
-from careloop.learning.models import LearningBrief, Review
+from careloop.learning import services
+from careloop.learning.models import AnnualReportText, LearningBrief, Review
 
 
 class BriefForm(GovukModelForm):
@@ -16,35 +17,11 @@ class BriefForm(GovukModelForm):
 
     class Meta:
         model = LearningBrief
-        fields = [
-            "title",
-            "format",
-            "review",
-            "background",
-            "why_it_matters",
-            "what_happened",
-            "learning",
-            "questions",
-            "what_to_do",
-            "further_information",
-            "teams",
-            "read_by",
-        ]
+        fields = list(services.BRIEF_FIELDS)
         widgets = {
             "format": forms.RadioSelect(attrs={"small": True}),
             "teams": forms.CheckboxSelectMultiple,
-            **{
-                name: forms.Textarea(attrs={"rows": 3})
-                for name in (
-                    "background",
-                    "why_it_matters",
-                    "what_happened",
-                    "learning",
-                    "questions",
-                    "what_to_do",
-                    "further_information",
-                )
-            },
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in services.BRIEF_SECTIONS},
         }
         help_texts = {"teams": "Everyone in these teams is sent the brief when you send it."}
 
@@ -64,3 +41,15 @@ class SendBriefForm(GovukForm):
         label="Send to these teams",
         required=False,
     )
+
+
+class ReportTextForm(GovukModelForm):
+    published_on = DateField(label="Date published", required=False)
+
+    class Meta:
+        model = AnnualReportText
+        fields = list(services.REPORT_TEXT_FIELDS)
+        widgets = {
+            "introduction": forms.Textarea(attrs={"rows": 5}),
+            "general_importance": forms.Textarea(attrs={"rows": 8}),
+        }

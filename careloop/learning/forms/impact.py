@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from careloop.core.forms import DateField, GovukForm, GovukModelForm
+from careloop.learning import services
 from careloop.learning.models import ImpactLink, Measure
 from careloop.learning.series import providers
 
@@ -12,7 +13,7 @@ from careloop.learning.series import providers
 class MeasureForm(GovukModelForm):
     class Meta:
         model = Measure
-        fields = ["name", "description", "kind", "direction", "unit"]
+        fields = list(services.MEASURE_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "kind": forms.RadioSelect,
@@ -48,9 +49,7 @@ class MeasureValueForm(GovukForm):
     total = forms.DecimalField(label="Out of (for a proportion)", required=False)
 
     def clean_month(self):
-        from careloop.learning.services.impact import parse_month
-
-        month = parse_month(self.cleaned_data["month"])
+        month = services.parse_month(self.cleaned_data["month"])
         if month is None:
             raise forms.ValidationError("Enter a month like 2026-04 or April 2026")
         return month

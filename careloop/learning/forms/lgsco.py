@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from django import forms
 
+from careloop.core.attachments import check_upload
 from careloop.core.forms import DateField, GovukForm, GovukModelForm
 from careloop.core.models import Team
+from careloop.feedback.models import Feedback
+from careloop.learning import services
 from careloop.learning.models import LgscoCase, LgscoRemedy, LgscoYear
 
+from .actions import ShortActionForm
 from .reviews import active_people
 
 
@@ -19,23 +23,7 @@ class LgscoCaseForm(GovukModelForm):
 
     class Meta:
         model = LgscoCase
-        fields = [
-            "lgsco_reference",
-            "kind",
-            "subject",
-            "summary",
-            "complaint",
-            "received_on",
-            "assessment_on",
-            "investigation_on",
-            "decided_on",
-            "decision",
-            "decision_summary",
-            "officer",
-            "team",
-            "is_restricted",
-            "restriction_reason",
-        ]
+        fields = list(services.LGSCO_CASE_FIELDS)
         widgets = {
             "kind": forms.RadioSelect(attrs={"small": True}),
             "summary": forms.Textarea(attrs={"rows": 3}),
@@ -48,8 +36,6 @@ class LgscoCaseForm(GovukModelForm):
         self.fields["officer"].queryset = active_people()
         self.fields["team"].queryset = Team.objects.order_by("name")
         self.fields["decision"].choices = [("", "Not decided yet"), *LgscoCase.Decision.choices]
-        from careloop.feedback.models import Feedback
-
         complaints = Feedback.objects.complaints()
         if user is not None:
             complaints = complaints.visible_to(user)
@@ -75,7 +61,7 @@ class RemedyForm(GovukModelForm):
 
     class Meta:
         model = LgscoRemedy
-        fields = ["kind", "description", "amount", "due_on"]
+        fields = list(services.REMEDY_FIELDS)
         widgets = {
             "kind": forms.RadioSelect(attrs={"small": True}),
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -112,38 +98,20 @@ class RemedyComplyForm(GovukForm):
     )
 
     def clean_file(self):
-        from careloop.core.attachments import check_upload
-
         file = self.cleaned_data.get("file")
         if file:
             check_upload(file)
         return file
 
 
-class RemedyActionForm(GovukForm):
-    title = forms.CharField(label="What is the action?", max_length=200)
-    owner = forms.ModelChoiceField(queryset=None, label="Owner")
-    due = DateField(label="Due date")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = active_people()
+class RemedyActionForm(ShortActionForm):
+    """The action a remedy becomes (services.lgsco_remedy_action)."""
 
 
 class LgscoYearForm(GovukModelForm):
     class Meta:
         model = LgscoYear
-        fields = [
-            "year_start",
-            "complaints_made",
-            "decided",
-            "detailed_investigations",
-            "upheld",
-            "remedied_by_council",
-            "compliance_rate",
-            "similar_upheld_rate",
-            "notes",
-        ]
+        fields = ["year_start", *services.YEAR_FIGURES]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def clean(self):

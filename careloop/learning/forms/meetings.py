@@ -5,15 +5,18 @@ from __future__ import annotations
 from django import forms
 
 from careloop.core.forms import DateField, GovukForm, GovukModelForm
+from careloop.core.models import User
+from careloop.learning import services
 from careloop.learning.models import Meeting, MeetingSeries
 
+from .actions import ShortActionForm
 from .reviews import active_people
 
 
 class SeriesForm(GovukModelForm):
     class Meta:
         model = MeetingSeries
-        fields = ["name", "purpose", "frequency", "chair", "members", "location", "is_active"]
+        fields = list(services.SERIES_FIELDS)
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "frequency": forms.RadioSelect(attrs={"small": True}),
@@ -38,10 +41,16 @@ class MeetingForm(GovukModelForm):
 
 class AttendanceForm(GovukForm):
     attendees = forms.ModelMultipleChoiceField(
-        queryset=None, required=False, widget=forms.CheckboxSelectMultiple, label="Attended"
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Attended",
     )
     apologies = forms.ModelMultipleChoiceField(
-        queryset=None, required=False, widget=forms.CheckboxSelectMultiple, label="Apologies"
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Apologies",
     )
     guests = forms.CharField(label="Others who attended", required=False, max_length=300)
 
@@ -71,14 +80,8 @@ class AgendaItemForm(GovukForm):
     detail = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class AgendaItemActionForm(GovukForm):
-    title = forms.CharField(label="What is the action?", max_length=200)
-    owner = forms.ModelChoiceField(queryset=None, label="Owner")
-    due = DateField(label="Due date")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = active_people()
+class AgendaItemActionForm(ShortActionForm):
+    """The action a meeting's decision becomes (services.agenda_item_action)."""
 
 
 class NotesForm(GovukForm):

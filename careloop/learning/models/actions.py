@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -12,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careloop.core.models import Attachment, Audited, Restrictable, RestrictableQuerySet, Team
+from careloop.core.permissions import can
+from careloop.core.workdays import describe_due
 
 from .reviews import Recommendation
 
@@ -42,6 +45,9 @@ class ActionQuerySet(RestrictableQuerySet):
             source_type=ContentType.objects.get_for_model(record, for_concrete_model=False),
             source_id=str(record.pk),
         )
+
+
+ActionManager = models.Manager.from_queryset(ActionQuerySet)
 
 
 class Action(Audited, Restrictable):
@@ -122,7 +128,7 @@ class Action(Audited, Restrictable):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = ActionQuerySet.as_manager()
+    objects: ClassVar[ActionManager] = ActionManager()
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -187,8 +193,6 @@ class Action(Audited, Restrictable):
     @property
     def due_text(self) -> str:
         """'Due in 3 working days' / 'Overdue by 2 working days' (open actions only)."""
-        from careloop.core.workdays import describe_due
-
         return describe_due(self.due_on).capitalize() if self.is_open else ""
 
     @property
@@ -200,8 +204,6 @@ class Action(Audited, Restrictable):
 
     def may_update(self, user) -> bool:
         """Owners update their own actions; managers and leads update any."""
-        from careloop.core.permissions import can
-
         if can(user, "learning.manage_actions", self):
             return True
         return self.owner_id == user.pk and can(user, "learning.update_actions")

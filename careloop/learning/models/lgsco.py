@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -25,6 +26,9 @@ class LgscoCaseQuerySet(RestrictableQuerySet):
 
     def decided_between(self, start: dt.date, end: dt.date):
         return self.filter(decided_on__range=(start, end))
+
+
+LgscoCaseManager = models.Manager.from_queryset(LgscoCaseQuerySet)
 
 
 class LgscoCase(Audited, Restrictable):
@@ -112,7 +116,7 @@ class LgscoCase(Audited, Restrictable):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = LgscoCaseQuerySet.as_manager()
+    objects: ClassVar[LgscoCaseManager] = LgscoCaseManager()
 
     class Meta:
         ordering = ["-received_on", "-id"]

@@ -157,6 +157,9 @@ class AgendaItem(Audited):
     def __str__(self) -> str:
         return self.title
 
+    # The record the item is about, set by selectors.agenda_sections for the meeting pack.
+    record: object = None
+
     def get_absolute_url(self) -> str:
         return self.meeting.get_absolute_url() + f"#item-{self.pk}"
 
@@ -167,7 +170,8 @@ class AgendaItem(Audited):
     @property
     def target_url(self) -> str:
         target = self.target if self.target_type_id else None
-        return target.get_absolute_url() if hasattr(target, "get_absolute_url") else ""
+        url = getattr(target, "get_absolute_url", None)
+        return url() if url is not None else ""
 
     @classmethod
     def target_fields(cls, record) -> dict:

@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Restrictable, RestrictableQuerySet, Team
+from careloop.core.models import Audited, Restrictable, Team
 
 PFD_RESPONSE_DAYS = 56  # a coroner's Prevention of Future Deaths report: respond within 56 days
 
@@ -98,8 +98,6 @@ class Review(Audited, Restrictable):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-
-    objects = RestrictableQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_on", "-id"]

@@ -1,40 +1,13 @@
-"""Reads for reviews and actions."""
+"""Reads for actions: the register, counts, what awaits a person's sign-off."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from careloop.core.permissions import can
-from careloop.learning.models import Action, Recommendation, Review
-
-
-def reviews(user, *, kind: str = "", status: str = "", query: str = ""):
-    qs = (
-        Review.objects.visible_to(user)
-        .select_related("lead")
-        .annotate(
-            recommendation_count=Count("recommendations", distinct=True),
-            open_actions=Count(
-                "recommendations__actions",
-                filter=~Q(recommendations__actions__status__in=Action.FINISHED),
-                distinct=True,
-            ),
-        )
-    )
-    if kind in Review.Kind.values:
-        qs = qs.filter(kind=kind)
-    if status in Review.Status.values:
-        qs = qs.filter(status=status)
-    if query:
-        qs = qs.filter(Q(title__icontains=query) | Q(summary__icontains=query))
-    return qs.order_by("-started_on", "-id")
-
-
-def recommendations_of(review: Review):
-    return review.recommendations.prefetch_related("actions__owner").all()
-
+from careloop.learning.models import Action
 
 ACTION_SORTS = {
     "due": ("due_on", "id"),
@@ -59,8 +32,6 @@ def actions(
 ):
     """Actions the person may see, filtered. `status` is the status people see, so
     "overdue" finds open actions past their date and "on_track" excludes them."""
-    from django.db.models import Case, IntegerField, Value, When
-
     today = today or dt.date.today()
     qs = Action.objects.visible_to(user).select_related(
         "owner", "team", "recommendation__review", "signed_off_by"
@@ -120,7 +91,3 @@ def awaiting_my_sign_off(user):
         .filter(Q(created_by=user) | Q(owner__line_manager=user) | Q(team__manager=user))
         .distinct()
     )
-
-
-def recommendation_for(user, pk: int) -> Recommendation | None:
-    return Recommendation.objects.visible_to(user).select_related("review").filter(pk=pk).first()

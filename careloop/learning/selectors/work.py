@@ -11,7 +11,7 @@ from careloop.core.permissions import can
 from careloop.learning.models import Action, BriefRecipient, LgscoRemedy, LgscoYear
 
 from .actions import action_counts, awaiting_my_sign_off
-from .other import next_meeting
+from .meetings import next_meeting
 
 AREA = "Learn and act"
 

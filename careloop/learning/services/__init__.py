@@ -9,20 +9,33 @@ action_add_evidence(action=action, user=lead, title="Completion report", file=up
 
 from careloop.core.services import ServiceError
 
+# A read (in the selectors), kept here too for its callers.
+from careloop.learning.selectors.lgsco import tracker_figures
+
 from .actions import (
-    action_add_evidence,
+    ACTION_FIELDS,
+    DATE_ORDER,
     action_complete,
     action_create,
     action_record_progress,
     action_reopen,
     action_sign_off,
     action_update,
-    evidence_remove,
     milestone_add,
     milestone_done,
 )
-from .briefs import brief_acknowledge, brief_save, brief_send
+from .briefs import (
+    BRIEF_FIELDS,
+    BRIEF_SECTIONS,
+    REPORT_TEXT_FIELDS,
+    brief_acknowledge,
+    brief_save,
+    brief_send,
+    report_text_save,
+)
+from .evidence import action_add_evidence, evidence_remove
 from .impact import (
+    MEASURE_FIELDS,
     ImportRefused,
     impact_link,
     impact_remove,
@@ -31,8 +44,12 @@ from .impact import (
     measure_import,
     measure_set_value,
     measure_update,
+    parse_month,
 )
 from .lgsco import (
+    LGSCO_CASE_FIELDS,
+    REMEDY_FIELDS,
+    YEAR_FIGURES,
     case_fields_from_complaint,
     lgsco_case_create,
     lgsco_case_learn,
@@ -41,9 +58,9 @@ from .lgsco import (
     lgsco_remedy_add,
     lgsco_remedy_comply,
     lgsco_year_save,
-    tracker_figures,
 )
 from .meetings import (
+    SERIES_FIELDS,
     agenda_item_action,
     agenda_item_add,
     agenda_item_record,
@@ -57,6 +74,8 @@ from .meetings import (
     series_save,
 )
 from .reviews import (
+    RECOMMENDATION_FIELDS,
+    REVIEW_FIELDS,
     linked_feedback_ids,
     recommendation_add,
     recommendation_update,
@@ -68,6 +87,19 @@ from .reviews import (
 )
 
 __all__ = [
+    "ACTION_FIELDS",
+    "DATE_ORDER",
+    "LGSCO_CASE_FIELDS",
+    "MEASURE_FIELDS",
+    "RECOMMENDATION_FIELDS",
+    "REMEDY_FIELDS",
+    "REVIEW_FIELDS",
+    "SERIES_FIELDS",
+    "YEAR_FIGURES",
+    "BRIEF_FIELDS",
+    "BRIEF_SECTIONS",
+    "REPORT_TEXT_FIELDS",
+    "report_text_save",
     "ImportRefused",
     "ServiceError",
     "agenda_item_action",
@@ -91,6 +123,7 @@ __all__ = [
     "measure_import",
     "measure_set_value",
     "measure_update",
+    "parse_month",
     "meeting_approve_minutes",
     "meeting_build_agenda",
     "meeting_record_attendance",

@@ -1,4 +1,5 @@
-"""Actions: create from any source, record progress and evidence, complete, sign off.
+"""Actions: create from any source, record progress, complete, sign off, reopen; milestones.
+(Evidence is in evidence.py.)
 
 The rules a quality board relies on are kept here, whoever calls (page, API, another area):
 the due date is not before the start; an action is marked done only with evidence; it is
@@ -8,30 +9,21 @@ closed only when someone other than its owner signs it off.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from careloop.core.attachments import (
-    attachment_add_file,
-    attachment_add_link,
-    attachment_add_record,
-    attachment_remove,
-)
-from careloop.core.models import Attachment
 from careloop.core.permissions import can
 from careloop.core.services import ServiceError
 from careloop.learning import notifications
 from careloop.learning.models import (
-    EVIDENCE,
     Action,
     ActionUpdate,
-    EvidenceFigure,
     Milestone,
     Recommendation,
 )
+from careloop.learning.services.common import set_fields
 
 # Where an action came from, by the app (or app.model) of its source record.
 ORIGIN_BY_SOURCE = {
@@ -154,7 +146,9 @@ def _notify_assigned(action: Action, by) -> None:
     )
 
 
-EDITABLE = {
+# An action's editable fields, for its form, the API and action_update (the status changes
+# only through progress, completion and sign-off).
+ACTION_FIELDS = (
     "title",
     "description",
     "owner",
@@ -165,23 +159,19 @@ EDITABLE = {
     "source_label",
     "is_restricted",
     "restriction_reason",
-}
+)
 
 
 @transaction.atomic
 def action_update(*, action: Action, user, reason: str = "", **fields) -> Action:
     """Change an action's details. A new due date is noted in its progress log (boards watch
     slipping dates), with the reason if one is given."""
-    unknown = set(fields) - EDITABLE
     if "status" in fields:
         raise ServiceError(
             "Change the status by recording progress, marking it done or signing it off"
         )
-    if unknown:
-        raise ServiceError(f"These cannot be changed here: {', '.join(sorted(unknown))}")
     old_due, old_owner = action.due_on, action.owner
-    for name, value in fields.items():
-        setattr(action, name, value.strip() if isinstance(value, str) else value)
+    set_fields(action, fields, ACTION_FIELDS, refusal="These cannot be changed here")
     if not action.title:
         raise ServiceError("Enter what the action is")
     _check_owner(action.owner)
@@ -227,96 +217,6 @@ def action_record_progress(*, action: Action, user, note: str, status: str | Non
     return _log(action, user, ActionUpdate.Kind.PROGRESS, note.strip())
 
 
-def _figures(raw) -> list[dict]:
-    out = []
-    for item in raw or ():
-        if isinstance(item, Mapping):
-            item = dict(item)
-        else:
-            label, value, *rest = item
-            item = {"label": label, "value": value, "unit": rest[0] if rest else ""}
-        label = str(item.get("label", "")).strip()
-        if not label:
-            raise ServiceError("Each figure needs a label, for example 'Staff trained'")
-        try:
-            value = Decimal(str(item.get("value")))
-            out_of = item.get("out_of")
-            out_of = Decimal(str(out_of)) if out_of not in (None, "") else None
-        except InvalidOperation:
-            raise ServiceError(f"The figure '{label}' must be a number") from None
-        if not value.is_finite() or (out_of is not None and not out_of.is_finite()):
-            raise ServiceError(f"The figure '{label}' must be a number")
-        if out_of is not None and out_of <= 0:
-            raise ServiceError(f"'Out of' for '{label}' must be more than 0")
-        out.append(
-            {
-                "label": label[:200],
-                "value": value,
-                "unit": str(item.get("unit") or "")[:40],
-                "out_of": out_of,
-                "as_of": item.get("as_of") or dt.date.today(),
-            }
-        )
-    return out
-
-
-@transaction.atomic
-def action_add_evidence(
-    *,
-    action: Action,
-    user,
-    title: str = "",
-    file=None,
-    url: str = "",
-    record=None,
-    figures: Iterable = (),
-    note: str = "",
-) -> Attachment | None:
-    """Evidence of what an action did: a file, a web link or a link to another careloop
-    record (e.g. the training course delivered), and/or figures such as completion counts.
-
-    `figures` are dicts {label, value, unit?, out_of?, as_of?} or (label, value[, unit]).
-    Returns the attachment (None when only figures were given)."""
-    figures = _figures(figures)
-    given = [x for x in (file, url, record) if x]
-    if len(given) > 1:
-        raise ServiceError("Give one of a file, a web link or a record at a time")
-    if not given and not figures:
-        raise ServiceError("Add a file, a web link, a linked record or a figure as evidence")
-    attachment = None
-    kwargs = {"record": action, "user": user, "view_permission": "learning.view", "role": EVIDENCE}
-    if file:
-        attachment = attachment_add_file(file=file, title=title, **kwargs)
-    elif url:
-        attachment = attachment_add_link(url=url, title=title, **kwargs)
-    elif record is not None:
-        attachment = attachment_add_record(target=record, title=title, **kwargs)
-    for figure in figures:
-        EvidenceFigure.objects.create(action=action, attachment=attachment, added_by=user, **figure)
-    described = attachment.title if attachment else ", ".join(f["label"] for f in figures)
-    _log(action, user, ActionUpdate.Kind.EVIDENCE, f"Evidence added: {described}. {note}".strip())
-    return attachment
-
-
-@transaction.atomic
-def evidence_remove(*, action: Action, user, attachment: Attachment | None = None, figure=None):
-    if action.status == Action.Status.CLOSED:
-        raise ServiceError("This action is closed: its evidence is kept as it was signed off")
-    if attachment is not None:
-        if attachment.object_id != str(action.pk) or attachment.role != EVIDENCE:
-            raise ServiceError("That is not evidence on this action")
-        title = attachment.title
-        attachment_remove(attachment=attachment)
-    elif figure is not None:
-        if figure.action_id != action.pk:
-            raise ServiceError("That figure is not on this action")
-        title = str(figure)
-        figure.delete()
-    else:
-        raise ServiceError("Nothing to remove")
-    _log(action, user, ActionUpdate.Kind.EVIDENCE, f"Evidence removed: {title}")
-
-
 @transaction.atomic
 def action_complete(
     *, action: Action, user, note: str, completed_on: dt.date | None = None
@@ -348,7 +248,7 @@ def sign_off_candidates(action: Action) -> list:
     """Who is asked to sign off: the person who set the action and the owner's line
     manager, if they are not the owner and may sign off."""
     people = [action.created_by, action.owner.line_manager]
-    if action.team_id and action.team.manager_id:
+    if action.team is not None and action.team.manager_id:
         people.append(action.team.manager)
     seen, out = set(), []
     for person in people:

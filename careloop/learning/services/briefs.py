@@ -5,15 +5,15 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from careloop.core import audit
 from careloop.core.models import User
 from careloop.core.services import ServiceError
 from careloop.learning import notifications
-from careloop.learning.models import BriefRecipient, LearningBrief
+from careloop.learning.models import AnnualReportText, BriefRecipient, LearningBrief
+from careloop.learning.services.common import set_fields
 
-BRIEF_FIELDS = {
-    "review",
-    "title",
-    "format",
+# The sections of a brief (a 7-minute briefing has these seven).
+BRIEF_SECTIONS = (
     "background",
     "why_it_matters",
     "what_happened",
@@ -21,18 +21,17 @@ BRIEF_FIELDS = {
     "questions",
     "what_to_do",
     "further_information",
-    "read_by",
-}
+)
+# A brief's editable fields, for its form and brief_save ("teams" is saved apart).
+BRIEF_FIELDS = ("title", "format", "review", *BRIEF_SECTIONS, "teams", "read_by")
+# What people write for the annual complaints report (the figures come from the records).
+REPORT_TEXT_FIELDS = ("introduction", "general_importance", "published_on")
 
 
 @transaction.atomic
 def brief_save(*, user, brief: LearningBrief | None = None, teams=None, **fields) -> LearningBrief:
-    unknown = set(fields) - BRIEF_FIELDS
-    if unknown:
-        raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}")
     brief = brief or LearningBrief(created_by=user)
-    for name, value in fields.items():
-        setattr(brief, name, value.strip() if isinstance(value, str) else value)
+    set_fields(brief, fields, BRIEF_FIELDS)
     if not brief.title:
         raise ServiceError("Give the brief a title")
     if not brief.learning:
@@ -52,16 +51,17 @@ def brief_send(*, brief: LearningBrief, user, teams=None) -> int:
     chosen = list(brief.teams.all())
     if not chosen:
         raise ServiceError("Choose at least one team to send the brief to")
-    people = User.objects.filter(team__in=chosen, is_active=True).exclude(
-        pk__in=brief.recipients.values("person")
-    )
-    people = [p for p in people if p.role]
+    people = [
+        p
+        for p in User.objects.filter(team__in=chosen, is_active=True).exclude(
+            pk__in=brief.recipients.values("person")
+        )
+        if p.role
+    ]
     now = timezone.now()
     BriefRecipient.objects.bulk_create(
         [BriefRecipient(brief=brief, person=p, sent_at=now) for p in people]
     )
-    from careloop.core import audit
-
     audit.record_bulk_create(BriefRecipient.objects.filter(brief=brief, sent_at=now))
     brief.status, brief.sent_at, brief.sent_by = LearningBrief.Status.SENT, now, user
     brief.save(update_fields=["status", "sent_at", "sent_by"])
@@ -84,3 +84,14 @@ def brief_acknowledge(*, brief: LearningBrief, user) -> BriefRecipient:
         recipient.acknowledged_at = timezone.now()
         recipient.save(update_fields=["acknowledged_at"])
     return recipient
+
+
+@transaction.atomic
+def report_text_save(*, year_start: int, **fields) -> AnnualReportText:
+    """The words of the year's annual complaints report (the introduction, the matters of
+    general importance, when it was published)."""
+    text = AnnualReportText.objects.filter(year_start=year_start).first()
+    text = text or AnnualReportText(year_start=year_start)
+    set_fields(text, fields, REPORT_TEXT_FIELDS)
+    text.save()
+    return text

@@ -13,6 +13,10 @@ from django.db import transaction
 from careloop.core.services import ServiceError
 from careloop.learning.models import Action, ImpactLink, Measure, MeasurePoint
 from careloop.learning.series import get_provider
+from careloop.learning.services.common import set_fields
+
+# An entered measure's editable fields (a provided one's kind comes from its provider).
+MEASURE_FIELDS = ("name", "description", "kind", "direction", "unit")
 
 
 def _check_measure(measure: Measure) -> None:
@@ -78,23 +82,20 @@ def measure_create(
 
 
 def measure_update(*, measure: Measure, **fields) -> Measure:
-    allowed = {"name", "description", "direction", "unit"}
-    if measure.source == Measure.Source.ENTERED:
-        allowed.add("kind")
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ServiceError(f"These cannot be changed: {', '.join(sorted(unknown))}")
-    for name, value in fields.items():
-        setattr(measure, name, value.strip() if isinstance(value, str) else value)
+    allowed = set(MEASURE_FIELDS)
+    if measure.source != Measure.Source.ENTERED:
+        allowed.discard("kind")
+    set_fields(measure, fields, allowed, refusal="These cannot be changed")
     _check_measure(measure)
     measure.save()
     return measure
 
 
-def _entered(measure: Measure) -> None:
+def _entered(measure: Measure, field: str | None = None) -> None:
     if measure.source != Measure.Source.ENTERED:
         raise ServiceError(
-            "This series comes from another area of careloop; its figures cannot be typed in"
+            "This series comes from another area of careloop; its figures cannot be typed in",
+            field=field,
         )
 
 
@@ -142,11 +143,12 @@ class RowError:
 
 
 class ImportRefused(ServiceError):
-    """The file was refused as a whole: `rows` says what is wrong on which row."""
+    """The file was refused as a whole (a refusal on its file field): `rows` says what is
+    wrong on which row."""
 
-    def __init__(self, errors: list[RowError]):
-        super().__init__(f"Nothing was imported: {len(errors)} problem(s) in the file")
-        self.rows = errors
+    def __init__(self, rows: list[RowError]):
+        super().__init__(f"Nothing was imported: {len(rows)} problem(s) in the file", field="file")
+        self.rows = rows
 
 
 MONTH_FORMATS = ("%Y-%m", "%Y-%m-%d", "%m/%Y", "%b %Y", "%B %Y", "%d/%m/%Y")
@@ -166,7 +168,7 @@ def parse_month(text: str) -> dt.date | None:
 def measure_import(*, measure: Measure, file, dry_run: bool = False) -> int:
     """Import a CSV with columns `month`, `value` and (for proportions) `total`. Every row is
     checked first; any problem refuses the whole file with each row's reason."""
-    _entered(measure)
+    _entered(measure, field="file")
     raw = file.read()
     try:
         text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
@@ -181,7 +183,9 @@ def measure_import(*, measure: Measure, file, dry_run: bool = False) -> int:
         missing.append("total")
     if missing:
         raise ImportRefused([RowError(1, ", ".join(missing), "column missing from the header row")])
-    errors, rows, seen = [], [], {}
+    errors: list[RowError] = []
+    rows: list[tuple[dt.date, Decimal, Decimal | None]] = []
+    seen: dict[dt.date, int] = {}
     for number, record in enumerate(reader, start=2):
         record = {(k or "").strip().lower(): (v or "").strip() for k, v in record.items()}
         if not any(record.values()):

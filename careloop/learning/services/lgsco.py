@@ -10,8 +10,14 @@ from django.db import transaction
 from careloop.core.attachments import attachment_add_file, attachment_add_link
 from careloop.core.services import ServiceError
 from careloop.learning.models import EVIDENCE, LgscoCase, LgscoRemedy, LgscoYear, Review
+from careloop.learning.services.common import set_fields
 
-CASE_FIELDS = {
+from .actions import action_create
+from .reviews import review_create
+
+# An Ombudsman case's editable fields, for its form, the API and the services (the stage
+# follows from the dates; the review is set by lgsco_case_learn).
+LGSCO_CASE_FIELDS = (
     "lgsco_reference",
     "kind",
     "subject",
@@ -27,7 +33,8 @@ CASE_FIELDS = {
     "team",
     "is_restricted",
     "restriction_reason",
-}
+)
+REMEDY_FIELDS = ("kind", "description", "amount", "due_on")
 
 
 def _stage(case: LgscoCase) -> str:
@@ -76,14 +83,6 @@ def _check_case(case: LgscoCase) -> None:
     case.stage = _stage(case)
 
 
-def _apply(case: LgscoCase, fields: dict) -> None:
-    unknown = set(fields) - CASE_FIELDS
-    if unknown:
-        raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}")
-    for name, value in fields.items():
-        setattr(case, name, value.strip() if isinstance(value, str) else value)
-
-
 def case_fields_from_complaint(complaint) -> dict:
     """What a referred complaint already says about its Ombudsman case, so that nothing is
     typed twice: the referral date and reference, who handled it, and its restriction."""
@@ -103,7 +102,7 @@ def case_fields_from_complaint(complaint) -> dict:
 @transaction.atomic
 def lgsco_case_create(*, user, **fields) -> LgscoCase:
     case = LgscoCase(created_by=user)
-    _apply(case, fields)
+    set_fields(case, fields, LGSCO_CASE_FIELDS)
     complaint = fields.get("complaint")
     if complaint is not None and LgscoCase.objects.filter(complaint=complaint).exists():
         raise ServiceError(f"{complaint.reference} is already in the Ombudsman tracker")
@@ -116,7 +115,7 @@ def lgsco_case_create(*, user, **fields) -> LgscoCase:
 
 @transaction.atomic
 def lgsco_case_update(*, case: LgscoCase, user, **fields) -> LgscoCase:
-    _apply(case, fields)
+    set_fields(case, fields, LGSCO_CASE_FIELDS)
     _check_case(case)
     case.save()
     return case
@@ -128,9 +127,8 @@ def lgsco_case_learn(*, case: LgscoCase, user) -> Review:
     recommendations and actions follow the same path as every other review."""
     if not case.decision:
         raise ServiceError("Record the Ombudsman's decision first")
-    if case.review_id:
+    if case.review is not None:
         return case.review
-    from careloop.learning.services.reviews import review_create
 
     review = review_create(
         user=user,
@@ -215,8 +213,6 @@ def lgsco_remedy_comply(
 @transaction.atomic
 def lgsco_remedy_action(*, remedy: LgscoRemedy, user, owner, due: dt.date, title: str = ""):
     """Turn a service improvement, procedure change or training remedy into an action."""
-    from careloop.learning.services.actions import action_create
-
     if remedy.action_id:
         raise ServiceError("This remedy already has an action")
     action = action_create(
@@ -235,13 +231,14 @@ def lgsco_remedy_action(*, remedy: LgscoRemedy, user, owner, due: dt.date, title
     return action
 
 
+# A year's figures from the Ombudsman's annual review letter (with its year_start).
 YEAR_FIGURES = (
     "complaints_made",
     "decided",
     "detailed_investigations",
     "upheld",
-    "compliance_rate",
     "remedied_by_council",
+    "compliance_rate",
     "similar_upheld_rate",
     "notes",
 )
@@ -275,24 +272,3 @@ def lgsco_year_save(*, year_start: int, source: str = LgscoYear.Source.ENTERED, 
         year_start=year_start, defaults={**values, "source": source}
     )
     return year
-
-
-def tracker_figures(year_start: int) -> dict:
-    """The year's figures counted from the cases in the tracker, to compare with the letter."""
-    start, end = dt.date(year_start, 4, 1), dt.date(year_start + 1, 3, 31)
-    cases = LgscoCase.objects.all()
-    decided = cases.filter(decided_on__range=(start, end))
-    remedies = LgscoRemedy.objects.filter(case__in=decided)
-    due = [r for r in remedies if r.complied_on or r.due_on < dt.date.today()]
-    on_time = [r for r in due if r.on_time]
-    return {
-        "complaints_made": cases.filter(received_on__range=(start, end)).count(),
-        "decided": decided.count(),
-        "detailed_investigations": decided.filter(decision__in=LgscoCase.INVESTIGATED).count(),
-        "upheld": decided.filter(decision__in=LgscoCase.UPHELD).count(),
-        "remedied_by_council": decided.filter(decision=LgscoCase.Decision.REMEDIED).count(),
-        "compliance_rate": (
-            (Decimal(len(on_time)) * 100 / len(due)).quantize(Decimal("0.1")) if due else None
-        ),
-        "remedies_due": len(due),
-    }

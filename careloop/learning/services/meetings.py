@@ -16,12 +16,17 @@ from careloop.learning.models import (
     Meeting,
     MeetingSeries,
 )
+from careloop.learning.services.common import set_fields
+
+from .actions import action_create
+
+# A recurring meeting's editable fields ("members" is saved apart, as its many-to-many).
+SERIES_FIELDS = ("name", "purpose", "frequency", "chair", "members", "location", "is_active")
 
 
 def series_save(*, series: MeetingSeries | None = None, members=None, **fields) -> MeetingSeries:
     series = series or MeetingSeries()
-    for name, value in fields.items():
-        setattr(series, name, value.strip() if isinstance(value, str) else value)
+    set_fields(series, fields, SERIES_FIELDS)
     if not series.name:
         raise ServiceError("Give the meeting a name")
     clash = MeetingSeries.objects.filter(name__iexact=series.name).exclude(pk=series.pk)
@@ -91,9 +96,9 @@ def meeting_build_agenda(*, meeting: Meeting, today: dt.date | None = None) -> l
         (i.kind, i.target_type_id, i.target_id): i
         for i in meeting.items.filter(added_automatically=True)
     }
-    for key, item in existing.items():
-        if key not in wanted and not (item.update or item.decision or item.new_action_id):
-            item.delete()
+    for key, old in existing.items():
+        if key not in wanted and not (old.update or old.decision or old.new_action_id):
+            old.delete()
     for key, (candidate, fields) in wanted.items():
         item = existing.get(key)
         if item is None:
@@ -167,8 +172,6 @@ def agenda_item_record(*, item: AgendaItem, user, update: str = "", decision: st
 @transaction.atomic
 def agenda_item_action(*, item: AgendaItem, user, title: str, owner, due: dt.date, **extra):
     """A decision that needs doing becomes an action arising from the meeting."""
-    from careloop.learning.services.actions import action_create
-
     if not item.meeting.is_open:
         raise ServiceError("The minutes are approved: add the action from the action register")
     action = action_create(
@@ -226,7 +229,7 @@ def meeting_approve_minutes(*, meeting: Meeting, user, on: dt.date | None = None
 
 def meeting_schedule_next(*, meeting: Meeting) -> Meeting:
     series = meeting.series
-    latest = series.meetings.order_by("-held_on").first()
+    latest = series.meetings.order_by("-held_on").first() or meeting
     return meeting_schedule(
         series=series,
         held_on=series.next_date(latest.held_on),

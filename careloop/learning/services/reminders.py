@@ -31,7 +31,7 @@ def escalation_to(action: Action):
     owner = action.owner
     for person in (
         owner.line_manager,
-        action.team.manager if action.team_id else None,
+        action.team.manager if action.team is not None else None,
         action.created_by,
     ):
         if person is not None and person.pk != owner.pk and person.is_active:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Max
 
@@ -14,12 +15,16 @@ from careloop.core.attachments import (
     attachments_for,
 )
 from careloop.core.services import ServiceError
+from careloop.feedback.models import Feedback
 from careloop.learning.models import Recommendation, Review
+from careloop.learning.services.common import set_fields
 
 DOCUMENT = "document"  # Attachment role: the review's source documents
 ARISES_FROM = "arises_from"  # Attachment role: the feedback or records it arose from
 
-REVIEW_FIELDS = {
+# A review's editable fields, in the order the form and the API show them ("teams" is saved
+# apart, as the review's many-to-many).
+REVIEW_FIELDS = (
     "title",
     "kind",
     "status",
@@ -34,6 +39,7 @@ REVIEW_FIELDS = {
     "summary",
     "findings",
     "lead",
+    "teams",
     "partners",
     "incident_on",
     "notified_on",
@@ -41,7 +47,8 @@ REVIEW_FIELDS = {
     "written_on",
     "is_restricted",
     "restriction_reason",
-}
+)
+RECOMMENDATION_FIELDS = ("text", "response", "response_note")
 
 
 def _check(review: Review) -> None:
@@ -70,21 +77,13 @@ def _check(review: Review) -> None:
         )
 
 
-def _apply(review: Review, fields: dict) -> None:
-    unknown = set(fields) - REVIEW_FIELDS
-    if unknown:
-        raise ServiceError(f"Unknown review fields: {', '.join(sorted(unknown))}")
-    for name, value in fields.items():
-        setattr(review, name, value.strip() if isinstance(value, str) else value)
-
-
 @transaction.atomic
 def review_create(*, user, teams=(), **fields) -> Review:
     """Record a review. A Safeguarding Adults Review is restricted unless said otherwise; a
     coroner's report gets its 56-day response date."""
     fields.setdefault("is_restricted", fields.get("kind") == Review.Kind.SAR)
     review = Review(created_by=user)
-    _apply(review, fields)
+    set_fields(review, fields, REVIEW_FIELDS, refusal="Unknown review fields")
     if not review.started_on:
         raise ServiceError("Enter the date the review started or was received")
     if not review.response_due_on:
@@ -98,7 +97,7 @@ def review_create(*, user, teams=(), **fields) -> Review:
 
 @transaction.atomic
 def review_update(*, review: Review, user, teams=None, **fields) -> Review:
-    _apply(review, fields)
+    set_fields(review, fields, REVIEW_FIELDS, refusal="Unknown review fields")
     if not review.response_due_on:
         review.response_due_on = Review.default_response_due(review.kind, review.started_on)
     _check(review)
@@ -144,10 +143,6 @@ def review_link_record(*, review: Review, user, record, title: str = ""):
 
 def linked_feedback_ids(review: Review) -> list[int]:
     """Ids of the feedback items linked to the review as what it arose from."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from careloop.feedback.models import Feedback
-
     ids = attachments_for(review, role=ARISES_FROM).filter(
         target_type=ContentType.objects.get_for_model(Feedback)
     )

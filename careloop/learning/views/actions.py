@@ -1,36 +1,27 @@
-"""Actions: the register, one action's page, and the steps of its life."""
+"""Actions: the register, one action's page, adding, raising and editing one (the steps of
+its life are in steps.py)."""
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from careloop.core import web
-from careloop.core.models import Attachment, Team, User
+from careloop.core.models import Team, User
 from careloop.core.permissions import can, can_see, get_visible_or_404, require
 from careloop.core.selectors import history_for
-from careloop.core.services import ServiceError
 from careloop.core.views import paginate
 from careloop.learning import selectors, services
 from careloop.learning.evaluation import evaluate
-from careloop.learning.forms import (
-    ActionForm,
-    ActionRaiseForm,
-    CompleteForm,
-    EvidenceForm,
-    MilestoneForm,
-    ProgressForm,
-    ReopenForm,
-    SignOffForm,
-)
-from careloop.learning.models import Action, EvidenceFigure, Milestone
+from careloop.learning.forms import ActionForm, ActionRaiseForm, ProgressForm
+from careloop.learning.models import Action
 from careloop.learning.services.actions import sign_off_candidates
 
-from .common import attempt, crumbs, form_page
+from .common import crumbs
 
 ACTIONS_CRUMB = ("Actions", "/learning/actions/")
 SORT_OPTIONS = [
@@ -142,7 +133,7 @@ def action_show(request, pk: int):
     action = _get_action(request, pk)
     user = request.user
     label, url = _source_link(user, action)
-    review = action.recommendation.review if action.recommendation_id else None
+    review = action.recommendation.review if action.recommendation is not None else None
     may_update = action.may_update(user)
     return render(
         request,
@@ -176,10 +167,9 @@ def action_show(request, pk: int):
 def _signal_for(user, pk: int):
     """A theme signal the person may see (signals counting restricted feedback only for people
     who may see it), or 404."""
-    from django.apps import apps
-
     if not apps.is_installed("careloop.themes") or not can(user, "themes.view"):
         raise Http404
+    # imported here: the themes area is optional (its models load only when it is installed)
     from careloop.themes.models import Signal
     from careloop.themes.selectors import with_restricted
 
@@ -207,30 +197,24 @@ def action_new(request):
     if signal:
         initial["source_label"] = f"Theme signal: {signal}"
     form = ActionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        action = attempt(
-            form,
-            lambda: services.action_create(
-                title=data["title"],
-                description=data["description"],
-                owner=data["owner"],
-                team=data["team"],
-                priority=data["priority"],
-                start=data["start_on"],
-                due=data["due_on"],
-                recommendation=rec,
-                source=signal.theme if signal else None,
-                origin=Action.Origin.THEME if signal else None if rec else Action.Origin.OTHER,
-                source_label=data["source_label"],
-                is_restricted=data["is_restricted"],
-                restriction_reason=data["restriction_reason"],
-                created_by=request.user,
-            ),
+
+    def create(data):
+        fields = dict(data)
+        start, due = fields.pop("start_on"), fields.pop("due_on")
+        return services.action_create(
+            start=start,
+            due=due,
+            recommendation=rec,
+            source=signal.theme if signal else None,
+            origin=Action.Origin.THEME if signal else None if rec else Action.Origin.OTHER,
+            created_by=request.user,
+            **fields,
         )
-        if action:
-            messages.success(request, f"Action {action.reference} created")
-            return redirect(action)
+
+    action = web.submit(request, form, create)
+    if action is not None:
+        messages.success(request, f"Action {action.reference} created")
+        return redirect(action)
     extra = (rec.review.reference, rec.review.get_absolute_url()) if rec else ACTIONS_CRUMB
     cancel = rec.get_absolute_url() if rec else reverse("learning:action_index")
     breadcrumbs = crumbs(extra)
@@ -255,15 +239,13 @@ def action_new(request):
 def action_edit(request, pk: int):
     action = _get_action(request, pk)
     form = ActionForm(request.POST or None, instance=Action.objects.get(pk=pk))
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        reason = data.pop("reason", "")
-        if attempt(
-            form,
-            lambda: services.action_update(action=action, user=request.user, reason=reason, **data),
-        ):
-            messages.success(request, "Action saved")
-            return redirect(action)
+    if web.submit(
+        request,
+        form,
+        lambda data: services.action_update(action=action, user=request.user, **data),
+        success="Action saved",
+    ):
+        return redirect(action)
     return render(
         request,
         "learning/action_form.html",
@@ -274,205 +256,3 @@ def action_edit(request, pk: int):
             "cancel_url": action.get_absolute_url(),
         },
     )
-
-
-def _updatable(request, pk: int) -> Action:
-    action = _get_action(request, pk)
-    if not action.may_update(request.user):
-        raise PermissionDenied
-    return action
-
-
-def _action_crumbs(action):
-    return crumbs(ACTIONS_CRUMB, (action.reference, action.get_absolute_url()))
-
-
-@require("learning.update_actions")
-def action_progress(request, pk: int):
-    action = _updatable(request, pk)
-    form = ProgressForm(request.POST or None, initial={"status": action.status})
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.action_record_progress(
-                action=action, user=request.user, **form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, "Progress recorded")
-        return redirect(action.get_absolute_url() + "#progress")
-    return form_page(
-        request,
-        form,
-        f"Record progress on {action.reference}",
-        submit="Record progress",
-        breadcrumbs=_action_crumbs(action),
-        intro=action.title,
-        cancel_url=action.get_absolute_url(),
-    )
-
-
-@require("learning.update_actions")
-def action_evidence(request, pk: int):
-    action = _updatable(request, pk)
-    form = EvidenceForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        ok = attempt(
-            form,
-            lambda: (
-                services.action_add_evidence(
-                    action=action,
-                    user=request.user,
-                    title=data["title"] or data.get("figure_label", ""),
-                    file=data["file"],
-                    url=data["url"],
-                    figures=form.figures(),
-                    note=data["note"],
-                )
-                or True
-            ),
-        )
-        if ok:
-            messages.success(request, "Evidence added")
-            return redirect(action.get_absolute_url() + "#evidence")
-    return form_page(
-        request,
-        form,
-        f"Add evidence to {action.reference}",
-        submit="Add evidence",
-        breadcrumbs=_action_crumbs(action),
-        intro="Show what the action did: a file (an attendance list, a revised procedure), a "
-        "web link, and figures such as how many staff completed training.",
-        cancel_url=action.get_absolute_url(),
-    )
-
-
-@require_POST
-@require("learning.update_actions")
-def evidence_remove(request, pk: int, kind: str, item: int):
-    action = _updatable(request, pk)
-    try:
-        if kind == "file":
-            attachment = get_object_or_404(Attachment, pk=item)
-            services.evidence_remove(action=action, user=request.user, attachment=attachment)
-        elif kind == "figure":
-            figure = get_object_or_404(EvidenceFigure, pk=item, action=action)
-            services.evidence_remove(action=action, user=request.user, figure=figure)
-        else:
-            raise Http404
-        messages.success(request, "Evidence removed")
-    except ServiceError as error:
-        messages.error(request, str(error))
-    return redirect(action.get_absolute_url() + "#evidence")
-
-
-@require("learning.update_actions")
-def action_complete(request, pk: int):
-    action = _updatable(request, pk)
-    form = CompleteForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.action_complete(action=action, user=request.user, **form.cleaned_data),
-        )
-    ):
-        messages.success(request, "Marked done. It now needs signing off by someone else")
-        return redirect(action)
-    return form_page(
-        request,
-        form,
-        f"Mark {action.reference} done",
-        submit="Mark as done",
-        breadcrumbs=_action_crumbs(action),
-        intro="Say what was done. The action needs evidence, and someone other than its owner "
-        "signs off its closure.",
-        cancel_url=action.get_absolute_url(),
-    )
-
-
-@require("learning.sign_off")
-def action_sign_off(request, pk: int):
-    action = _get_action(request, pk)
-    form = SignOffForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.action_sign_off(action=action, user=request.user, **form.cleaned_data),
-        )
-    ):
-        messages.success(request, f"{action.reference} closed")
-        return redirect(action)
-    return form_page(
-        request,
-        form,
-        f"Sign off {action.reference}",
-        submit="Sign off and close",
-        breadcrumbs=_action_crumbs(action),
-        intro=f"{action.title}. Owner: {action.owner}. Check the evidence before you sign off.",
-        cancel_url=action.get_absolute_url(),
-    )
-
-
-@require("learning.sign_off")
-def action_reopen(request, pk: int):
-    action = _get_action(request, pk)
-    form = ReopenForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.action_reopen(action=action, user=request.user, **form.cleaned_data),
-        )
-    ):
-        messages.success(request, f"{action.reference} reopened")
-        return redirect(action)
-    return form_page(
-        request,
-        form,
-        f"Reopen {action.reference}",
-        submit="Reopen",
-        breadcrumbs=_action_crumbs(action),
-        cancel_url=action.get_absolute_url(),
-    )
-
-
-@require("learning.update_actions")
-def milestone_new(request, pk: int):
-    action = _updatable(request, pk)
-    form = MilestoneForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(form, lambda: services.milestone_add(action=action, **form.cleaned_data))
-    ):
-        messages.success(request, "Milestone added")
-        return redirect(action.get_absolute_url() + "#milestones")
-    return form_page(
-        request,
-        form,
-        f"Add a milestone to {action.reference}",
-        submit="Add milestone",
-        breadcrumbs=_action_crumbs(action),
-        cancel_url=action.get_absolute_url(),
-    )
-
-
-@require_POST
-@require("learning.update_actions")
-def milestone_done(request, pk: int, milestone: int):
-    action = _updatable(request, pk)
-    item = get_object_or_404(Milestone, pk=milestone, action=action)
-    try:
-        services.milestone_done(milestone=item)
-        messages.success(request, f"Milestone “{item.title}” met")
-    except ServiceError as error:
-        messages.error(request, str(error))
-    return redirect(action.get_absolute_url() + "#milestones")

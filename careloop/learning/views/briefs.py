@@ -8,43 +8,26 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from careloop.core import web
 from careloop.core.documents import render_pdf
 from careloop.core.permissions import can, require
 from careloop.core.selectors import history_for
-from careloop.core.services import ServiceError
-from careloop.learning import services
+from careloop.learning import selectors, services
 from careloop.learning.forms import BriefForm, SendBriefForm
 from careloop.learning.models import LearningBrief
 
-from .common import attempt, crumbs, form_page
+from .common import act, crumbs
 
 BRIEFS_CRUMB = ("Learning briefs", "/learning/briefs/")
 
 
-def _visible_briefs(user):
-    """Everyone with the area sees sent briefs; drafts are for the people who write them.
-    A brief about a restricted review is seen by those who may see the review, and by the
-    people it was sent to."""
-    from django.db.models import Q
-
-    from careloop.learning.models import Review
-
-    qs = LearningBrief.objects.select_related("review")
-    if not can(user, "learning.manage_briefs"):
-        qs = qs.filter(status=LearningBrief.Status.SENT)
-    hidden = Review.objects.filter(is_restricted=True).exclude(
-        pk__in=Review.objects.visible_to(user).values("pk")
-    )
-    return qs.filter(~Q(review__in=hidden) | Q(recipients__person=user)).distinct()
-
-
 def _brief(request, pk):
-    return get_object_or_404(_visible_briefs(request.user), pk=pk)
+    return get_object_or_404(selectors.visible_briefs(request.user), pk=pk)
 
 
 @require("learning.view")
 def brief_index(request):
-    briefs = _visible_briefs(request.user)
+    briefs = selectors.visible_briefs(request.user)
     mine = {r.brief_id: r for r in request.user.briefs_received.all()}
     rows = [(b, mine.get(b.pk)) for b in briefs]
     return render(
@@ -90,22 +73,17 @@ def brief_edit(request, pk: int | None = None):
         initial=initial,
         user=request.user,
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        teams = data.pop("teams")
-        saved = attempt(
-            form,
-            lambda: services.brief_save(
-                user=request.user,
-                brief=LearningBrief.objects.get(pk=pk) if pk else None,
-                teams=teams,
-                **data,
-            ),
-        )
-        if saved:
-            messages.success(request, "Brief saved")
-            return redirect(saved)
-    return form_page(
+    saved = web.submit(
+        request,
+        form,
+        lambda data: services.brief_save(
+            user=request.user, brief=LearningBrief.objects.get(pk=pk) if pk else None, **data
+        ),
+        success="Brief saved",
+    )
+    if saved is not None:
+        return redirect(saved)
+    return web.form_page(
         request,
         form,
         f"Edit {brief}" if brief else "Write a learning brief",
@@ -122,17 +100,13 @@ def brief_edit(request, pk: int | None = None):
 def brief_send(request, pk: int):
     brief = _brief(request, pk)
     form = SendBriefForm(request.POST or None, initial={"teams": brief.teams.all()})
-    if request.method == "POST" and form.is_valid():
-        sent = attempt(
-            form,
-            lambda: services.brief_send(
-                brief=brief, user=request.user, teams=form.cleaned_data["teams"]
-            ),
-        )
-        if sent is not None:
-            messages.success(request, f"Sent to {sent} {'person' if sent == 1 else 'people'}")
-            return redirect(brief)
-    return form_page(
+    sent = web.submit(
+        request, form, lambda data: services.brief_send(brief=brief, user=request.user, **data)
+    )
+    if sent is not None:
+        messages.success(request, f"Sent to {sent} {'person' if sent == 1 else 'people'}")
+        return redirect(brief)
+    return web.form_page(
         request,
         form,
         f"Send “{brief}”",
@@ -148,11 +122,11 @@ def brief_send(request, pk: int):
 @require("learning.acknowledge")
 def brief_acknowledge(request, pk: int):
     brief = _brief(request, pk)
-    try:
-        services.brief_acknowledge(brief=brief, user=request.user)
-        messages.success(request, "Thank you: your reading is recorded")
-    except ServiceError as error:
-        messages.error(request, str(error))
+    act(
+        request,
+        lambda: services.brief_acknowledge(brief=brief, user=request.user),
+        success="Thank you: your reading is recorded",
+    )
     return redirect(brief)
 
 

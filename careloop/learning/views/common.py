@@ -2,40 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django import forms
+from django.contrib import messages
 from django.shortcuts import render
 from django.urls import reverse
 
+from careloop.core import web
 from careloop.core.permissions import require
-from careloop.core.services import ServiceError
 from careloop.learning import selectors
 
 
-def crumbs(*extra):
-    return [("Learn and act", reverse("learning:index")), *extra]
+def crumbs(*extra: web.Crumb) -> list[web.Crumb]:
+    return web.crumbs(("Learn and act", reverse("learning:index")), *extra)
 
 
-def attempt(form, call):
-    """Run a service; a refusal becomes an error on the form (shown in the error summary)."""
-    try:
-        return call()
-    except ServiceError as error:
-        form.add_error(None, str(error))
-        return None
-
-
-def form_page(request, form, title, *, submit="Save", breadcrumbs=(), intro="", cancel_url=""):
-    return render(
-        request,
-        "core/form_page.html",
-        {
-            "title": title,
-            "form": form,
-            "submit": submit,
-            "breadcrumbs": list(breadcrumbs),
-            "intro": intro,
-            "cancel_url": cancel_url,
-        },
-    )
+def act(request, call: Callable[[], object], *, success: str = "") -> bool:
+    """For a button that posts nothing: run the service; a refusal is shown as error messages
+    on the next page. (The core's `web.act` does this on the core helper's branch; this goes
+    when that is merged.)"""
+    form = forms.Form({})
+    form.is_valid()
+    if web.attempt(form, lambda: (call(), True)[1]) is None:
+        for message in dict.fromkeys(str(m) for m in form.non_field_errors()):
+            messages.error(request, message)
+        return False
+    if success:
+        messages.success(request, success)
+    return True
 
 
 @require("learning.view")

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from careloop.core import web
 from careloop.core.permissions import can, get_visible_or_404, require
 from careloop.core.selectors import history_for
 from careloop.learning import services
@@ -20,9 +21,10 @@ from careloop.learning.forms import (
 )
 from careloop.learning.models import Action, ImpactLink, Measure
 from careloop.learning.series import add_months, get_provider
-from careloop.learning.services.impact import ImportRefused
+from careloop.learning.services.impact import ImportRefused, RowError
+from careloop.stats import SpcResult, xmr, xmr_rate
 
-from .common import attempt, crumbs, form_page
+from .common import act, crumbs
 
 MEASURES_CRUMB = ("Measures", "/learning/measures/")
 
@@ -42,14 +44,12 @@ def measure_show(request, pk: int):
     measure = get_object_or_404(Measure, pk=pk)
     end = series_end(measure)
     series = measure_series(measure, add_months(end, -35), end)
-    spc = None
+    spc: SpcResult | None = None
     if len(series) >= 2:
-        from careloop.stats import xmr, xmr_rate
-
         if measure.kind == Measure.Kind.PROPORTION:
             spc = xmr_rate(
                 list(series.values),
-                list(series.denominators),
+                list(series.denominators or ()),
                 per=100,
                 periods=list(series.months),
                 direction=measure.direction,
@@ -90,22 +90,23 @@ def measure_new(request):
     form = MeasureForm(request.POST or None, prefix="entered")
     provided = ProvidedMeasureForm(request.POST or None, prefix="provided")
     which = request.POST.get("which", "")
-    if request.method == "POST" and which == "provided" and provided.is_valid():
-        key, option = provided.provider()
-        measure = attempt(
-            provided,
-            lambda: services.measure_create(
+    if which == "provided":
+
+        def create(data):
+            key, option = provided.provider()
+            return services.measure_create(
                 user=request.user, provider_key=key, provider_option=option
-            ),
-        )
-        if measure:
+            )
+
+        measure = web.submit(request, provided, create)
+        if measure is not None:
             messages.success(request, f"Measure “{measure}” ready")
             return redirect(measure)
-    elif request.method == "POST" and which == "entered" and form.is_valid():
-        measure = attempt(
-            form, lambda: services.measure_create(user=request.user, **form.cleaned_data)
+    elif which == "entered":
+        measure = web.submit(
+            request, form, lambda data: services.measure_create(user=request.user, **data)
         )
-        if measure:
+        if measure is not None:
             messages.success(
                 request, f"Measure “{measure}” created: now enter or import its figures"
             )
@@ -130,14 +131,14 @@ def measure_edit(request, pk: int):
     form = MeasureForm(request.POST or None, instance=Measure.objects.get(pk=pk))
     if measure.source == Measure.Source.PROVIDED:
         del form.fields["kind"]
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(form, lambda: services.measure_update(measure=measure, **form.cleaned_data))
+    if web.submit(
+        request,
+        form,
+        lambda data: services.measure_update(measure=measure, **data),
+        success="Measure saved",
     ):
-        messages.success(request, "Measure saved")
         return redirect(measure)
-    return form_page(
+    return web.form_page(
         request,
         form,
         f"Edit {measure}",
@@ -151,17 +152,17 @@ def measure_edit(request, pk: int):
 def measure_value(request, pk: int):
     measure = get_object_or_404(Measure, pk=pk)
     form = MeasureValueForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        if attempt(
-            form,
-            lambda: services.measure_set_value(
-                measure=measure, month=data["month"], value=data["value"], denominator=data["total"]
-            ),
-        ):
-            messages.success(request, f"{data['month']:%B %Y} saved")
-            return redirect(measure.get_absolute_url() + "#figures")
-    return form_page(
+    point = web.submit(
+        request,
+        form,
+        lambda data: services.measure_set_value(
+            measure=measure, month=data["month"], value=data["value"], denominator=data["total"]
+        ),
+    )
+    if point is not None:
+        messages.success(request, f"{form.cleaned_data['month']:%B %Y} saved")
+        return redirect(measure.get_absolute_url() + "#figures")
+    return web.form_page(
         request,
         form,
         f"Enter a month's figure for {measure}",
@@ -174,25 +175,22 @@ def measure_value(request, pk: int):
 def measure_import(request, pk: int):
     measure = get_object_or_404(Measure, pk=pk)
     form = MeasureImportForm(request.POST or None, request.FILES or None)
-    row_errors = []
-    if request.method == "POST" and form.is_valid():
+    row_errors: list[RowError] = []
+
+    def run(data):
         try:
-            count = services.measure_import(
-                measure=measure,
-                file=form.cleaned_data["file"],
-                dry_run=form.cleaned_data["dry_run"],
-            )
-        except ImportRefused as refused:
-            row_errors = refused.rows
-            form.add_error("file", str(refused))
-        except services.ServiceError as error:
-            form.add_error("file", str(error))
-        else:
-            if form.cleaned_data["dry_run"]:
-                messages.success(request, f"The file is good: {count} months would be imported")
-                return redirect(reverse("learning:measure_import", args=[pk]))
-            messages.success(request, f"{count} months imported")
-            return redirect(measure.get_absolute_url() + "#figures")
+            return services.measure_import(measure=measure, **data)
+        except ImportRefused as refused:  # its rows are listed; refused on the form too
+            row_errors.extend(refused.rows)
+            raise
+
+    count = web.submit(request, form, run)
+    if count is not None:
+        if form.cleaned_data["dry_run"]:
+            messages.success(request, f"The file is good: {count} months would be imported")
+            return redirect(reverse("learning:measure_import", args=[pk]))
+        messages.success(request, f"{count} months imported")
+        return redirect(measure.get_absolute_url() + "#figures")
     return render(
         request,
         "learning/measure_import.html",
@@ -215,17 +213,12 @@ def _action_for_impact(request, pk):
 def impact_new(request, pk: int):
     action = _action_for_impact(request, pk)
     form = ImpactForm(request.POST or None, initial={"effect_on": action.completed_on})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        link = attempt(
-            form,
-            lambda: services.impact_link(action=action, user=request.user, **data),
-        )
-        if link:
-            messages.success(
-                request, f"{action.reference} is now measured against “{link.measure}”"
-            )
-            return redirect(link)
+    link = web.submit(
+        request, form, lambda data: services.impact_link(action=action, user=request.user, **data)
+    )
+    if link is not None:
+        messages.success(request, f"{action.reference} is now measured against “{link.measure}”")
+        return redirect(link)
     return render(
         request,
         "learning/impact_form.html",
@@ -273,19 +266,18 @@ def impact_edit(request, pk: int):
     link = _link(request, pk)
     form = ImpactForm(request.POST or None, instance=ImpactLink.objects.get(pk=pk))
     form.fields["measure"].disabled = True
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if attempt(
-            form,
-            lambda: services.impact_update(
-                link=link,
-                effect_on=data["effect_on"],
-                baseline_from=data["baseline_from"],
-                note=data["note"],
-            ),
-        ):
-            messages.success(request, "Saved")
-            return redirect(link)
+    if web.submit(
+        request,
+        form,
+        lambda data: services.impact_update(
+            link=link,
+            effect_on=data["effect_on"],
+            baseline_from=data["baseline_from"],
+            note=data["note"],
+        ),
+        success="Saved",
+    ):
+        return redirect(link)
     return render(
         request,
         "learning/impact_form.html",
@@ -308,6 +300,9 @@ def impact_edit(request, pk: int):
 def impact_remove(request, pk: int):
     link = _link(request, pk)
     action = link.action
-    services.impact_remove(link=link)
-    messages.success(request, f"{action.reference} is no longer measured against “{link.measure}”")
+    act(
+        request,
+        lambda: services.impact_remove(link=link),
+        success=f"{action.reference} is no longer measured against “{link.measure}”",
+    )
     return redirect(action)

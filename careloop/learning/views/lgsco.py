@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from careloop.core import web
 from careloop.core.attachments import attachments_for
 from careloop.core.permissions import can, get_visible_or_404, require
 from careloop.core.selectors import history_for
-from careloop.core.services import ServiceError
 from careloop.core.views import paginate
+from careloop.feedback.models import Feedback
 from careloop.learning import selectors, services
 from careloop.learning.forms import (
     LgscoCaseForm,
@@ -23,7 +25,7 @@ from careloop.learning.forms import (
 )
 from careloop.learning.models import EVIDENCE, LgscoCase, LgscoRemedy, LgscoYear
 
-from .common import attempt, crumbs, form_page
+from .common import act, crumbs
 
 CASES_CRUMB = ("Ombudsman", "/learning/ombudsman/")
 
@@ -88,17 +90,11 @@ def lgsco_show(request, pk: int):
     )
 
 
-def _case_data(form):
-    return dict(form.cleaned_data)
-
-
 @require("learning.manage_lgsco")
 def lgsco_new(request):
     initial = {}
     complaint_id = request.GET.get("complaint")
     if complaint_id and complaint_id.isdigit():
-        from careloop.feedback.models import Feedback
-
         complaint = get_object_or_404(
             Feedback.objects.complaints().visible_to(request.user), pk=int(complaint_id)
         )
@@ -109,14 +105,13 @@ def lgsco_new(request):
         initial = services.case_fields_from_complaint(complaint)
         initial = {k: getattr(v, "pk", v) for k, v in initial.items() if v not in (None, "")}
     form = LgscoCaseForm(request.POST or None, initial=initial, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        case = attempt(
-            form, lambda: services.lgsco_case_create(user=request.user, **_case_data(form))
-        )
-        if case:
-            messages.success(request, f"Ombudsman case {case.reference} recorded")
-            return redirect(case)
-    return form_page(
+    case = web.submit(
+        request, form, lambda data: services.lgsco_case_create(user=request.user, **data)
+    )
+    if case is not None:
+        messages.success(request, f"Ombudsman case {case.reference} recorded")
+        return redirect(case)
+    return web.form_page(
         request,
         form,
         "Record an Ombudsman case",
@@ -133,15 +128,15 @@ def lgsco_edit(request, pk: int):
     form = LgscoCaseForm(
         request.POST or None, instance=LgscoCase.objects.get(pk=pk), user=request.user
     )
-    if request.method == "POST" and form.is_valid():
-        fresh = LgscoCase.objects.get(pk=pk)
-        if attempt(
-            form,
-            lambda: services.lgsco_case_update(case=fresh, user=request.user, **_case_data(form)),
-        ):
-            messages.success(request, "Case saved")
-            return redirect(fresh)
-    return form_page(
+    fresh = LgscoCase.objects.get(pk=pk)
+    if web.submit(
+        request,
+        form,
+        lambda data: services.lgsco_case_update(case=fresh, user=request.user, **data),
+        success="Case saved",
+    ):
+        return redirect(fresh)
+    return web.form_page(
         request,
         form,
         f"Edit {case.reference}",
@@ -154,11 +149,9 @@ def lgsco_edit(request, pk: int):
 @require("learning.manage_reviews")
 def lgsco_learn(request, pk: int):
     case = _case(request, pk)
-    try:
-        review = services.lgsco_case_learn(case=case, user=request.user)
-    except ServiceError as error:
-        messages.error(request, str(error))
+    if not act(request, lambda: services.lgsco_case_learn(case=case, user=request.user)):
         return redirect(case)
+    review = case.review  # the review lgsco_case_learn recorded (or had recorded before)
     messages.success(
         request, f"Recorded as learning review {review.reference}: add its recommendations"
     )
@@ -169,12 +162,15 @@ def lgsco_learn(request, pk: int):
 def remedy_new(request, pk: int):
     case = _case(request, pk)
     form = RemedyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        remedy = attempt(form, lambda: services.lgsco_remedy_add(case=case, **form.cleaned_data))
-        if remedy:
-            messages.success(request, "Remedy added")
-            return redirect(remedy.get_absolute_url())
-    return form_page(
+    remedy = web.submit(
+        request,
+        form,
+        lambda data: services.lgsco_remedy_add(case=case, **data),
+        success="Remedy added",
+    )
+    if remedy is not None:
+        return redirect(remedy.get_absolute_url())
+    return web.form_page(
         request,
         form,
         f"Add a remedy to {case.reference}",
@@ -188,8 +184,6 @@ def remedy_new(request, pk: int):
 def _remedy(request, pk):
     remedy = get_object_or_404(LgscoRemedy.objects.select_related("case"), pk=pk)
     if not remedy.case.is_visible_to(request.user):
-        from django.http import Http404
-
         raise Http404
     return remedy
 
@@ -198,20 +192,15 @@ def _remedy(request, pk):
 def remedy_comply(request, pk: int):
     remedy = _remedy(request, pk)
     form = RemedyComplyForm(request.POST or None, request.FILES or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.lgsco_remedy_comply(
-                remedy=remedy, user=request.user, **form.cleaned_data
-            ),
-        )
+    if web.submit(
+        request,
+        form,
+        lambda data: services.lgsco_remedy_comply(remedy=remedy, user=request.user, **data),
+        success="Compliance recorded",
     ):
-        messages.success(request, "Compliance recorded")
         return redirect(remedy.get_absolute_url())
     case = remedy.case
-    return form_page(
+    return web.form_page(
         request,
         form,
         "Record compliance",
@@ -235,18 +224,16 @@ def remedy_action(request, pk: int):
             "due": remedy.due_on,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        action = attempt(
-            form,
-            lambda: services.lgsco_remedy_action(
-                remedy=remedy, user=request.user, **form.cleaned_data
-            ),
-        )
-        if action:
-            messages.success(request, f"Action {action.reference} created for the remedy")
-            return redirect(action)
+    action = web.submit(
+        request,
+        form,
+        lambda data: services.lgsco_remedy_action(remedy=remedy, user=request.user, **data),
+    )
+    if action is not None:
+        messages.success(request, f"Action {action.reference} created for the remedy")
+        return redirect(action)
     case = remedy.case
-    return form_page(
+    return web.form_page(
         request,
         form,
         "Turn the remedy into an action",
@@ -261,7 +248,7 @@ def remedy_action(request, pk: int):
 def lgsco_figures(request):
     years = list(LgscoYear.objects.all())
     for year in years:
-        year.tracker = services.tracker_figures(year.year_start)
+        year.tracker = selectors.tracker_figures(year.year_start)
     return render(
         request,
         "learning/lgsco_figures.html",
@@ -280,7 +267,7 @@ def lgsco_year_edit(request, year: int | None = None):
     initial = {}
     prefill = request.GET.get("from_tracker")
     if instance is None and prefill and prefill.isdigit():
-        figures = services.tracker_figures(int(prefill))
+        figures = selectors.tracker_figures(int(prefill))
         initial = {k: v for k, v in figures.items() if k in LgscoYearForm.Meta.fields}
         initial["year_start"] = int(prefill)
     form = LgscoYearForm(request.POST or None, instance=instance, initial=initial)
@@ -290,11 +277,13 @@ def lgsco_year_edit(request, year: int | None = None):
         if instance and year_start != instance.year_start:
             form.add_error("year_start", "The year cannot be changed")
         else:
-            saved = attempt(form, lambda: services.lgsco_year_save(year_start=year_start, **data))
-            if saved:
+            saved = web.attempt(
+                form, lambda: services.lgsco_year_save(year_start=year_start, **data)
+            )
+            if saved is not None:
                 messages.success(request, f"Figures for {saved.label} saved")
                 return redirect("learning:lgsco_figures")
-    return form_page(
+    return web.form_page(
         request,
         form,
         f"Ombudsman figures for {instance.label}" if instance else "Add a year's Ombudsman figures",

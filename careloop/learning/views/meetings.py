@@ -10,23 +10,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from careloop.core import web
 from careloop.core.documents import render_pdf
 from careloop.core.permissions import can, require
 from careloop.core.selectors import history_for
-from careloop.core.services import ServiceError
 from careloop.learning import selectors, services
 from careloop.learning.forms import (
-    AgendaItemActionForm,
-    AgendaItemForm,
-    AgendaRecordForm,
     AttendanceForm,
     MeetingForm,
     NotesForm,
     SeriesForm,
 )
-from careloop.learning.models import AgendaItem, Meeting, MeetingSeries
+from careloop.learning.models import Meeting, MeetingSeries
 
-from .common import attempt, crumbs, form_page
+from .common import act, crumbs
 
 MEETINGS_CRUMB = ("Quality assurance meetings", "/learning/meetings/")
 
@@ -70,19 +67,17 @@ def series_edit(request, pk: int | None = None):
     form = SeriesForm(
         request.POST or None, instance=MeetingSeries.objects.get(pk=pk) if pk else None
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        members = data.pop("members")
-        saved = attempt(
-            form,
-            lambda: services.series_save(
-                series=MeetingSeries.objects.get(pk=pk) if pk else None, members=members, **data
-            ),
-        )
-        if saved:
-            messages.success(request, f"“{saved}” saved")
-            return redirect(saved)
-    return form_page(
+    saved = web.submit(
+        request,
+        form,
+        lambda data: services.series_save(
+            series=MeetingSeries.objects.get(pk=pk) if pk else None, **data
+        ),
+    )
+    if saved is not None:
+        messages.success(request, f"“{saved}” saved")
+        return redirect(saved)
+    return web.form_page(
         request,
         form,
         f"Edit {series}" if series else "Set up a recurring meeting",
@@ -100,16 +95,15 @@ def meeting_new(request, pk: int):
     latest = series.meetings.order_by("-held_on").first()
     initial = {"held_on": series.next_date(latest.held_on) if latest else dt.date.today()}
     form = MeetingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        meeting = attempt(
-            form, lambda: services.meeting_schedule(series=series, **form.cleaned_data)
+    meeting = web.submit(
+        request, form, lambda data: services.meeting_schedule(series=series, **data)
+    )
+    if meeting is not None:
+        messages.success(
+            request, f"Meeting on {meeting.held_on:%-d %B %Y} scheduled; its agenda is ready"
         )
-        if meeting:
-            messages.success(
-                request, f"Meeting on {meeting.held_on:%-d %B %Y} scheduled; its agenda is ready"
-            )
-            return redirect(meeting)
-    return form_page(
+        return redirect(meeting)
+    return web.form_page(
         request,
         form,
         f"Schedule a meeting of {series}",
@@ -148,105 +142,6 @@ def meeting_show(request, pk: int):
     )
 
 
-def _item(request, pk) -> AgendaItem:
-    from django.http import Http404
-
-    item = get_object_or_404(AgendaItem.objects.select_related("meeting__series"), pk=pk)
-    if not item.is_visible_to(request.user):
-        raise Http404
-    return item
-
-
-@require("learning.manage_meetings")
-def item_record(request, pk: int):
-    item = _item(request, pk)
-    form = AgendaRecordForm(
-        request.POST or None, initial={"update": item.update, "decision": item.decision}
-    )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.agenda_item_record(item=item, user=request.user, **form.cleaned_data),
-        )
-    ):
-        if request.htmx:
-            item.refresh_from_db()
-            return render(
-                request,
-                "learning/partials/agenda_item.html",
-                {
-                    "item": item,
-                    "meeting": item.meeting,
-                    "may_run": True,
-                    "may_add_action": can(request.user, "learning.manage_actions"),
-                    "today": dt.date.today(),
-                },
-            )
-        messages.success(request, "Recorded")
-        return redirect(item.get_absolute_url())
-    if request.htmx:
-        return render(
-            request, "learning/partials/agenda_record_form.html", {"item": item, "form": form}
-        )
-    return form_page(
-        request,
-        form,
-        f"Record: {item.title}",
-        submit="Record",
-        breadcrumbs=crumbs(MEETINGS_CRUMB, (str(item.meeting), item.meeting.get_absolute_url())),
-        intro=item.detail,
-        cancel_url=item.meeting.get_absolute_url(),
-    )
-
-
-@require("learning.manage_meetings")
-def item_add(request, pk: int):
-    meeting = _meeting(pk)
-    form = AgendaItemForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        item = attempt(form, lambda: services.agenda_item_add(meeting=meeting, **form.cleaned_data))
-        if item:
-            messages.success(request, "Item added")
-            return redirect(item.get_absolute_url())
-    return form_page(
-        request,
-        form,
-        "Add an item of other business",
-        submit="Add item",
-        breadcrumbs=crumbs(MEETINGS_CRUMB, (str(meeting), meeting.get_absolute_url())),
-        cancel_url=meeting.get_absolute_url(),
-    )
-
-
-@require("learning.manage_meetings")
-def item_action(request, pk: int):
-    if not can(request.user, "learning.manage_actions"):
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied
-    item = _item(request, pk)
-    form = AgendaItemActionForm(request.POST or None, initial={"title": item.decision[:200]})
-    if request.method == "POST" and form.is_valid():
-        action = attempt(
-            form,
-            lambda: services.agenda_item_action(item=item, user=request.user, **form.cleaned_data),
-        )
-        if action:
-            messages.success(request, f"Action {action.reference} created from the meeting")
-            return redirect(item.get_absolute_url())
-    return form_page(
-        request,
-        form,
-        "Create an action from this item",
-        submit="Create action",
-        breadcrumbs=crumbs(MEETINGS_CRUMB, (str(item.meeting), item.meeting.get_absolute_url())),
-        intro=item.title,
-        cancel_url=item.meeting.get_absolute_url(),
-    )
-
-
 @require("learning.manage_meetings")
 def meeting_attendance(request, pk: int):
     meeting = _meeting(pk)
@@ -260,16 +155,14 @@ def meeting_attendance(request, pk: int):
             "guests": meeting.guests,
         },
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form, lambda: services.meeting_record_attendance(meeting=meeting, **form.cleaned_data)
-        )
+    if web.submit(
+        request,
+        form,
+        lambda data: services.meeting_record_attendance(meeting=meeting, **data),
+        success="Attendance recorded",
     ):
-        messages.success(request, "Attendance recorded")
         return redirect(meeting)
-    return form_page(
+    return web.form_page(
         request,
         form,
         "Who attended",
@@ -283,14 +176,14 @@ def meeting_attendance(request, pk: int):
 def meeting_notes(request, pk: int):
     meeting = _meeting(pk)
     form = NotesForm(request.POST or None, initial={"notes": meeting.notes})
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(form, lambda: services.meeting_save_notes(meeting=meeting, **form.cleaned_data))
+    if web.submit(
+        request,
+        form,
+        lambda data: services.meeting_save_notes(meeting=meeting, **data),
+        success="Notes saved",
     ):
-        messages.success(request, "Notes saved")
         return redirect(meeting)
-    return form_page(
+    return web.form_page(
         request,
         form,
         "General notes for the minutes",
@@ -303,12 +196,11 @@ def meeting_notes(request, pk: int):
 @require("learning.manage_meetings")
 def meeting_approve(request, pk: int):
     meeting = _meeting(pk)
-    try:
-        services.meeting_approve_minutes(meeting=meeting, user=request.user)
-    except ServiceError as error:
-        messages.error(request, str(error))
-        return redirect(meeting)
-    messages.success(request, "Minutes approved")
+    act(
+        request,
+        lambda: services.meeting_approve_minutes(meeting=meeting, user=request.user),
+        success="Minutes approved",
+    )
     return redirect(meeting)
 
 
@@ -316,11 +208,9 @@ def meeting_approve(request, pk: int):
 @require("learning.manage_meetings")
 def meeting_next(request, pk: int):
     meeting = _meeting(pk)
-    try:
-        following = services.meeting_schedule_next(meeting=meeting)
-    except ServiceError as error:
-        messages.error(request, str(error))
+    if not act(request, lambda: services.meeting_schedule_next(meeting=meeting)):
         return redirect(meeting)
+    following = meeting.series.meetings.order_by("-held_on")[0]  # the one just scheduled
     messages.success(request, f"Next meeting scheduled for {following.held_on:%-d %B %Y}")
     return redirect(following)
 

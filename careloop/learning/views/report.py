@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from django import forms
-from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from careloop.core import web
 from careloop.core.documents import render_pdf
-from careloop.core.forms import GovukModelForm
 from careloop.core.permissions import can, require
-from careloop.learning import report
+from careloop.learning import services
+from careloop.learning.forms import ReportTextForm
 from careloop.learning.models import AnnualReportText
+from careloop.learning.selectors import report
 
-from .common import crumbs, form_page
+from .common import crumbs
 
 
 def _year(request, year: int | None) -> int:
@@ -58,34 +58,19 @@ def report_pdf(request, year: int):
     return response
 
 
-class ReportTextForm(GovukModelForm):
-    class Meta:
-        model = AnnualReportText
-        fields = ["introduction", "general_importance", "published_on"]
-        widgets = {
-            "introduction": forms.Textarea(attrs={"rows": 5}),
-            "general_importance": forms.Textarea(attrs={"rows": 8}),
-        }
-
-    def __init__(self, *args, **kwargs):
-        from careloop.core.forms import DateField
-
-        super().__init__(*args, **kwargs)
-        self.fields["published_on"] = DateField(label="Date published", required=False)
-
-
 @require("learning.manage_lgsco")
 def report_edit(request, year: int):
     year_start = _year(request, year)
     instance = AnnualReportText.objects.filter(year_start=year_start).first()
     form = ReportTextForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        text = form.save(commit=False)
-        text.year_start = year_start
-        text.save()
-        messages.success(request, "Report text saved")
+    if web.submit(
+        request,
+        form,
+        lambda data: services.report_text_save(year_start=year_start, **data),
+        success="Report text saved",
+    ):
         return redirect("learning:report_year", year=year_start)
-    return form_page(
+    return web.form_page(
         request,
         form,
         f"Write the report for {report.label(year_start)}",

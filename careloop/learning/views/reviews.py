@@ -7,17 +7,21 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from careloop.core import web
 from careloop.core.attachments import AttachmentForm, attachments_for
 from careloop.core.forms import GovukForm
 from careloop.core.permissions import can_see, get_visible_or_404, require
 from careloop.core.selectors import history_for
 from careloop.core.views import paginate
+from careloop.feedback.models import Feedback
 from careloop.learning import selectors, services
 from careloop.learning.forms import RecommendationForm, ReviewForm
 from careloop.learning.models import Action, Recommendation, Review
 from careloop.learning.services.reviews import ARISES_FROM, DOCUMENT, linked_feedback_ids
 
-from .common import attempt, crumbs, form_page
+from .common import crumbs
+
+REVIEWS_CRUMB = ("Learning reviews", "/learning/reviews/")
 
 
 @require("learning.view")
@@ -62,33 +66,25 @@ def review_show(request, pk: int):
             "documents": attachments_for(review, role=DOCUMENT),
             "arises_from": _arises_from(request.user, review),
             "history": history_for(review),
-            "breadcrumbs": crumbs(("Learning reviews", reverse("learning:review_index"))),
+            "breadcrumbs": crumbs(REVIEWS_CRUMB),
         },
     )
-
-
-def _review_data(form):
-    data = dict(form.cleaned_data)
-    teams = data.pop("teams", [])
-    return teams, data
 
 
 @require("learning.manage_reviews")
 def review_new(request):
     form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        teams, data = _review_data(form)
-        review = attempt(
-            form, lambda: services.review_create(user=request.user, teams=teams, **data)
-        )
-        if review:
-            messages.success(request, f"Review {review.reference} recorded")
-            return redirect(review)
-    return form_page(
+    review = web.submit(
+        request, form, lambda data: services.review_create(user=request.user, **data)
+    )
+    if review is not None:
+        messages.success(request, f"Review {review.reference} recorded")
+        return redirect(review)
+    return web.form_page(
         request,
         form,
         "Record a learning review",
-        breadcrumbs=crumbs(("Learning reviews", reverse("learning:review_index"))),
+        breadcrumbs=crumbs(REVIEWS_CRUMB),
         intro="A Safeguarding Adults Review, an Ombudsman decision, an inspection, an audit or "
         "any other review the council learns from. Add its recommendations next.",
         cancel_url=reverse("learning:review_index"),
@@ -99,21 +95,20 @@ def review_new(request):
 def review_edit(request, pk: int):
     review = get_visible_or_404(request.user, Review.objects.all(), pk=pk)
     form = ReviewForm(request.POST or None, instance=review)
-    if request.method == "POST" and form.is_valid():
-        teams, data = _review_data(form)
-        fresh = Review.objects.get(pk=review.pk)  # the form changed `review` in place
-        if attempt(
-            form,
-            lambda: services.review_update(review=fresh, user=request.user, teams=teams, **data),
-        ):
-            messages.success(request, "Review saved")
-            return redirect(fresh)
-    return form_page(
+    fresh = Review.objects.get(pk=review.pk)  # the form changes `review` in place
+    if web.submit(
+        request,
+        form,
+        lambda data: services.review_update(review=fresh, user=request.user, **data),
+        success="Review saved",
+    ):
+        return redirect(fresh)
+    return web.form_page(
         request,
         form,
         f"Edit {review.reference}",
         breadcrumbs=crumbs(
-            ("Learning reviews", reverse("learning:review_index")),
+            REVIEWS_CRUMB,
             (review.reference, review.get_absolute_url()),
         ),
         cancel_url=review.get_absolute_url(),
@@ -124,27 +119,20 @@ def review_edit(request, pk: int):
 def review_document(request, pk: int):
     review = get_visible_or_404(request.user, Review.objects.all(), pk=pk)
     form = AttachmentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if attempt(
-            form,
-            lambda: services.review_add_document(
-                review=review,
-                user=request.user,
-                title=data["title"],
-                file=data["file"],
-                url=data["url"],
-            ),
-        ):
-            messages.success(request, "Document added")
-            return redirect(review)
-    return form_page(
+    if web.submit(
+        request,
+        form,
+        lambda data: services.review_add_document(review=review, user=request.user, **data),
+        success="Document added",
+    ):
+        return redirect(review)
+    return web.form_page(
         request,
         form,
         "Add a source document",
         submit="Add document",
         breadcrumbs=crumbs(
-            ("Learning reviews", reverse("learning:review_index")),
+            REVIEWS_CRUMB,
             (review.reference, review.get_absolute_url()),
         ),
         intro=f"The report, decision letter or other document for {review}.",
@@ -156,18 +144,17 @@ def review_document(request, pk: int):
 def recommendation_new(request, pk: int):
     review = get_visible_or_404(request.user, Review.objects.all(), pk=pk)
     form = RecommendationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        rec = attempt(form, lambda: services.recommendation_add(review=review, **form.cleaned_data))
-        if rec:
-            messages.success(request, f"Recommendation {rec.number} added")
-            return redirect(review.get_absolute_url() + f"#rec-{rec.number}")
-    return form_page(
+    rec = web.submit(request, form, lambda data: services.recommendation_add(review=review, **data))
+    if rec is not None:
+        messages.success(request, f"Recommendation {rec.number} added")
+        return redirect(review.get_absolute_url() + f"#rec-{rec.number}")
+    return web.form_page(
         request,
         form,
         "Add a recommendation",
         submit="Add recommendation",
         breadcrumbs=crumbs(
-            ("Learning reviews", reverse("learning:review_index")),
+            REVIEWS_CRUMB,
             (review.reference, review.get_absolute_url()),
         ),
         intro=f"A recommendation of {review}. You can add actions to it once it is saved.",
@@ -179,22 +166,19 @@ def recommendation_new(request, pk: int):
 def recommendation_edit(request, pk: int):
     rec = get_visible_or_404(request.user, Recommendation.objects.select_related("review"), pk=pk)
     form = RecommendationForm(request.POST or None, instance=Recommendation.objects.get(pk=pk))
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.recommendation_update(recommendation=rec, **form.cleaned_data),
-        )
+    if web.submit(
+        request,
+        form,
+        lambda data: services.recommendation_update(recommendation=rec, **data),
+        success=f"Recommendation {rec.number} saved",
     ):
-        messages.success(request, f"Recommendation {rec.number} saved")
         return redirect(rec.get_absolute_url())
-    return form_page(
+    return web.form_page(
         request,
         form,
         f"Edit recommendation {rec.number}",
         breadcrumbs=crumbs(
-            ("Learning reviews", reverse("learning:review_index")),
+            REVIEWS_CRUMB,
             (rec.review.reference, rec.review.get_absolute_url()),
         ),
         cancel_url=rec.get_absolute_url(),
@@ -224,8 +208,6 @@ class FeedbackSearchForm(GovukForm):
 @require("learning.manage_reviews")
 def review_feedback(request, pk: int):
     """Find feedback by reference and link it as what the review arose from."""
-    from careloop.feedback.models import Feedback
-
     user = request.user
     review = get_visible_or_404(user, Review.objects.all(), pk=pk)
     visible = Feedback.objects.visible_to(user)
@@ -233,7 +215,7 @@ def review_feedback(request, pk: int):
     form = FeedbackSearchForm(data if "q" in data else None)
     if request.method == "POST":
         chosen = visible.filter(pk=_int(request.POST.get("feedback"))).first()
-        if attempt(
+        if web.attempt(
             form,
             lambda: services.review_link_feedback(review=review, user=user, feedback=chosen),
         ):
@@ -257,7 +239,7 @@ def review_feedback(request, pk: int):
             "results": results,
             "searched": form.is_bound and not form.errors,
             "breadcrumbs": crumbs(
-                ("Learning reviews", reverse("learning:review_index")),
+                REVIEWS_CRUMB,
                 (review.reference, review.get_absolute_url()),
             ),
         },

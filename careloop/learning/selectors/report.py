@@ -7,13 +7,17 @@ actions closed in the year, with their measured impact)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.apps import apps
 
+from careloop.feedback.selectors import annual_figures
 from careloop.learning.charts import bar_chart
 from careloop.learning.evaluation import evaluate
 from careloop.learning.models import Action, AnnualReportText, LgscoCase, LgscoYear
-from careloop.learning.services.lgsco import tracker_figures
+from careloop.learning.selectors.lgsco import tracker_figures
+from careloop.learning.selectors.provided import complaint_counts
+from careloop.learning.series import months_between, normalise
 from careloop.stats import xmr
 
 
@@ -30,11 +34,7 @@ def available_years(today: dt.date | None = None) -> list[int]:
     return list(range(current, current - 6, -1))
 
 
-def _feedback(year_start: int) -> dict | None:
-    if not apps.is_installed("careloop.feedback"):
-        return None
-    from careloop.feedback.selectors import annual_figures
-
+def _feedback(year_start: int) -> dict:
     return annual_figures(dt.date(year_start, 4, 1))
 
 
@@ -42,15 +42,13 @@ def _subjects(start: dt.date, end: dt.date):
     """The themes of the year's complaints (None without the themes area)."""
     if not apps.is_installed("careloop.themes"):
         return None
+    # imported here: the themes area is optional (its models load only when it is installed)
     from careloop.themes.selectors import complaint_subjects
 
     return complaint_subjects(start, end)
 
 
 def _monthly_complaints(start: dt.date, end: dt.date):
-    from careloop.learning.providers import complaint_counts
-    from careloop.learning.series import months_between, normalise
-
     months = months_between(start, end)
     return normalise(complaint_counts(months[0], months[-1]), months, "count")
 
@@ -61,7 +59,7 @@ def improvements(year_start: int, user=None) -> list[dict]:
     qs = Action.objects.filter(status=Action.Status.CLOSED, signed_off_on__range=(start, end))
     if user is not None:
         qs = qs.visible_to(user)
-    out = []
+    out: list[dict[str, Any]] = []
     for action in qs.select_related("recommendation__review").prefetch_related("impacts__measure"):
         out.append(
             {
@@ -88,7 +86,7 @@ def build(year_start: int, user=None, today: dt.date | None = None) -> dict:
     lgsco_subjects = [
         (label_, cases.filter(subject=value).count()) for value, label_ in LgscoCase.Subject.choices
     ]
-    context = {
+    context: dict[str, Any] = {
         "year_start": year_start,
         "year_label": label(year_start),
         "start": start,
@@ -101,7 +99,7 @@ def build(year_start: int, user=None, today: dt.date | None = None) -> dict:
         "lgsco_subjects": [row for row in lgsco_subjects if row[1]],
         "improvements": improvements(year_start, user),
     }
-    subjects = _subjects(start, end) if feedback is not None else None
+    subjects = _subjects(start, end)
     if subjects is not None:
         context["subjects"], context["unthemed"] = subjects
         context["themes_installed"] = True
@@ -111,7 +109,7 @@ def build(year_start: int, user=None, today: dt.date | None = None) -> dict:
                 title=f"Complaints by subject, {label(year_start)}",
                 id_prefix="by-subject",
             )
-    if feedback is not None and feedback["complaints"]:
+    if feedback["complaints"]:
         by_service = [
             (row["service__name"] or "Not recorded", row["n"]) for row in feedback["by_service"]
         ]

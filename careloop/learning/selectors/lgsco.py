@@ -1,13 +1,15 @@
-"""Reads for the Ombudsman tracker, meetings and briefs."""
+"""Reads for the Ombudsman tracker: cases, remedies due, untracked referrals, the yearly
+figures."""
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.db.models import Count, Q
 
-from careloop.core.models import User
-from careloop.learning.models import AgendaItem, LgscoCase, LgscoRemedy, Meeting
+from careloop.feedback.models import Feedback
+from careloop.learning.models import LgscoCase, LgscoRemedy
 
 
 def lgsco_cases(user, *, stage: str = "", decision: str = "", subject: str = "", query: str = ""):
@@ -37,8 +39,6 @@ def lgsco_cases(user, *, stage: str = "", decision: str = "", subject: str = "",
 def referrals_untracked(user):
     """Complaints referred to the Ombudsman (recorded in the feedback register) with no case
     in the tracker yet, oldest referral first."""
-    from careloop.feedback.models import Feedback
-
     return (
         Feedback.objects.complaints()
         .visible_to(user)
@@ -73,47 +73,22 @@ def lgsco_rate_rows(years) -> list[dict]:
     ]
 
 
-SECTION_TITLES = {
-    AgendaItem.Kind.OVERDUE_ACTION: "Overdue actions",
-    AgendaItem.Kind.AT_RISK_ACTION: "Actions at risk",
-    AgendaItem.Kind.NEW_REVIEW: "New reviews",
-    AgendaItem.Kind.LGSCO_DECISION: "New Ombudsman decisions",
-    AgendaItem.Kind.THEME_SIGNAL: "New theme signals",
-    AgendaItem.Kind.SIGN_OFF: "Actions awaiting sign-off",
-    AgendaItem.Kind.OTHER: "Other business",
-}
-
-
-def agenda_sections(meeting: Meeting, user, detail: bool = False) -> list[dict]:
-    """The agenda grouped by kind, with items the person may not see left out."""
-    items = [i for i in meeting.items.select_related("new_action") if i.is_visible_to(user)]
-    sections = []
-    for kind, label in SECTION_TITLES.items():
-        chosen = [i for i in items if i.kind == kind]
-        if not chosen:
-            continue
-        if detail:
-            for item in chosen:
-                item.record = item.target if item.target_type_id else None
-        sections.append({"kind": kind, "label": label, "items": chosen})
-    return sections
-
-
-def meeting_people(meeting: Meeting):
-    """The people who might attend: the members, and anyone already recorded."""
-    ids = set(meeting.series.members.values_list("pk", flat=True))
-    ids |= set(meeting.attendees.values_list("pk", flat=True))
-    ids |= set(meeting.apologies.values_list("pk", flat=True))
-    if meeting.series.chair_id:
-        ids.add(meeting.series.chair_id)
-    return User.objects.filter(pk__in=ids).order_by("full_name")
-
-
-def next_meeting(today: dt.date | None = None) -> Meeting | None:
-    today = today or dt.date.today()
-    return (
-        Meeting.objects.filter(status=Meeting.Status.PLANNED, held_on__gte=today)
-        .select_related("series")
-        .order_by("held_on")
-        .first()
-    )
+def tracker_figures(year_start: int) -> dict:
+    """The year's figures counted from the cases in the tracker, to compare with the letter."""
+    start, end = dt.date(year_start, 4, 1), dt.date(year_start + 1, 3, 31)
+    cases = LgscoCase.objects.all()
+    decided = cases.filter(decided_on__range=(start, end))
+    remedies = LgscoRemedy.objects.filter(case__in=decided)
+    due = [r for r in remedies if r.complied_on or r.due_on < dt.date.today()]
+    on_time = [r for r in due if r.on_time]
+    return {
+        "complaints_made": cases.filter(received_on__range=(start, end)).count(),
+        "decided": decided.count(),
+        "detailed_investigations": decided.filter(decision__in=LgscoCase.INVESTIGATED).count(),
+        "upheld": decided.filter(decision__in=LgscoCase.UPHELD).count(),
+        "remedied_by_council": decided.filter(decision=LgscoCase.Decision.REMEDIED).count(),
+        "compliance_rate": (
+            (Decimal(len(on_time)) * 100 / len(due)).quantize(Decimal("0.1")) if due else None
+        ),
+        "remedies_due": len(due),
+    }

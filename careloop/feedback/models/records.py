@@ -1,75 +1,27 @@
-"""The feedback register: everything people, staff and partners tell the council.
+"""The feedback record: everything people, staff and partners tell the council.
 
 One `Feedback` record per item, whatever its kind (complaint, compliment, survey response,
 …). Complaints carry their clock (see clocks.py): the statutory 2009 Regulations clock for
 adult social care complaints, the configurable Complaint Handling Code clock for corporate
-complaints. Equality monitoring answers live apart, in `EqualityMonitoring`, and are only
-ever reported in aggregate.
+complaints (its case notes and response-period revisions are in notes.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from django.conf import settings
-from django.db import models, transaction
-from django.db.models import F, Q
+from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from careloop.core.models import Audited, Restrictable, RestrictableQuerySet, ServiceArea, Team
 
-
-# --- Organisations: partners, providers, boards ------------------------------------------------
-class Organisation(Audited):
-    """An organisation feedback comes from or is about: a commissioned care provider, a
-    voluntary, community, faith or social enterprise (VCFSE) organisation, a Partnership
-    Board, a health partner."""
-
-    class Kind(models.TextChoices):
-        PROVIDER = "provider", "Commissioned care provider"
-        VCFSE = "vcfse", "Voluntary, community, faith or social enterprise organisation"
-        BOARD = "board", "Partnership Board"
-        HEALTH = "health", "Health partner"
-        OTHER = "other", "Other organisation"
-
-    name = models.CharField(max_length=200, unique=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    cqc_location_id = models.CharField(
-        "CQC location ID", max_length=20, blank=True, help_text="For registered care providers"
-    )
-    is_active = models.BooleanField("active", default=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
+from .organisations import Organisation
 
 
-# --- References ---------------------------------------------------------------------------------
-class ReferenceSequence(models.Model):
-    """The last reference number given out per year; blocks are taken under a row lock so
-    that simultaneous intake and imports never give the same number twice."""
-
-    year = models.PositiveIntegerField(unique=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.year}: {self.last}"
-
-
-def next_references(year: int, count: int = 1) -> list[str]:
-    """`count` new references for feedback received in `year`: FB-2026-00042 …"""
-    with transaction.atomic():
-        ReferenceSequence.objects.get_or_create(year=year)
-        seq = ReferenceSequence.objects.select_for_update().get(year=year)
-        first = seq.last + 1
-        ReferenceSequence.objects.filter(pk=seq.pk).update(last=F("last") + count)
-    return [f"FB-{year}-{n:05d}" for n in range(first, first + count)]
-
-
-# --- Feedback -----------------------------------------------------------------------------------
 class FeedbackQuerySet(RestrictableQuerySet):
     def visible_to(self, user):
         return super().visible_to(user).filter(is_deleted=False)
@@ -100,7 +52,10 @@ class FeedbackQuerySet(RestrictableQuerySet):
         )
 
 
-class LiveManager(models.Manager.from_queryset(FeedbackQuerySet)):
+_FeedbackManager = models.Manager.from_queryset(FeedbackQuerySet)
+
+
+class LiveManager(_FeedbackManager):
     """Feedback that has not been deleted (deleted items stay, for the audit)."""
 
     def get_queryset(self):
@@ -290,7 +245,7 @@ class Feedback(Audited, Restrictable):
     updated_at = models.DateTimeField(auto_now=True)
 
     all_objects = FeedbackQuerySet.as_manager()
-    objects = LiveManager()
+    objects: ClassVar[LiveManager] = LiveManager()
 
     class Meta:
         ordering = ["-received_on", "-id"]
@@ -353,216 +308,3 @@ class Feedback(Audited, Restrictable):
 
 
 _KIND_NAMES = {value: label.lower() for value, label in Feedback.Kind.choices}
-
-
-class Note(Audited):
-    """A case note on a feedback record: what was done, said or decided."""
-
-    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    text = models.TextField()
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"Note on {self.feedback.reference}"
-
-
-class ResponsePeriodRevision(Audited):
-    """A change to a complaint's agreed response period, with its reason."""
-
-    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="revisions")
-    previous_due_on = models.DateField(null=True)
-    new_due_on = models.DateField()
-    reason = models.TextField()
-    revised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    revised_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-revised_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"Response period of {self.feedback.reference} revised"
-
-
-class EqualityMonitoring(Audited):
-    """Optional equality monitoring answers, kept apart from the feedback and only ever
-    reported in aggregate (groups smaller than the minimum size are not shown)."""
-
-    audit_redact = (
-        "age_band",
-        "sex",
-        "gender_same_as_birth",
-        "ethnicity",
-        "disability",
-        "religion",
-        "sexual_orientation",
-        "carer",
-    )
-    PREFER_NOT = ("prefer_not", "Prefer not to say")
-    YES_NO = [("yes", "Yes"), ("no", "No"), PREFER_NOT]
-
-    AGE_BANDS = [
-        ("18-24", "18 to 24"),
-        ("25-44", "25 to 44"),
-        ("45-64", "45 to 64"),
-        ("65-74", "65 to 74"),
-        ("75-84", "75 to 84"),
-        ("85+", "85 or over"),
-        PREFER_NOT,
-    ]
-    SEXES = [("female", "Female"), ("male", "Male"), PREFER_NOT]
-    ETHNICITIES = [
-        ("asian", "Asian or Asian British"),
-        ("black", "Black, Black British, Caribbean or African"),
-        ("mixed", "Mixed or multiple ethnic groups"),
-        ("white", "White"),
-        ("other", "Other ethnic group"),
-        PREFER_NOT,
-    ]
-    RELIGIONS = [
-        ("none", "No religion"),
-        ("christian", "Christian"),
-        ("buddhist", "Buddhist"),
-        ("hindu", "Hindu"),
-        ("jewish", "Jewish"),
-        ("muslim", "Muslim"),
-        ("sikh", "Sikh"),
-        ("other", "Any other religion"),
-        PREFER_NOT,
-    ]
-    ORIENTATIONS = [
-        ("straight", "Straight or heterosexual"),
-        ("gay_lesbian", "Gay or lesbian"),
-        ("bisexual", "Bisexual"),
-        ("other", "Other sexual orientation"),
-        PREFER_NOT,
-    ]
-
-    feedback = models.OneToOneField(Feedback, on_delete=models.CASCADE, related_name="equality")
-    age_band = models.CharField("age", max_length=12, choices=AGE_BANDS, blank=True)
-    sex = models.CharField(max_length=12, choices=SEXES, blank=True)
-    gender_same_as_birth = models.CharField(
-        "is the gender you identify with the same as your sex registered at birth?",
-        max_length=12,
-        choices=YES_NO,
-        blank=True,
-    )
-    ethnicity = models.CharField("ethnic group", max_length=12, choices=ETHNICITIES, blank=True)
-    disability = models.CharField(
-        "do you consider yourself to have a disability?", max_length=12, choices=YES_NO, blank=True
-    )
-    religion = models.CharField("religion or belief", max_length=12, choices=RELIGIONS, blank=True)
-    sexual_orientation = models.CharField(max_length=12, choices=ORIENTATIONS, blank=True)
-    carer = models.CharField(
-        "do you look after someone without being paid?", max_length=12, choices=YES_NO, blank=True
-    )
-
-    FIELDS = (
-        "age_band",
-        "sex",
-        "gender_same_as_birth",
-        "ethnicity",
-        "disability",
-        "religion",
-        "sexual_orientation",
-        "carer",
-    )
-
-    class Meta:
-        verbose_name = "equality monitoring answers"
-        verbose_name_plural = verbose_name
-
-    def __str__(self) -> str:
-        return "Equality monitoring answers"
-
-
-class ClockSettings(Audited):
-    """The council's complaint clock settings (one row). The statutory acknowledgement (3
-    working days) is set by the 2009 Regulations and is not configurable."""
-
-    statutory_response_days = models.PositiveSmallIntegerField(
-        "default agreed response period (working days)",
-        default=25,
-        help_text="Offered when a statutory complaint is acknowledged; agreed and revisable "
-        "with the person",
-    )
-    six_month_warning_days = models.PositiveSmallIntegerField(
-        "warn this many working days before the 6-month point", default=20
-    )
-    stage1_ack_days = models.PositiveSmallIntegerField(
-        "stage 1: acknowledge within (working days)", default=5
-    )
-    stage1_response_days = models.PositiveSmallIntegerField(
-        "stage 1: respond within (working days)", default=10
-    )
-    stage1_extension_days = models.PositiveSmallIntegerField(
-        "stage 1: longest extension (working days)", default=10
-    )
-    stage2_ack_days = models.PositiveSmallIntegerField(
-        "stage 2: acknowledge within (working days)", default=5
-    )
-    stage2_response_days = models.PositiveSmallIntegerField(
-        "stage 2: respond within (working days)", default=20
-    )
-    stage2_extension_days = models.PositiveSmallIntegerField(
-        "stage 2: longest extension (working days)", default=10
-    )
-
-    member_response_days = models.PositiveSmallIntegerField(
-        "councillor and MP enquiries: respond within (working days)", default=10
-    )
-
-    class Meta:
-        verbose_name = "complaint clock settings"
-        verbose_name_plural = verbose_name
-
-    def __str__(self) -> str:
-        return "Complaint clock settings"
-
-    @classmethod
-    def current(cls) -> ClockSettings:
-        return cls.objects.order_by("pk").first() or cls()
-
-
-class LetterTemplate(Audited):
-    """A letter the quality lead can edit. Placeholders are written {{ name }} from a fixed
-    list (see letters.PLACEHOLDERS); nothing else of the template language is allowed."""
-
-    class Purpose(models.TextChoices):
-        ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement"
-        RESPONSE = "response", "Response"
-        HOLDING = "holding", "Holding letter (response delayed)"
-        STAGE2_ACK = "stage2_acknowledgement", "Stage 2 acknowledgement"
-        COMPLIMENT = "compliment", "Thank you for your compliment"
-
-    name = models.CharField(max_length=120, unique=True)
-    purpose = models.CharField(max_length=30, choices=Purpose.choices)
-    body = models.TextField(
-        help_text="Placeholders in double curly brackets, for example {{ reference }}"
-    )
-    is_active = models.BooleanField("in use", default=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["purpose", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class PublicSubmission(models.Model):
-    """When the public form was used from an address (a keyed hash, never the address
-    itself), for its rate limit. Old rows are removed by the nightly job."""
-
-    address_hash = models.CharField(max_length=64, db_index=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    def __str__(self) -> str:
-        return f"Public submission at {self.created_at:%Y-%m-%d %H:%M}"

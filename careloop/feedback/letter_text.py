@@ -1,11 +1,12 @@
 # ruff: noqa: E501 - the default letters are prose, one paragraph a line
-"""Letters from templates the quality lead edits, with safe placeholders, to PDF.
+"""A letter's text from a template the quality lead edits, with safe placeholders.
 
 A template is plain text with placeholders written {{ name }} from the fixed list below:
 nothing else of Django's template language is allowed, so a template can never reach data
 it should not. The officer sees the letter filled in, may change the wording for this
-person, and careloop renders it to PDF (careloop.core.documents) and stores it on the record
-as a letter (core Attachment, role "letter").
+person, and `services.letter_create` renders it to PDF and stores it on the record. Plain
+logic: the pages, forms and services use it; `DEFAULTS` are the letters a new installation
+starts with (`services.ensure_default_templates`).
 """
 
 from __future__ import annotations
@@ -14,13 +15,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.db import transaction
-
-from careloop.core.attachments import attachment_add_file
-from careloop.core.documents import render_pdf
-from careloop.core.services import ServiceError
 
 PLACEHOLDER = re.compile(r"{{\s*([a-z_]+)\s*}}")
 ANYTHING = re.compile(r"{{(.*?)}}", re.DOTALL)
@@ -33,28 +29,28 @@ LGSCO = (
 )
 
 
-def _date(value: dt.date | None) -> str:
+def date_text(value: dt.date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
 
 # name: (what it is, how it is worked out from the feedback, the officer and the date)
 PLACEHOLDERS: dict[str, tuple[str, Callable]] = {
     "reference": ("The feedback's reference number", lambda f, u, d: f.reference),
-    "date": ("Today's date", lambda f, u, d: _date(d)),
+    "date": ("Today's date", lambda f, u, d: date_text(d)),
     "person_name": (
         "The person's name (or 'Sir or Madam' if anonymous)",
         lambda f, u, d: (f.representative_name or f.from_name) or "Sir or Madam",
     ),
     "about_name": ("The person it is about", lambda f, u, d: f.about_name or f.from_name),
-    "received_date": ("The date it was received", lambda f, u, d: _date(f.received_on)),
-    "event_date": ("The date of the event", lambda f, u, d: _date(f.event_on)),
+    "received_date": ("The date it was received", lambda f, u, d: date_text(f.received_on)),
+    "event_date": ("The date of the event", lambda f, u, d: date_text(f.event_on)),
     "acknowledgement_due_date": (
         "The date the acknowledgement is due",
-        lambda f, u, d: _date(f.acknowledgement_due_on),
+        lambda f, u, d: date_text(f.acknowledgement_due_on),
     ),
     "response_due_date": (
         "The agreed date for the response",
-        lambda f, u, d: _date(f.response_due_on),
+        lambda f, u, d: date_text(f.response_due_on),
     ),
     "summary": ("The summary of the feedback", lambda f, u, d: f.summary),
     "outcome": (
@@ -73,9 +69,7 @@ PLACEHOLDERS: dict[str, tuple[str, Callable]] = {
 
 
 def _council() -> str:
-    from django.conf import settings
-
-    return settings.COUNCIL_NAME
+    return str(settings.COUNCIL_NAME)
 
 
 def check_template(body: str) -> None:
@@ -117,54 +111,6 @@ def paragraphs(text: str) -> list[list[str]]:
     """Plain text to paragraphs (blank lines) of lines, for the document template."""
     blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
     return [block.split("\n") for block in blocks if block.strip()]
-
-
-def ensure_default_templates() -> None:
-    """The default letters, if the council has none at all (as on a new installation)."""
-    from careloop.feedback.models import LetterTemplate
-
-    if not LetterTemplate.objects.exists():
-        for name, purpose, body in DEFAULTS:
-            LetterTemplate.objects.get_or_create(
-                name=name, defaults={"purpose": purpose, "body": body}
-            )
-
-
-@transaction.atomic
-def letter_create(*, feedback, template, text: str, user, today: dt.date | None = None):
-    """Render the (possibly edited) letter to PDF and store it on the record."""
-    if not text.strip():
-        raise ServiceError("The letter is empty")
-    if "{{" in text or "{%" in text:
-        raise ServiceError("The letter still has a placeholder in it: fill it in or remove it")
-    if re.search(r"\[[^\]]{3,}\]", text):
-        raise ServiceError(
-            "The letter still has instructions in square brackets: replace them with what "
-            "you want to say"
-        )
-    today = today or dt.date.today()
-    address = [feedback.representative_name or feedback.from_name]
-    if feedback.from_address:
-        address += [line for line in feedback.from_address.splitlines() if line.strip()]
-    pdf = render_pdf(
-        "feedback/documents/letter.html",
-        {
-            "title": template.name,
-            "feedback": feedback,
-            "address": [line for line in address if line] if not feedback.from_anonymous else [],
-            "date": _date(today),
-            "paragraphs": paragraphs(text),
-        },
-    )
-    name = f"{feedback.reference}-{template.purpose}-{today:%Y-%m-%d}.pdf"
-    return attachment_add_file(
-        record=feedback,
-        file=ContentFile(pdf, name=name),
-        title=f"{template.name}, {_date(today)}",
-        user=user,
-        view_permission="feedback.view",
-        role="letter",
-    )
 
 
 DEFAULTS = [
