@@ -50,8 +50,8 @@ REASON = re.compile(r"^\s*# imported here: \S")
 # app's views or forms. A module not listed here (nor in STANDARD) fails the shape test.
 ENGINES: dict[str, dict[str, str]] = {
     "feedback": {
+        "letter_text": "a letter's text from an editable template with safe placeholders",
         "clocks": "the statutory and Complaint Handling Code clocks, in working days",
-        "letters": "letter templates with safe placeholders, filled in and rendered to PDF",
         "public": "the public form's spam checks: honeypot, signed time token, rate by address",
     },
     "themes": {
@@ -69,8 +69,6 @@ ENGINES: dict[str, dict[str, str]] = {
         "charts": "the annual report's bar charts as accessible SVG",
         "evaluation": "before and after: did an action change its measure (careloop.stats)",
         "notifications": "Learn and act's emails, with links that work outside the browser",
-        "providers": "the series careloop provides for measuring impact, registered at start-up",
-        "report": "the statutory annual complaints report (2009 Regulations, reg 18)",
         "series": "the registry of monthly series other areas provide",
     },
     "workforce": {

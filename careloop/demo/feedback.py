@@ -27,6 +27,8 @@ import random
 from dataclasses import dataclass, field
 from functools import cache
 
+from careloop.core.imports import bulk
+from careloop.core.models import Team, User
 from careloop.demo import story
 from careloop.demo.feedback_text import (
     COMMENT_OPENINGS,
@@ -40,6 +42,14 @@ from careloop.demo.feedback_text import (
     SURVEY_SHORT_BAD,
     SURVEY_SHORT_GOOD,
     THEMES,
+)
+from careloop.feedback import clocks
+from careloop.feedback.models import (
+    ClockSettings,
+    EqualityMonitoring,
+    Feedback,
+    Organisation,
+    next_references,
 )
 
 SOURCE = "Northshire demo"
@@ -468,8 +478,6 @@ def intended_themes(today: dt.date | None = None) -> dict[str, list[str]]:
 
 def _loaded_on() -> dt.date | None:
     try:
-        from careloop.feedback.models import Feedback
-
         first = Feedback.all_objects.filter(source=SOURCE).order_by("created_at").first()
     except Exception:  # noqa: BLE001 - no database: fall back to today
         return None
@@ -490,17 +498,6 @@ def _date(item: Item, today: dt.date) -> dt.date | None:
 
 
 def load(log) -> None:
-    from careloop.core.imports import bulk
-    from careloop.core.models import Team, User
-    from careloop.feedback import clocks
-    from careloop.feedback.models import (
-        ClockSettings,
-        EqualityMonitoring,
-        Feedback,
-        Organisation,
-        next_references,
-    )
-
     if Feedback.all_objects.filter(source=SOURCE).exists():
         log(f"Feedback: already loaded ({Feedback.objects.filter(source=SOURCE).count()} items)")
         return

@@ -22,15 +22,19 @@ import math
 import random
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django.test.utils import override_settings
 
+from careloop.core.imports import engine, get_importer
 from careloop.core.models import Team, User
 from careloop.core.permissions import Role
 from careloop.demo import story
 from careloop.demo.org import DEMO_PASSWORD
+from careloop.feedback.models import Feedback
 from careloop.learning import services
+from careloop.learning.evaluation import evaluate
 from careloop.learning.models import (
     Action,
     ActionUpdate,
@@ -188,10 +192,6 @@ def _poisson(rng: random.Random, lam: float) -> int:
 
 def _feedback_charging_option() -> str:
     """ "team:<id>" when the feedback demo has loaded charging complaints, else ""."""
-    try:
-        from careloop.feedback.models import Feedback
-    except ImportError:  # pragma: no cover - feedback is installed in careloop
-        return ""
     team = Team.objects.filter(name=CHARGING_TEAM).first()
     if team is None:
         return ""
@@ -869,8 +869,6 @@ def _link_referrals(lead) -> None:
     """The complaints the feedback demo referred to the Ombudsman are cases in the tracker: each
     is linked to the first unlinked case received within 60 days after its referral (those
     referred before the tracker's first year stay listed as not yet in the tracker)."""
-    from careloop.feedback.models import Feedback
-
     free = list(
         LgscoCase.objects.filter(complaint__isnull=True, kind=LgscoCase.Kind.COMPLAINT).order_by(
             "received_on", "id"
@@ -895,10 +893,6 @@ def _link_referrals(lead) -> None:
 def _import_letter_figures(lead, last: int) -> None:
     """The two years' figures of the Ombudsman's annual review letters, imported as a council
     would: the Ombudsman's spreadsheet through the import page's machinery."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from careloop.core.imports import engine, get_importer
-
     rows = [
         "Year,Complaints and enquiries received,Decisions made,Detailed investigations,Upheld,"
         "Compliance rate,Satisfactory remedy provided by the council,Average of similar "
@@ -1088,8 +1082,6 @@ def _load(log) -> None:
         ),
         user=lead,
     )
-    from careloop.learning.evaluation import evaluate
-
     finding = evaluate(training.impacts.get()).finding
     log(
         f"Learn and act: {Review.objects.count()} reviews, {Action.objects.count()} actions, "

@@ -80,9 +80,8 @@ def theme_options() -> list[tuple[str, str]]:
 
 
 def _theme_key(option: str):
-    # imported here: the themes area is optional. Not through careloop.themes.selectors yet:
-    # it does not offer these reads (reported for the themes reshaping, issue 22)
-    from careloop.themes.series import SeriesKey
+    # imported here: the themes area is optional
+    from careloop.themes.selectors import SeriesKey
 
     try:
         key = SeriesKey.parse(option)
@@ -93,25 +92,25 @@ def _theme_key(option: str):
 
 def theme_counts(start: dt.date, end: dt.date, option: str = ""):
     # imported here: as in _theme_key
-    from careloop.themes import series as S
+    from careloop.themes.selectors import series_counts
 
     key = _theme_key(option)
     if key is None:
         return []
     months = months_between(start, end)
-    return list(zip(months, S.counts(key, months, with_restricted=False), strict=True))
+    return list(zip(months, series_counts(key, months, with_restricted=False), strict=True))
 
 
 def theme_shares(start: dt.date, end: dt.date, option: str = ""):
     # imported here: as in _theme_key
-    from careloop.themes import series as S
+    from careloop.themes.selectors import series_counts
 
     key = _theme_key(option)
     if key is None:
         return []
     months = months_between(start, end)
-    themed = S.counts(key, months, with_restricted=False)
-    every = S.counts(key.slice_key, months, with_restricted=False)
+    themed = series_counts(key, months, with_restricted=False)
+    every = series_counts(key.slice_key, months, with_restricted=False)
     return [(m, n, d) for m, n, d in zip(months, themed, every, strict=True) if d]
 
 

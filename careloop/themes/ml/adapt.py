@@ -30,6 +30,9 @@ from pathlib import Path
 
 import numpy as np
 
+from careloop.themes.ml.data import DataError, read_labelled
+from careloop.themes.ml.embedder import OnnxEmbedder
+from careloop.themes.ml.evaluate import cross_validate
 from careloop.themes.ml.export import (
     ADAPTED_FILE,
     TOKENIZER_FILE,
@@ -37,6 +40,7 @@ from careloop.themes.ml.export import (
     read_safetensors,
     source_model_dir,
 )
+from careloop.themes.ml.train import label_matrix
 
 WEIGHTS_FILE = "model.safetensors"
 CONFIG_FILE = "config.json"
@@ -212,8 +216,6 @@ def fine_tune(
     square root of the no/yes ratio, between 1 and 10) and sentiment (1-5, where given) as one
     of five; both heads are thrown away afterwards: only the encoder is kept.
     """
-    from careloop.themes.ml.train import label_matrix
-
     torch = _torch()
     cfg = config or AdaptConfig()
     src = source or source_model_dir()
@@ -313,8 +315,6 @@ def adapt(
 
     An unusable file raises :class:`DataError` (its report) and writes nothing.
     """
-    from careloop.themes.ml.data import DataError, read_labelled
-
     data, report = read_labelled(file)
     if not report.ok:
         raise DataError(report)
@@ -336,10 +336,6 @@ def cross_validate_adapted(
 ) -> dict:
     """Honest k-fold estimate: each fold fine-tunes (and exports) its own encoder on its
     training part only, then trains and scores careloop's usual model on top."""
-    from careloop.themes.ml.data import DataError, read_labelled
-    from careloop.themes.ml.embedder import OnnxEmbedder
-    from careloop.themes.ml.evaluate import cross_validate
-
     data, report = read_labelled(file)
     if not report.ok:
         raise DataError(report)
@@ -376,8 +372,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """``python -m careloop.themes.ml.adapt FILE OUT_DIR`` or ``... cv FILE``."""
     import argparse
     import sys
-
-    from careloop.themes.ml.data import DataError
 
     parser = argparse.ArgumentParser(prog="python -m careloop.themes.ml.adapt")
     sub = parser.add_subparsers(dest="cmd", required=True)

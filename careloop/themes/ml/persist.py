@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 import numpy as np
 
 from careloop.themes.ml.framework import Theme
+from careloop.themes.ml.model import Head, ThemeModel
 from careloop.themes.ml.tfidf import TfidfFeatures
 from careloop.themes.ml.zeroshot import ZeroShot
 
@@ -91,8 +92,6 @@ def read_meta(directory: str | Path) -> dict:
 
 def load_model(directory: str | Path, embedder: Embedder | None = None) -> ThemeModel:
     """Load a model saved by :func:`save_model`; ``embedder`` is attached for predictions."""
-    from careloop.themes.ml.model import Head, ThemeModel
-
     folder = Path(directory)
     meta = read_meta(folder)
     if meta.get("format") != FORMAT:

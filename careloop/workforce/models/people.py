@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, User
 from careloop.core.permissions import can
 
 REGISTRATION_ALERT_DAYS = 90  # alert people and managers this long before renewal
@@ -39,8 +39,6 @@ class CareerStage(models.TextChoices):
 def people_visible_to(user):
     """The people whose training, registration and supervision `user` may see: everyone for
     managers and leads; otherwise only themselves."""
-    from careloop.core.models import User
-
     qs = User.objects.filter(is_active=True)
     if can(user, "workforce.view_people"):
         return qs
