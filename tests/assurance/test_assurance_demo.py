@@ -10,21 +10,12 @@ import time_machine
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from careloop import demo
 from careloop.assurance.drafting import linked_sentences
 from careloop.assurance.models import EvidenceItem, PeerReport, SelfAssessment
 from careloop.assurance.models.evidence import months_before
 from careloop.core.areas import all_areas
 
-
-@pytest.fixture(scope="module")
-def northshire(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        demo.load(log=lambda line: None)
-        yield
-        from django.core.management import call_command
-
-        call_command("flush", interactive=False, verbosity=0)
+pytestmark = pytest.mark.xdist_group("northshire")
 
 
 @pytest.fixture

@@ -44,7 +44,7 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(base_url=live_server.url, viewport=DESKTOP)
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -67,20 +67,34 @@ def sign_in(page, user, password: str = PASSWORD):
 _axe = Axe()
 
 
-def check_page(page, name: str, *, error_page: bool = False):
-    """Screenshot the page, then fail on serious or critical axe-core violations and on
-    script errors (a CSP refusal shows up as one). An error page (403, 404) is itself a
-    failed load, which the browser reports; nothing else may fail."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(
-        path=SCREENSHOTS / f"{re.sub(r'[^a-z0-9-]+', '-', name.lower())}.png", full_page=True
-    )
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def _violations(page, width: str) -> list[str]:
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    bad = [
-        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
+    return [
+        f"{v['id']} ({v['impact']}, {width}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
         for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
     ]
+
+
+def check_page(page, name: str, *, error_page: bool = False):
+    """Screenshot the page, then fail on any axe-core violation, of any impact, at desktop
+    width and at 390 px (a phone), and on script errors (a CSP refusal shows up as one). An
+    error page (403, 404) is itself a failed load, which the browser reports; nothing else may
+    fail."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    slug = re.sub(r"[^a-z0-9-]+", "-", name.lower())
+    page.screenshot(path=SCREENSHOTS / f"{slug}.png", full_page=True)
+    viewport = page.viewport_size or DESKTOP
+    bad = _violations(page, f"{viewport['width']} px")
+    page.set_viewport_size(PHONE)
+    try:
+        page.screenshot(path=SCREENSHOTS / f"{slug}-390.png", full_page=True)
+        bad += _violations(page, "390 px")
+    finally:
+        page.set_viewport_size(viewport)
     assert not bad, f"{name}: accessibility violations:\n" + "\n".join(bad)
     errors = [
         e

@@ -2,38 +2,21 @@
 people from the start and one late; a dozen published "you said, we did" statements; three
 pilots whose evaluations read as a clear success, inconclusive and too short to tell.
 
-Only the demo steps these stories need are loaded (the organisation, pilots, coproduction),
-once for the module.
+The demo is the shared one (tests/conftest.py's ``northshire``), restored for the module.
 """
 
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
-from django.utils.module_loading import import_string
+from django.urls import reverse
 
-from careloop.coproduction.models import Project, Statement
-from careloop.core import audit
+from careloop.coproduction.models import Participant, Project, Statement
 from careloop.demo import coproduction as coproduction_demo
 from careloop.demo import innovation as pilots_demo
 from careloop.innovation import analysis
 from careloop.innovation.models import Pilot
 
-STEPS = [
-    "careloop.demo.org.load",
-    "careloop.demo.innovation.load",
-    "careloop.demo.coproduction.load",
-]
-
-
-@pytest.fixture(scope="module")
-def northshire(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        with audit.acting_as(None, "command"):
-            for step in STEPS:
-                import_string(step)(lambda line: None)
-        yield
-        call_command("flush", interactive=False, verbosity=0)
+pytestmark = pytest.mark.xdist_group("northshire")
 
 
 @pytest.fixture
@@ -67,3 +50,31 @@ def test_three_pilots_clear_success_inconclusive_too_short(loaded):
         pilots_demo.ROBOT: "too little data",
     }
     assert Pilot.objects.count() == 3
+
+
+def personal_details(person: Participant) -> list[str]:
+    return [d for d in (person.full_name, person.email, person.phone, person.known_as) if d]
+
+
+def test_public_pages_never_show_participants_personal_details(loaded, client):
+    people = list(Participant.objects.all())
+    assert people  # the demo has participants involved in the projects behind the statements
+    pages = [
+        reverse("coproduction:public_index"),
+        reverse("coproduction:public_index") + "?format=easy-read",
+    ]
+    for statement in Statement.objects.published():
+        url = reverse("coproduction:public_show", args=[statement.pk])
+        pages += [url, url + "?format=easy-read"]
+    for topic in Statement.objects.published().values_list("topic", flat=True).distinct():
+        pages.append(reverse("coproduction:public_index") + f"?topic={topic}")
+    assert len(pages) > 20
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        for person in people:
+            for detail in personal_details(person):
+                assert detail not in body, f"{url} shows {detail!r}"
+            if person.address:
+                assert person.address.splitlines()[0] not in body

@@ -2,17 +2,16 @@
 
 import pytest
 
-from careloop import demo
 from careloop.demo import innovation as pilots_demo
 from careloop.innovation import analysis
 from careloop.innovation.models import ExternalLearning, Pilot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("northshire")]
 
 
 @pytest.fixture
-def loaded(db):
-    demo.load(log=lambda line: None)
+def loaded(northshire, db):
+    return None
 
 
 def reading(title):

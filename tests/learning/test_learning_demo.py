@@ -4,17 +4,15 @@ import datetime as dt
 
 import pytest
 
-from careloop import demo
 from careloop.core.models import ImportJob
 from careloop.demo.learning import HOARDING_TITLE, SAR_TITLE, TRAINING_TITLE
 from careloop.learning.evaluation import evaluate
 from careloop.learning.models import Action, LgscoCase, LgscoYear, Meeting, Review
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("northshire")]
 
 
-def test_northshire_learns_and_acts():
-    demo.load(log=lambda line: None)
+def test_northshire_learns_and_acts(northshire):
     every_kind_of_review()
     the_financial_assessment_story_shows_a_measured_fall()
     ombudsman_over_two_years_and_the_board()

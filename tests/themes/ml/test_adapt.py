@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,12 +20,7 @@ from careloop.themes.ml.embedder import OnnxEmbedder
 from careloop.themes.ml.export import read_safetensors, source_model_dir
 from tests.themes.ml.conftest import make_dataset
 
-TEXTS = [
-    "The carer was kind and listened to my mother.",
-    "Nobody called me back about the care package for three weeks.",
-    "ok",
-    "The ambulance driver got us to the hospital on time, thank you.",
-]
+REFERENCE = json.loads((Path(__file__).parent / "data" / "minilm_reference.json").read_text())
 
 
 def _in_child(fn, *args):  # noqa: ANN001, ANN002, ANN202
@@ -49,19 +45,34 @@ def _base_encoder():
     return adapt._encoder_class()(weights, config), weights
 
 
-def _torch_vectors() -> tuple[np.ndarray, np.ndarray]:
+def _torch_vectors(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     encoder, _ = _base_encoder()
-    return _embed(encoder, TEXTS), _embed(encoder, TEXTS[2:3])
+    return _embed(encoder, texts), _embed(encoder, texts[2:3])
 
 
 def test_torch_encoder_matches_the_exported_model(real_embedder):
-    """The hand-written encoder computes what the exported graph computes (int8 there)."""
-    ours, alone = _in_child(_torch_vectors)
-    exported = real_embedder.embed(TEXTS)
-    cosine = (ours * exported).sum(1)
-    assert cosine.min() > 0.98, cosine
+    """The hand-written encoder computes what sentence-transformers computes, and what the
+    exported graph computes (int8 there).
+
+    Both float32 computations agree to rounding on any CPU, so that bound is tight. The int8
+    graph's vectors move with the CPU's integer kernels (a cosine of 0.961 on one machine, 0.99
+    on another), so against it the test asks what the product relies on, with room to spare:
+    each text's int8 vector is nearest its own float vector, and the two rank pairs alike.
+    """
+    texts = REFERENCE["texts"]
+    ours, alone = _in_child(_torch_vectors, texts)
+    reference = np.array(REFERENCE["embeddings"], dtype=np.float32)
+    reference /= np.linalg.norm(reference, axis=1, keepdims=True)
+    assert (ours * reference).sum(1).min() > 0.999
     # padding must not change a text's vector: one text alone and in a batch agree
     assert float(alone[0] @ ours[2]) > 0.9999
+
+    exported = real_embedder.embed(texts)
+    assert ((exported @ ours.T).argmax(1) == np.arange(len(texts))).all()
+    assert (exported * ours).sum(1).min() > 0.9
+    upper = np.triu_indices(len(texts), 1)
+    agree = np.corrcoef((ours @ ours.T)[upper], (exported @ exported.T)[upper])[0, 1]
+    assert agree > 0.9, agree
 
 
 def _round_trip(path) -> list[str]:  # noqa: ANN001

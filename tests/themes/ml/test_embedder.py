@@ -37,28 +37,37 @@ def test_fake_embedder_is_deterministic_unit_length_and_word_based(fake_embedder
 
 def test_onnx_int8_matches_sentence_transformers_reference(real_embedder, onnx_dir):
     """Vectors and similarities of the int8 model against sentence-transformers' own fp32
-    output (computed once, stored in data/): int8 costs a little accuracy, never the ranking."""
+    output (computed once, stored in data/): int8 costs a little accuracy, never the ranking.
+
+    How much accuracy depends on the CPU's integer kernels (the lowest cosine was 0.99 on one
+    machine, 0.96 on another), so the bounds leave room for that and the ranking is exact."""
     assert (onnx_dir / MODEL_FILE).stat().st_size < 70e6  # int8 (fp32 would be ~90 MB)
     got = real_embedder.embed(REFERENCE["texts"])
     ref = np.array(REFERENCE["embeddings"], dtype=np.float32)
     ref /= np.linalg.norm(ref, axis=1, keepdims=True)
+    assert ((got @ ref.T).argmax(1) == np.arange(len(ref))).all()  # each nearest its own
     cosines = (got * ref).sum(1)
-    assert cosines.min() > 0.96 and cosines.mean() > 0.975, cosines
+    assert cosines.min() > 0.9 and cosines.mean() > 0.95, cosines
     known, ours = ref @ ref.T, got @ got.T
-    assert np.abs(known - ours).max() < 0.06
+    assert np.abs(known - ours).max() < 0.15
     # e.g. the two complaints about waiting and communication are nearer each other than
     # "Parking" is to the kind staff, in both
     upper = np.triu_indices(len(ref), 1)
     agree = np.corrcoef(known[upper], ours[upper])[0, 1]
-    assert agree > 0.98, agree
+    assert agree > 0.95, agree
+    off = known - 2 * np.eye(len(ref))
+    assert ((ours - 2 * np.eye(len(ref))).argmax(1) == off.argmax(1)).all()  # nearest neighbours
 
 
 def test_onnx_batching_dedup_and_order(real_embedder):
+    """A text's vector hardly depends on the batch it is in (int8 scales are per batch), far
+    less than it differs from any other text's."""
     texts = ["The nurse was kind.", "Waited six hours.", "The nurse was kind.", "Tea?"]
     together = real_embedder.embed(texts)
     alone = np.vstack([real_embedder.embed([t]) for t in texts])
     assert np.array_equal(together[0], together[2])
-    assert ((together * alone).sum(1) > 0.99).all()
+    assert ((together * alone).sum(1) > 0.95).all()
+    assert list((alone @ together.T)[[0, 1, 3]][:, [0, 1, 3]].argmax(1)) == [0, 1, 2]
     assert together[0] @ together[1] < 0.6
     assert real_embedder.embed([]).shape == (0, 384)
 
@@ -86,9 +95,14 @@ def test_real_zero_shot_themes_and_sentiment(real_embedder):
             "Disgusting, rude and useless. I am furious.",
         ]
     )
-    assert preds[0].labels[:1] == ["Food & drink"]
-    assert preds[1].labels[:1] == ["Waiting times"]
-    assert "Staff attitude" in preds[2].labels
+    # Each text's own theme is ranked first, with room to spare: whether a score clears the
+    # 0.30 threshold is left to the model (caring people scored 0.305 here, 0.297 elsewhere).
+    expected = ["Food & drink", "Waiting times", "Staff attitude", "Staff attitude"]
+    for pred, theme in zip(preds, expected, strict=True):
+        ranked = sorted(pred.confidences, key=pred.confidences.get, reverse=True)
+        assert ranked[0] == theme, pred.confidences
+        assert pred.confidences[ranked[0]] > 2 * pred.confidences[ranked[1]], pred.confidences
+    assert preds[0].labels == ["Food & drink"] and preds[1].labels == ["Waiting times"]
     assert preds[2].sentiment <= 2 and preds[3].sentiment >= 4
 
 
