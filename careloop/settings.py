@@ -208,6 +208,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
+# Counted case-blind and trimmed, as sign-in matches the address (issue 20).
+AXES_USERNAME_CALLABLE = "careloop.core.signals.lockout_username"
 AXES_VERBOSE = False  # axes would otherwise log the username tried: personal data
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
