@@ -101,6 +101,11 @@ def check_rows(
         if not any(cell_text(c) for c in cells):
             continue  # blank line
         result.total += 1
+        if swallowed := table.swallowed_row(cells):
+            column, reason = swallowed
+            name = table.headers[column] if column < len(table.headers) else "(row)"
+            result.add_error(number, name or "(row)", reason)
+            continue
         values = _values(cells, index)
         problems = [
             (f.name, "is empty") for f in importer.required if cell_text(values.get(f.name)) == ""
