@@ -45,7 +45,7 @@ class Table:
                 if len(parsed) >= len(self.headers):
                     return i, (
                         "runs on across lines and holds what looks like another whole row: a "
-                        "quote mark (\") is probably not closed. Close or remove it and upload "
+                        'quote mark (") is probably not closed. Close or remove it and upload '
                         "the file again"
                     )
         return None
