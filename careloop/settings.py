@@ -116,6 +116,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "careloop.core.middleware.NoStoreWhenSignedInMiddleware",
     "careloop.core.middleware.HtmxLoginRedirectMiddleware",
     "careloop.core.middleware.RejectNulMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",

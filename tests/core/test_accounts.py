@@ -174,3 +174,12 @@ def test_environment_overrides(tmp_path):
     assert values["hosts"] == ["careloop.northshire.example"]
     assert values["secure"] is False and values["hsts"] == 0
     assert not (tmp_path / "secret_key").exists()
+
+
+def test_signed_in_pages_and_api_answers_are_never_stored(login, users):
+    client = login(users["manager"])
+    for url in ("/", "/feedback/", "/api/v1/me/"):
+        assert "no-store" in client.get(url)["Cache-Control"], url
+    client.logout()
+    public = client.get("/feedback/tell-us/")
+    assert public.status_code == 200 and "no-store" not in public.get("Cache-Control", "")
