@@ -102,9 +102,9 @@ def check_rows(
             continue  # blank line
         result.total += 1
         if swallowed := table.swallowed_row(cells):
-            column, reason = swallowed
-            name = table.headers[column] if column < len(table.headers) else "(row)"
-            result.add_error(number, name or "(row)", reason)
+            at, reason = swallowed
+            header = table.headers[at] if at < len(table.headers) else ""
+            result.add_error(number, header or "(row)", reason)
             continue
         values = _values(cells, index)
         problems = [
