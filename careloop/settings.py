@@ -263,6 +263,8 @@ except ValueError as error:
     raise ImproperlyConfigured("CARELOOP_TRUSTED_PROXIES must be a whole number") from error
 if CARELOOP_TRUSTED_PROXIES < 1:
     raise ImproperlyConfigured("CARELOOP_TRUSTED_PROXIES must be 1 or more")
+# The nearest proxy's address, when careloop can be reached other than through it ("*": any).
+CARELOOP_PROXY_ADDRESS = env("CARELOOP_PROXY_ADDRESS", "*")
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
