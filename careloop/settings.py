@@ -116,6 +116,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "careloop.core.middleware.NoStoreWhenSignedInMiddleware",
     "careloop.core.middleware.HtmxLoginRedirectMiddleware",
     "careloop.core.middleware.RejectNulMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -208,6 +209,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
+# Counted case-blind and trimmed, as sign-in matches the address (issue 20).
+AXES_USERNAME_CALLABLE = "careloop.core.signals.lockout_username"
 AXES_VERBOSE = False  # axes would otherwise log the username tried: personal data
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
@@ -260,6 +263,8 @@ except ValueError as error:
     raise ImproperlyConfigured("CARELOOP_TRUSTED_PROXIES must be a whole number") from error
 if CARELOOP_TRUSTED_PROXIES < 1:
     raise ImproperlyConfigured("CARELOOP_TRUSTED_PROXIES must be 1 or more")
+# The nearest proxy's address, when careloop can be reached other than through it ("*": any).
+CARELOOP_PROXY_ADDRESS = env("CARELOOP_PROXY_ADDRESS", "*")
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

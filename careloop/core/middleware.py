@@ -1,11 +1,12 @@
 """Request middleware: who is acting (for the audit trail); sign-in for htmx requests; refusing
-addresses no database can search for."""
+addresses no database can search for; no copies of signed-in pages kept by browsers or proxies."""
 
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import resolve_url
+from django.utils.cache import add_never_cache_headers
 
 from careloop.core import audit
 from careloop.core.views import bad_request
@@ -66,3 +67,19 @@ class RejectNulMiddleware:
                 return JsonResponse({"detail": NUL_MESSAGE}, status=400)
             return bad_request(request, detail=NUL_MESSAGE)
         return self.get_response(request)
+
+
+class NoStoreWhenSignedInMiddleware:
+    """What a signed-in person sees holds personal data: no browser cache, shared computer's
+    back button or proxy may keep a copy (`Cache-Control: no-store`). Public pages (the
+    feedback form, you said we did) may be cached as usual."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)  # an API token's user is set here by DRF
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+        return response

@@ -1,4 +1,5 @@
-"""Sign-in events go to the audit trail (not to the application log: no personal data there)."""
+"""Sign-in events go to the audit trail (not to the application log: no personal data there);
+the name the sign-in lockout counts."""
 
 import logging
 
@@ -34,3 +35,13 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
     else:
         audit.record("login_failed", None, object_repr="unknown account")
     log.info("sign-in failed user_id=%s", user.pk if user else "unknown")
+
+
+def lockout_username(request, credentials=None) -> str:
+    """The name django-axes counts failed sign-ins against (AXES_USERNAME_CALLABLE).
+
+    Sign-in ignores letter case and surrounding spaces (`UserManager.get_by_natural_key`), so
+    the lockout must too: otherwise `Name@…`, `NAME@…` and ` name@… ` would each get their own
+    five tries at the same account."""
+    source = credentials if credentials else getattr(request, "data", request.POST)
+    return str(source.get("username") or "").strip().lower()

@@ -10,7 +10,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from careloop.core.api import RoleViewSet
+from careloop.core.api import RoleViewSet, id_param
 from careloop.core.permissions import get_visible_or_404
 from careloop.feedback import selectors, services
 from careloop.feedback.models import Feedback
@@ -124,10 +124,10 @@ class FeedbackViewSet(RoleViewSet):
             q=params.get("q", ""),
             kind=params.get("kind", ""),
             status=params.get("status", ""),
-            service=params.get("service", ""),
-            team=params.get("team", ""),
-            provider=params.get("provider", ""),
-            owner=params.get("owner", ""),
+            service=id_param(self.request, "service"),
+            team=id_param(self.request, "team"),
+            provider=id_param(self.request, "provider"),
+            owner=id_param(self.request, "owner", words=("me", "none")),
             due=params.get("due", ""),
             received_from=_date(params.get("received_from", "")),
             received_to=_date(params.get("received_to", "")),

@@ -218,7 +218,7 @@ class FeedbackImporter(Importer):
             return value[:limit]
 
         row["external_ref"] = text("external_ref", 100)
-        row["received_on"] = take("received_on", parse_date)
+        row["received_on"] = take("received_on", parse_date, past=True)
         raw = values.get("text", "")
         row["text"] = raw if isinstance(raw, str) else cell_text(raw)
         row["kind"] = take("kind", parse_choice, Feedback.Kind.choices) or ctx.default_kind
@@ -246,9 +246,9 @@ class FeedbackImporter(Importer):
         row["team"] = lookup("team", ctx.teams, "team")
         row["provider"] = lookup("provider", ctx.providers, "care provider")
         row["owner"] = lookup("owner", ctx.owners, "person who can handle feedback (by email)")
-        row["event_on"] = take("event_on", parse_date)
-        row["acknowledged_on"] = take("acknowledged_on", parse_date)
-        row["responded_on"] = take("responded_on", parse_date)
+        row["event_on"] = take("event_on", parse_date, past=True)
+        row["acknowledged_on"] = take("acknowledged_on", parse_date, past=True)
+        row["responded_on"] = take("responded_on", parse_date, past=True)
 
         received = row["received_on"]
         if received:

@@ -73,13 +73,13 @@ def feedback_list(user, filters: Filters, today: dt.date | None = None):
     for name in ("service", "team", "provider"):
         value = getattr(f, name)
         if value.isdigit():
-            qs = qs.filter(**{f"{name}_id": int(value)})
+            qs = qs.filter(**{f"{name}_id": int(value)}) if len(value) <= 18 else qs.none()
     if f.owner == "me":
         qs = qs.filter(owner=user)
     elif f.owner == "none":
         qs = qs.filter(owner__isnull=True)
     elif f.owner.isdigit():
-        qs = qs.filter(owner_id=int(f.owner))
+        qs = qs.filter(owner_id=int(f.owner)) if len(f.owner) <= 18 else qs.none()
     if f.received_from:
         qs = qs.filter(received_on__gte=f.received_from)
     if f.received_to:

@@ -71,6 +71,8 @@ class EvaluationSerializer(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = ["decided_by", "decided_on", "author", "created_at"]
+        # The service needs the kind said: an evaluation is interim or final by choice.
+        extra_kwargs = {"kind": {"required": True}}
 
 
 class ExternalLearningSerializer(serializers.ModelSerializer):

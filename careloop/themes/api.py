@@ -10,6 +10,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from careloop.core.api import id_field
 from careloop.core.permissions import get_visible_or_404
 from careloop.feedback.models import Feedback
 from careloop.stats.charts import VARIATION_TEXT
@@ -149,7 +150,7 @@ class SignalsView(APIView):
 
 
 class ReviewSerializer(serializers.Serializer):
-    themes = serializers.ListField(child=serializers.IntegerField(), allow_empty=True)
+    themes = serializers.ListField(child=id_field(), allow_empty=True)
     sentiment = serializers.ChoiceField(choices=list(SENTIMENTS), required=False, allow_null=True)
 
 
@@ -209,5 +210,5 @@ urlpatterns = [
     path("themes/counts/", CountsView.as_view(), name="api-theme-counts"),
     path("themes/series/", SeriesView.as_view(), name="api-theme-series"),
     path("themes/signals/", SignalsView.as_view(), name="api-theme-signals"),
-    path("feedback/<int:pk>/themes/", FeedbackThemesView.as_view(), name="api-feedback-themes"),
+    path("feedback/<id:pk>/themes/", FeedbackThemesView.as_view(), name="api-feedback-themes"),
 ]

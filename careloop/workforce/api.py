@@ -8,10 +8,15 @@ from rest_framework import serializers
 from careloop.core.api import RoleViewSet
 
 from . import selectors, services
-from .models import Completion, Course, Registration, SupervisionSession
+from .models import CareerStage, Completion, Course, Registration, SupervisionSession
 
 
 class CourseSerializer(serializers.ModelSerializer):
+    # A list of stages, never null (a form upload's "null" would otherwise reach the database).
+    audience_stages = serializers.ListField(
+        child=serializers.ChoiceField(choices=CareerStage.choices), required=False
+    )
+
     class Meta:
         model = Course
         fields = ["id", *services.COURSE_FIELDS]

@@ -56,6 +56,21 @@ def test_repeated_failures_lock_the_account(client, users, password):
     assert "_auth_user_id" not in client.session
 
 
+def test_letter_case_does_not_buy_more_tries(client, users, password):
+    """Sign-in ignores case, so the lockout counts every spelling of the address as one."""
+    email = users["practitioner"].email
+    spellings = [email.upper(), email.title(), f"  {email.capitalize()} ", email.swapcase()]
+    for attempt in range(django_settings.AXES_FAILURE_LIMIT):
+        name = spellings[attempt % len(spellings)]
+        client.post("/accounts/login/", {"username": name, "password": "guess"})
+    response = client.post("/accounts/login/", {"username": email.title(), "password": "guess"})
+    assert response.status_code == 429
+    response = client.post("/accounts/login/", {"username": email.upper(), "password": password})
+    assert response.status_code == 429
+    assert "Your account is locked" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
 def test_sign_out_is_a_post_and_ends_the_session(client, users):
     client.force_login(users["manager"])
     assert client.get("/accounts/logout/").status_code == 405
@@ -159,3 +174,12 @@ def test_environment_overrides(tmp_path):
     assert values["hosts"] == ["careloop.northshire.example"]
     assert values["secure"] is False and values["hsts"] == 0
     assert not (tmp_path / "secret_key").exists()
+
+
+def test_signed_in_pages_and_api_answers_are_never_stored(login, users):
+    client = login(users["manager"])
+    for url in ("/", "/feedback/", "/api/v1/me/"):
+        assert "no-store" in client.get(url)["Cache-Control"], url
+    client.logout()
+    public = client.get("/feedback/tell-us/")
+    assert public.status_code == 200 and "no-store" not in public.get("Cache-Control", "")

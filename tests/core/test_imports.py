@@ -140,6 +140,25 @@ def test_us_dates_are_refused_not_guessed():
         parse_date("03/27/2026")
 
 
+@pytest.mark.parametrize(
+    "text,reason",
+    [
+        ("01/01/2099", "is in the future: check the date"),
+        ("12/06/1926", "is before 1990: check the year"),
+    ],
+)
+def test_implausible_dates_of_past_events_are_refused(text, reason):
+    with pytest.raises(CellError, match=reason):
+        parse_date(text, past=True)
+
+
+def test_planned_dates_may_be_ahead_but_not_a_lifetime_ahead():
+    ahead = dt.date.today() + dt.timedelta(days=400)
+    assert parse_date(ahead.isoformat()) == ahead
+    with pytest.raises(CellError, match="more than 30 years ahead"):
+        parse_date("01/01/2099")
+
+
 # --- Checking and writing ------------------------------------------------------------------------
 def test_every_bad_row_is_reported_and_nothing_is_written(db):
     content = (
@@ -158,6 +177,28 @@ def test_every_bad_row_is_reported_and_nothing_is_written(db):
         [6, "Reference", "appears twice in the file (also row 2)"],
     ]
     assert job.error_count == 3 and Note.objects.count() == 0
+
+
+def test_an_unclosed_quote_that_swallows_the_next_rows_is_reported(db):
+    content = (
+        b"Reference,Title,Date\n"
+        b'1,"Unclosed title,01/02/2026\n'
+        b"2,Second,01/02/2026\n"
+        b"3,Third,01/02/2026\n"
+    )
+    job = run(content)
+    assert job.status == "invalid" and job.error_count == 1
+    [(row, column, reason)] = job.errors
+    assert (row, column) == (2, "Title")
+    assert "quote mark" in reason and "not closed" in reason
+    assert Note.objects.count() == 0
+
+
+def test_a_cell_with_lines_of_its_own_still_imports(db):
+    content = b'Reference,Title,Date\n1,"First line\nsecond line, with a comma",01/02/2026\n'
+    job = run(content)
+    assert job.status == "done" and job.created_count == 1
+    assert Note.objects.get().title == "First line\nsecond line, with a comma"
 
 
 def test_reimport_is_idempotent_by_external_reference(db):

@@ -104,6 +104,26 @@ def test_bad_rows_are_listed_and_nothing_is_written(tmp_path, users):
     ]
 
 
+def test_a_row_swallowed_by_an_open_quote_and_a_date_in_2099_are_refused(tmp_path, users):
+    """The probe's file: an unclosed quote in row 2 took row 3 into its text ("Imported 1
+    row"), and a received date in 2099 passed."""
+    content = (
+        "Response ID,Date submitted,Your comments\n"
+        'S-1,03/03/2026,"Waited weeks for my assessment\n'
+        "S-2,04/03/2026,Very happy with my home care\n"
+    )
+    with pytest.raises(CommandError, match="1 problem found. Nothing was imported"):
+        import_file(tmp_path, content)
+    [(row, column, reason)] = ImportJob.objects.get().errors
+    assert (row, column) == (2, "Your comments") and "quote mark" in reason
+    with pytest.raises(CommandError, match="1 problem found. Nothing was imported"):
+        import_file(tmp_path, "Response ID,Date submitted,Your comments\nS-9,01/01/2099,Fine\n")
+    assert ImportJob.objects.latest("pk").errors == [
+        [2, "Date submitted", "“01/01/2099” is in the future: check the date"]
+    ]
+    assert Feedback.all_objects.count() == 0
+
+
 def test_the_command_names_missing_columns(tmp_path, users):
     with pytest.raises(CommandError, match="The file has no column for: Date received, What"):
         import_file(tmp_path, "Response ID,Other\n1,2\n")

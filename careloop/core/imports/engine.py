@@ -101,6 +101,11 @@ def check_rows(
         if not any(cell_text(c) for c in cells):
             continue  # blank line
         result.total += 1
+        if swallowed := table.swallowed_row(cells):
+            at, reason = swallowed
+            header = table.headers[at] if at < len(table.headers) else ""
+            result.add_error(number, header or "(row)", reason)
+            continue
         values = _values(cells, index)
         problems = [
             (f.name, "is empty") for f in importer.required if cell_text(values.get(f.name)) == ""

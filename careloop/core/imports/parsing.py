@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django.utils import timezone
+
 from careloop.core.imports.reading import cell_text
 
 
@@ -36,12 +38,34 @@ _MONTHS = {
 _NUMERIC = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{2,4})(?:[ T].*)?$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{2,4})$")
+# No record careloop keeps is older than this; a year before it is a typing slip (1926, 0226).
+EARLIEST = dt.date(1990, 1, 1)
+# Dates of things that have happened may be a day ahead (time zones, a late-night export).
+FUTURE_TOLERANCE = dt.timedelta(days=1)
+LATEST_YEARS = 30  # planned dates (expiry, review) further ahead are a typing slip too
 
 
-def parse_date(value) -> dt.date | None:
+def parse_date(value, *, past: bool = False) -> dt.date | None:
     """A date from Excel, ISO (2026-03-27) or UK order (27/03/2026, 27-3-26, 27 March 2026).
 
-    Empty cells give None. US order (03/27/2026) is refused rather than guessed."""
+    Empty cells give None. US order (03/27/2026) is refused rather than guessed, and so are
+    implausible dates: before 1990, more than 30 years ahead, or (with past=True, for dates
+    of things that have happened, like the day feedback was received) after tomorrow."""
+    date = _parse_date(value)
+    if date is None:
+        return None
+    today = timezone.localdate()
+    shown = cell_text(value)
+    if date < EARLIEST:
+        raise CellError(f"“{shown}” is before {EARLIEST.year}: check the year")
+    if past and date > today + FUTURE_TOLERANCE:
+        raise CellError(f"“{shown}” is in the future: check the date")
+    if date.year > today.year + LATEST_YEARS:
+        raise CellError(f"“{shown}” is more than {LATEST_YEARS} years ahead: check the year")
+    return date
+
+
+def _parse_date(value) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):

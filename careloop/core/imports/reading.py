@@ -25,10 +25,30 @@ class Table:
     kind: str
     encoding: str = ""
     _rows: Callable[[], Iterator[tuple[int, list]]] | None = None
+    dialect: type[csv.Dialect] | csv.Dialect | None = None
 
     def rows(self) -> Iterator[tuple[int, list]]:
         """(row number as the person sees it in the file, cells), the header being row 1."""
         return self._rows() if self._rows else iter(())
+
+    def swallowed_row(self, cells: list) -> tuple[int, str] | None:
+        """(column index, reason) when a CSV cell runs on across lines and holds what reads
+        as further whole rows: a quote mark left open swallows the rows after it into one
+        cell, and the file would import with rows silently missing."""
+        if self.dialect is None or len(self.headers) < 2:
+            return None
+        for i, cell in enumerate(cells):
+            if not isinstance(cell, str) or "\n" not in cell and "\r" not in cell:
+                continue
+            for line in cell.splitlines()[1:]:
+                parsed = next(csv.reader([line], self.dialect), [])
+                if len(parsed) >= len(self.headers):
+                    return i, (
+                        "runs on across lines and holds what looks like another whole row: a "
+                        'quote mark (") is probably not closed. Close or remove it and upload '
+                        "the file again"
+                    )
+        return None
 
 
 def check_file(name: str, size: int) -> str:
@@ -100,14 +120,17 @@ def _read_csv(data: bytes) -> Table:
         body = csv.reader(io.StringIO(text, newline=""), dialect)
         next(body)
         try:
+            start = body.line_num + 1
             for cells in body:
-                yield body.line_num, cells
+                # A row whose cells run across lines is numbered where it starts.
+                yield start, cells
+                start = body.line_num + 1
         except csv.Error as error:
             raise FileProblem(
                 f"Row {body.line_num} is not well-formed CSV ({error}): nothing was imported"
             ) from None
 
-    return Table(headers, "csv", encoding, rows)
+    return Table(headers, "csv", encoding, rows, dialect)
 
 
 def _read_xlsx(data: bytes) -> Table:

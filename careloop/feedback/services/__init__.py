@@ -19,7 +19,12 @@ from careloop.feedback.services.handling import (
     note_add,
 )
 from careloop.feedback.services.letters import ensure_default_templates, letter_create
-from careloop.feedback.services.public import forget_old_submissions, note_submission
+from careloop.feedback.services.public import (
+    OVER_LIMIT,
+    forget_old_submissions,
+    note_submission,
+    public_feedback_create,
+)
 from careloop.feedback.services.records import (
     EDITABLE,
     FEEDBACK_FIELDS,
@@ -64,6 +69,8 @@ __all__ = [
     "letter_create",
     "note_add",
     "note_submission",
+    "OVER_LIMIT",
+    "public_feedback_create",
     "plain",
     "record_problems",
     "record_save",

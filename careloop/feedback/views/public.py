@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from careloop.core import web
 from careloop.feedback import clocks, forms, public, selectors, services
 from careloop.feedback.models import Feedback
 
@@ -36,10 +37,7 @@ def public_new(request):
         problem = public.token_problem(data.get("ts", ""))
     key = public.address_hash(request)
     if not problem and selectors.over_limit(key):
-        problem = (
-            "A lot of feedback has been sent from this connection recently. Wait an hour and "
-            "send it again, or phone the council. What you wrote is still below."
-        )
+        problem = services.OVER_LIMIT  # (checked again, atomically, as it is saved)
     if not public.token_is_current(data.get("ts", "")):
         data["ts"] = public.new_token()  # a stale or broken page gets a fresh token
     form = forms.PublicFeedbackForm(data)
@@ -47,8 +45,11 @@ def public_new(request):
         if problem:
             form.add_error(None, problem)
         return _public_form_page(request, form, status=429 if "connection" in problem else 200)
-    feedback = services.feedback_create(data=form.feedback_data(), user=None)
-    services.note_submission(key)
+    feedback = web.attempt(
+        form, lambda: services.public_feedback_create(data=form.feedback_data(), key=key)
+    )
+    if feedback is None:
+        return _public_form_page(request, form, status=429)
     if feedback.from_email:
         services.tell_person_received(feedback=feedback)
     request.session["public_feedback"] = {
