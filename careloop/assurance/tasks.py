@@ -21,10 +21,5 @@ def refresh_evidence(requested_by_id: int | None = None) -> int:
 
 
 SCHEDULE = [
-    Periodic(
-        "assurance.refresh_evidence",
-        "careloop.assurance.tasks.refresh_evidence",
-        every="daily",
-        at=dt.time(2, 30),
-    )
+    Periodic("assurance.refresh_evidence", f"{__name__}.refresh_evidence", at=dt.time(2, 30))
 ]

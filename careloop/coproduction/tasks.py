@@ -19,11 +19,4 @@ def send_reminders() -> int:
         return services.reminders_send()
 
 
-SCHEDULE = [
-    Periodic(
-        "coproduction.reminders",
-        "careloop.coproduction.tasks.send_reminders",
-        every="daily",
-        at=dt.time(7, 20),
-    )
-]
+SCHEDULE = [Periodic("coproduction.reminders", f"{__name__}.send_reminders", at=dt.time(7, 20))]

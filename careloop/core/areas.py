@@ -73,6 +73,26 @@ class Area:
     evidence: str = ""  # dotted path of f() -> Iterable[EvidenceFact]
     description: str = ""
 
+    @classmethod
+    def standard(cls, app: str, label: str, order: int, description: str, **names: str) -> Area:
+        """The area of a domain app that keeps the usual names: its index page `<app>:index`,
+        the permission `<app>.view`, `my_work` and `headlines` in its selectors and `facts` in
+        its evidence module. `names` overrides any of them (`evidence=""`: it has none)."""
+        base = f"careloop.{app}"
+        return cls(
+            **{
+                "url_name": f"{app}:index",
+                "permission": f"{app}.view",
+                "my_work": f"{base}.selectors.my_work",
+                "headlines": f"{base}.selectors.headlines",
+                "evidence": f"{base}.evidence.facts",
+                **names,
+            },
+            label=label,
+            order=order,
+            description=description,
+        )
+
 
 def all_areas() -> list[Area]:
     found = [a for cfg in apps.get_app_configs() if (a := getattr(cfg, "careloop_area", None))]

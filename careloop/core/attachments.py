@@ -56,6 +56,16 @@ def check_upload(file) -> None:
         )
 
 
+class UploadField(forms.FileField):
+    """A file field that refuses what careloop does not keep (`check_upload`)."""
+
+    def clean(self, data, initial=None):
+        file = super().clean(data, initial)
+        if file:
+            check_upload(file)
+        return file
+
+
 def _base(record, view_permission: str, user, title: str, kind: str, role: str) -> Attachment:
     return Attachment(
         content_type=ContentType.objects.get_for_model(record, for_concrete_model=False),
@@ -119,14 +129,8 @@ class AttachmentForm(GovukForm):
     """A file or a web link (one of the two)."""
 
     title = forms.CharField(max_length=200, required=False, help_text="What is it?")
-    file = forms.FileField(required=False, label="Upload a file")
+    file = UploadField(required=False, label="Upload a file")
     url = forms.URLField(required=False, label="Or give a web link", assume_scheme="https")
-
-    def clean_file(self):
-        file = self.cleaned_data.get("file")
-        if file:
-            check_upload(file)
-        return file
 
     def clean(self):
         data = super().clean()

@@ -7,11 +7,12 @@ writes. Each write is audited by the model's signals (see core.audit).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any, TypeVar
 
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
 from django.utils import timezone
 
@@ -60,6 +61,27 @@ class ServiceError(Exception):
         """The one field the refusal is about, if it names exactly one."""
         keys = list(self.errors)
         return keys[0] if len(keys) == 1 else None
+
+
+M = TypeVar("M", bound=models.Model)
+
+
+def save_fields(
+    record: M, fields: Mapping[str, Any], editable: Collection[str], **derived: Any
+) -> M:
+    """Set `fields` (only names in `editable`, the service's field list) and the `derived` ones
+    the service worked out, check the record (its refusals by field) and save it."""
+    unknown = set(fields) - set(editable)
+    if unknown:
+        raise TypeError(f"{type(record).__name__}: not editable here: {', '.join(sorted(unknown))}")
+    for name, value in {**fields, **derived}.items():
+        setattr(record, name, value)
+    try:
+        record.full_clean()
+    except ValidationError as error:
+        raise ServiceError.from_validation(error) from None
+    record.save()
+    return record
 
 
 @transaction.atomic

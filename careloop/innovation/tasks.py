@@ -18,11 +18,4 @@ def send_reminders() -> int:
         return services.reminders_send()
 
 
-SCHEDULE = [
-    Periodic(
-        "innovation.reminders",
-        "careloop.innovation.tasks.send_reminders",
-        every="daily",
-        at=dt.time(7, 15),
-    )
-]
+SCHEDULE = [Periodic("innovation.reminders", f"{__name__}.send_reminders", at=dt.time(7, 15))]

@@ -28,11 +28,4 @@ def send_reminders() -> dict:
     return sent
 
 
-SCHEDULE = [
-    Periodic(
-        "learning.reminders",
-        "careloop.learning.tasks.send_reminders",
-        every="daily",
-        at=dt.time(7, 0),
-    )
-]
+SCHEDULE = [Periodic("learning.reminders", f"{__name__}.send_reminders", at=dt.time(7, 0))]

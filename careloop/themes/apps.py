@@ -5,17 +5,11 @@ from careloop.core.areas import Area
 
 class ThemesConfig(AppConfig):
     name = "careloop.themes"
-    label = "themes"
     verbose_name = "Themes and trends"
-    default_auto_field = "django.db.models.BigAutoField"
-    careloop_area = Area(
-        label="Themes",
-        url_name="themes:index",
-        permission="themes.view",
-        order=200,
-        my_work="careloop.themes.selectors.my_work",
-        headlines="careloop.themes.selectors.headlines",
-        evidence="careloop.themes.evidence.facts",
+    careloop_area = Area.standard(
+        "themes",
+        "Themes",
+        200,
         description="The themes in every piece of feedback, found automatically and confirmed "
         "by people, with trends and the changes that are real.",
     )

@@ -5,17 +5,11 @@ from careloop.core.areas import Area
 
 class WorkforceConfig(AppConfig):
     name = "careloop.workforce"
-    label = "workforce"
     verbose_name = "Workforce"
-    default_auto_field = "django.db.models.BigAutoField"
-    careloop_area = Area(
-        label="Workforce",
-        url_name="workforce:index",
-        permission="workforce.view",
-        order=400,
-        my_work="careloop.workforce.selectors.my_work",
-        headlines="careloop.workforce.selectors.headlines",
-        evidence="careloop.workforce.evidence.facts",
+    careloop_area = Area.standard(
+        "workforce",
+        "Workforce",
+        400,
         description="The learning academy: training and compliance, supervision and My Time, "
         "professional registration and CPD.",
     )

@@ -18,11 +18,4 @@ def send_reminders() -> int:
         return services.reminders_send()
 
 
-SCHEDULE = [
-    Periodic(
-        "workforce.reminders",
-        "careloop.workforce.tasks.send_reminders",
-        every="daily",
-        at=dt.time(7, 30),
-    )
-]
+SCHEDULE = [Periodic("workforce.reminders", f"{__name__}.send_reminders", at=dt.time(7, 30))]

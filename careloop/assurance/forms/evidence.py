@@ -12,7 +12,7 @@ from careloop.assurance.models import (
     EvidenceItem,
     FrameworkVersion,
 )
-from careloop.core.attachments import check_upload
+from careloop.core.attachments import UploadField
 from careloop.core.forms import DateField, GovukForm
 
 
@@ -56,7 +56,7 @@ class EvidenceForm(GovukForm):
         help_text="Who produced it, for example 'Northshire County Council'.",
         error_messages={"required": "Enter who produced it"},
     )
-    file = forms.FileField(
+    file = UploadField(
         label="Upload a file", required=False, error_messages={"required": "Choose the file"}
     )
     url = forms.URLField(
@@ -112,12 +112,6 @@ class EvidenceForm(GovukForm):
         if editing:  # tags are confirmed on the item's page
             del self.fields["statements"]
             del self.fields["category"]
-
-    def clean_file(self):
-        file = self.cleaned_data.get("file")
-        if file:
-            check_upload(file)
-        return file
 
     def clean(self):
         data = super().clean()

@@ -11,10 +11,9 @@ from django.utils import timezone
 
 from careloop.core import notify, workdays
 from careloop.core.models import User
-from careloop.core.services import ServiceError
+from careloop.core.services import ServiceError, save_fields
 
 from ..models import Contribution, FeedbackPolicy, FeedbackWindow, Group, Project
-from .common import save
 
 WINDOW_FIELDS = ("title", "group", "opens_on", "closes_on", "formats", "short_reason")
 CONTRIBUTION_FIELDS = ("said", "group", "window", "received_on", "outcome", "what_changed")
@@ -58,7 +57,7 @@ def window_save(
     if errors:
         raise ServiceError(dict(errors))
     record = window or FeedbackWindow(project=project)
-    record = save(record, fields, WINDOW_FIELDS, policy_minimum=minimum)
+    record = save_fields(record, fields, WINDOW_FIELDS, policy_minimum=minimum)
     if not record.is_short and record.short_reason:
         record.short_reason = ""
         record.save(update_fields=["short_reason"])
@@ -84,7 +83,7 @@ def contribution_save(
             responded_on = dt.date.today()
     else:
         responded_on = None
-    return save(
+    return save_fields(
         contribution or Contribution(project=project),
         fields,
         CONTRIBUTION_FIELDS,
@@ -93,7 +92,7 @@ def contribution_save(
 
 
 def policy_update(*, min_days_groups: int, min_days_others: int) -> FeedbackPolicy:
-    return save(
+    return save_fields(
         FeedbackPolicy.current(),
         {"min_days_groups": min_days_groups, "min_days_others": min_days_others},
         POLICY_FIELDS,

@@ -7,10 +7,9 @@ from typing import Any
 
 from django.db import transaction
 
-from careloop.core.services import ServiceError
+from careloop.core.services import ServiceError, save_fields
 
 from ..models import Group, Participant, Payment
-from .common import save
 
 GROUP_CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
 GROUP_FIELDS = ("name", "kind", "description", "how_we_work", *GROUP_CONTACT_FIELDS, "is_active")
@@ -50,14 +49,14 @@ PERSONAL_TEXT_FIELDS = (
 
 
 def group_save(*, group: Group | None = None, **fields: Any) -> Group:
-    return save(group or Group(), fields, GROUP_FIELDS)
+    return save_fields(group or Group(), fields, GROUP_FIELDS)
 
 
 @transaction.atomic
 def participant_save(
     *, participant: Participant | None = None, groups=None, **fields: Any
 ) -> Participant:
-    participant = save(participant or Participant(), fields, PARTICIPANT_FIELDS)
+    participant = save_fields(participant or Participant(), fields, PARTICIPANT_FIELDS)
     if groups is not None:
         participant.groups.set(groups)
     return participant
@@ -108,4 +107,4 @@ def payment_save(
     project = fields.get("project")
     if project is not None and not project.involvements.filter(participant=participant).exists():
         raise ServiceError("This person is not involved in that project", field="project")
-    return save(payment or Payment(participant=participant), fields, PAYMENT_FIELDS)
+    return save_fields(payment or Payment(participant=participant), fields, PAYMENT_FIELDS)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from careloop.core.services import ServiceError
+from careloop.core.services import ServiceError, save_fields
 
 from ..models import Involvement, Project
-from .common import save
 
 PROJECT_FIELDS = (
     "title",
@@ -26,7 +25,7 @@ INVOLVEMENT_FIELDS = ("group", "participant", "stage", "rung", "started_on", "wh
 
 
 def project_save(*, project: Project | None = None, **fields: Any) -> Project:
-    return save(project or Project(), fields, PROJECT_FIELDS)
+    return save_fields(project or Project(), fields, PROJECT_FIELDS)
 
 
 def involvement_save(
@@ -52,7 +51,7 @@ def involvement_save(
         raise ServiceError(
             "They are already recorded at this stage; change that record instead", field="stage"
         )
-    return save(involvement or Involvement(project=project), fields, INVOLVEMENT_FIELDS)
+    return save_fields(involvement or Involvement(project=project), fields, INVOLVEMENT_FIELDS)
 
 
 def involvement_delete(*, involvement: Involvement) -> None:

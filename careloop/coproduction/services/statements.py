@@ -10,10 +10,9 @@ from typing import Any
 
 from django.db import transaction
 
-from careloop.core.services import ServiceError
+from careloop.core.services import ServiceError, save_fields
 
 from ..models import Participant, Statement
-from .common import save
 
 STATEMENT_FIELDS = (
     "title",
@@ -71,7 +70,7 @@ def statement_save(*, statement: Statement | None = None, themes=None, **fields:
         _refuse_personal_details(
             {**_texts(record), **{k: v for k, v in fields.items() if k in TEXT_FIELDS}}
         )
-    record = save(record, fields, STATEMENT_FIELDS)
+    record = save_fields(record, fields, STATEMENT_FIELDS)
     if themes is not None:
         record.themes.set(themes)
     return record

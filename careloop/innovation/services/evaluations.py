@@ -8,10 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from careloop.core.permissions import can
-from careloop.core.services import ServiceError
+from careloop.core.services import ServiceError, save_fields
 
 from ..models import Evaluation, Pilot
-from .common import save
 
 Status = Pilot.Status
 
@@ -93,4 +92,4 @@ def evaluation_update_summary(*, evaluation: Evaluation, summary: str) -> Evalua
     """Reword the summary. A decision, once made, stands: record a new evaluation to change it."""
     if not (summary or "").strip():
         raise ServiceError(NO_SUMMARY, field="summary")
-    return save(evaluation, {"summary": summary.strip()}, ("summary",))
+    return save_fields(evaluation, {"summary": summary.strip()}, ("summary",))

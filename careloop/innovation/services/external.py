@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from careloop.core.services import save_fields
+
 from ..models import ExternalLearning
-from .common import save
 
 EXTERNAL_FIELDS = (
     "title",
@@ -25,4 +26,4 @@ def external_save(*, user, record: ExternalLearning | None = None, **fields) -> 
     if record is None:
         fields.setdefault("lead", user)
         record = ExternalLearning()
-    return save(record, fields, EXTERNAL_FIELDS)
+    return save_fields(record, fields, EXTERNAL_FIELDS)

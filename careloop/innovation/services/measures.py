@@ -7,10 +7,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from careloop.core.services import ServiceError
+from careloop.core.services import ServiceError, save_fields
 
 from ..models import Measure, Pilot, Reading
-from .common import save
 
 # What a person may set on a measure, on its page and through the API.
 MEASURE_FIELDS = (
@@ -30,7 +29,9 @@ READING_FIELDS = ("period_start", "group", "value", "denominator", "note")
 
 
 def measure_create(*, pilot: Pilot, **fields) -> Measure:
-    return save(Measure(pilot=pilot), fields, MEASURE_FIELDS, order=pilot.measures.count() + 1)
+    return save_fields(
+        Measure(pilot=pilot), fields, MEASURE_FIELDS, order=pilot.measures.count() + 1
+    )
 
 
 def measure_update(*, measure: Measure, **fields) -> Measure:
@@ -40,7 +41,7 @@ def measure_update(*, measure: Measure, **fields) -> Measure:
             "something else. Add a new measure instead.",
             field="kind",
         )
-    return save(measure, fields, MEASURE_FIELDS)
+    return save_fields(measure, fields, MEASURE_FIELDS)
 
 
 def measure_delete(*, measure: Measure) -> None:

@@ -10,10 +10,9 @@ from django.db import transaction
 from careloop.core import audit
 from careloop.core.models import AuditEntry
 from careloop.core.permissions import can
-from careloop.core.services import ServiceError
+from careloop.core.services import ServiceError, save_fields
 
 from ..models import Pilot
-from .common import save
 
 Status = Pilot.Status
 
@@ -52,12 +51,12 @@ MOVES = {
 
 def pilot_create(*, user, **fields) -> Pilot:
     fields.setdefault("lead", user)
-    return save(Pilot(status=Status.PROPOSED), fields, PILOT_FIELDS)
+    return save_fields(Pilot(status=Status.PROPOSED), fields, PILOT_FIELDS)
 
 
 def pilot_update(*, pilot: Pilot, **fields) -> Pilot:
     fields.pop("status", None)  # the status moves only through pilot_move and evaluations
-    return save(pilot, fields, PILOT_FIELDS)
+    return save_fields(pilot, fields, PILOT_FIELDS)
 
 
 def moves_for(pilot: Pilot, user) -> list[tuple[str, str]]:

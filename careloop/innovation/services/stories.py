@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from careloop.core.services import ServiceError
+from careloop.core.services import ServiceError, save_fields
 
 from ..models import Pilot, Risk, Story
-from .common import save
 
 STORY_FIELDS = ("title", "story", "whose", "told_on", "consent")
 RISK_FIELDS = ("description", "likelihood", "impact", "mitigation", "is_open")
@@ -18,8 +17,8 @@ def story_save(*, pilot: Pilot, user, record: Story | None = None, **fields) -> 
         raise ServiceError(NO_CONSENT, field="consent")
     if record is None:
         record = Story(pilot=pilot, added_by=user)
-    return save(record, fields, STORY_FIELDS)
+    return save_fields(record, fields, STORY_FIELDS)
 
 
 def risk_save(*, pilot: Pilot, risk: Risk | None = None, **fields) -> Risk:
-    return save(risk or Risk(pilot=pilot), fields, RISK_FIELDS)
+    return save_fields(risk or Risk(pilot=pilot), fields, RISK_FIELDS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from careloop.core.attachments import check_upload
+from careloop.core.attachments import UploadField
 from careloop.core.forms import DateField, GovukForm, GovukModelForm
 from careloop.core.models import Team, User
 from careloop.learning import services
@@ -92,7 +92,7 @@ class EvidenceForm(GovukForm):
     title = forms.CharField(
         max_length=200, required=False, help_text="What is it? e.g. 'Training attendance list'"
     )
-    file = forms.FileField(required=False, label="Upload a file")
+    file = UploadField(required=False, label="Upload a file")
     url = forms.URLField(required=False, label="Or give a web link", assume_scheme="https")
     figure_label = forms.CharField(
         label="Figure: what it counts",
@@ -106,12 +106,6 @@ class EvidenceForm(GovukForm):
     )
     figure_unit = forms.CharField(label="Figure: unit", required=False, max_length=40)
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-    def clean_file(self):
-        file = self.cleaned_data.get("file")
-        if file:
-            check_upload(file)
-        return file
 
     def clean(self):
         data = super().clean()

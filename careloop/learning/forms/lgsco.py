@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from careloop.core.attachments import check_upload
+from careloop.core.attachments import UploadField
 from careloop.core.forms import DateField, GovukForm, GovukModelForm
 from careloop.core.models import Team
 from careloop.feedback.models import Feedback
@@ -92,16 +92,10 @@ class RemedyComplyForm(GovukForm):
         label="What was done", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     title = forms.CharField(label="Evidence: title", required=False, max_length=200)
-    file = forms.FileField(label="Evidence: upload a file", required=False)
+    file = UploadField(label="Evidence: upload a file", required=False)
     url = forms.URLField(
         label="Evidence: or give a web link", required=False, assume_scheme="https"
     )
-
-    def clean_file(self):
-        file = self.cleaned_data.get("file")
-        if file:
-            check_upload(file)
-        return file
 
 
 class RemedyActionForm(ShortActionForm):
