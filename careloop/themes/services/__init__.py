@@ -23,6 +23,7 @@ from careloop.themes.services.classify import (
     reclassify_start,
     unclassified,
 )
+from careloop.themes.services.runs import run_retry
 from careloop.themes.services.framework import (
     CATEGORY_FIELDS,
     THEME_FIELDS,
