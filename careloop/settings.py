@@ -307,6 +307,10 @@ TASKS: dict[str, dict[str, Any]] = {
     }
 }
 
+# A running job's lease (core.jobs): renewed every third of it; a job whose lease ran out lost
+# its worker and is retried or failed.
+CARELOOP_JOB_LEASE_SECONDS = float(env("CARELOOP_JOB_LEASE_SECONDS", "60"))
+
 # --- API ---------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

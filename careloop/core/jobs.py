@@ -30,6 +30,9 @@ from django.db import OperationalError, close_old_connections, connection, trans
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
 from careloop.core.models import Leased
 from careloop.core.services import ServiceError
 
@@ -38,7 +41,7 @@ MAX_ATTEMPTS = 3
 
 
 def lease_seconds() -> float:
-    return float(getattr(settings, "CARELOOP_JOB_LEASE_SECONDS", 60))
+    return float(settings.CARELOOP_JOB_LEASE_SECONDS)
 
 
 def leased_models() -> list[type[Leased]]:
@@ -105,6 +108,7 @@ def _recover_one(job: Leased, now: dt.datetime) -> str:
         if job.status not in model.LEASED_STATUSES or not job.lease_until or job.lease_until >= now:
             return "alive"  # renewed or finished since we looked
         job.abandoned()
+        _fail_task_results(job, now)
         if job.attempts < MAX_ATTEMPTS and job.task_name:
             model.objects.filter(pk=job.pk).update(
                 status=model.QUEUED_STATUS,
@@ -126,6 +130,16 @@ def _recover_one(job: Leased, now: dt.datetime) -> str:
             outcome = "failed"
     log.warning("%s %s lost its worker: %s", model.__name__, job.pk, outcome)
     return outcome
+
+
+def _fail_task_results(job: Leased, now: dt.datetime) -> None:
+    """The task queue's own record of the dead attempt is failed too, not left running."""
+    running = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, task_path=job.task_name)
+    for result in running:
+        if result.args_kwargs.get("kwargs") == job.task_kwargs:
+            result.status = TaskResultStatus.FAILED
+            result.finished_at = now
+            result.save(update_fields=["status", "finished_at"])
 
 
 def recover(now: dt.datetime | None = None) -> dict[str, int]:

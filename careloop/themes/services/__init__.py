@@ -23,7 +23,6 @@ from careloop.themes.services.classify import (
     reclassify_start,
     unclassified,
 )
-from careloop.themes.services.runs import run_retry
 from careloop.themes.services.framework import (
     CATEGORY_FIELDS,
     THEME_FIELDS,
@@ -52,6 +51,7 @@ from careloop.themes.services.review import (
     themes_review_many,
     unsubscribe,
 )
+from careloop.themes.services.runs import run_retry
 from careloop.themes.services.training import (
     gate,
     model_activate,
