@@ -143,7 +143,11 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "careloop.core.context_processors.careloop",
             ],
-            "builtins": ["django.templatetags.static", "careloop.core.templatetags.govuk"],
+            "builtins": [
+                "django.templatetags.static",
+                "careloop.core.templatetags.govuk",
+                "careloop.core.templatetags.submission",
+            ],
         },
     }
 ]

@@ -469,3 +469,20 @@ class ImportJob(Leased):
         if not self.total_rows:
             return 0 if self.is_running else 100
         return min(100, round(100 * self.processed_rows / self.total_rows))
+
+
+class SubmissionToken(models.Model):
+    """A form's one-time token (`core.web.submit`): the first POST that carries it saves and
+    records what it made; a second POST of the same form (double click, back and send again)
+    is answered with that record instead of making another. Kept for a day."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    content_type = models.ForeignKey(ContentType, null=True, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"Form sent at {self.created_at:%Y-%m-%d %H:%M}"
