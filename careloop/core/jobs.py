@@ -29,7 +29,6 @@ from django.conf import settings
 from django.db import OperationalError, close_old_connections, connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
-
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 

@@ -18,10 +18,9 @@ that live here, so no view catches a service's refusal itself:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar, overload
-
-import datetime as dt
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType

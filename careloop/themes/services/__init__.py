@@ -64,6 +64,7 @@ from careloop.themes.services.training import (
 )
 
 __all__ = [
+    "run_retry",
     "CATEGORY_FIELDS",
     "LINK_DIMS",
     "SCOPES",
