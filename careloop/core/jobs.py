@@ -22,7 +22,7 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.conf import settings
@@ -36,6 +36,7 @@ from careloop.core.models import Leased
 from careloop.core.services import ServiceError
 
 log = logging.getLogger("careloop.jobs")
+J = TypeVar("J", bound=Leased)
 MAX_ATTEMPTS = 3
 
 
@@ -51,7 +52,9 @@ def enqueue(job: Leased, task: str, kwargs: dict[str, Any], *, at_commit: bool =
     """Record how `job` is queued (task dotted name and arguments) and queue it: once the
     transaction commits, or at once (`at_commit=False`, for a job saved outside one). A fresh
     start, with no attempts yet."""
-    type(job).objects.filter(pk=job.pk).update(task_name=task, task_kwargs=kwargs, attempts=0)
+    type(job)._default_manager.filter(pk=job.pk).update(
+        task_name=task, task_kwargs=kwargs, attempts=0
+    )
     job.task_name, job.task_kwargs, job.attempts = task, kwargs, 0
     if at_commit:
         transaction.on_commit(lambda: import_string(task).enqueue(**kwargs))
@@ -61,7 +64,7 @@ def enqueue(job: Leased, task: str, kwargs: dict[str, Any], *, at_commit: bool =
 
 def _renew(model: type[Leased], pk: int) -> None:
     until = timezone.now() + dt.timedelta(seconds=lease_seconds())
-    model.objects.filter(pk=pk, lease_until__isnull=False).update(lease_until=until)
+    model._default_manager.filter(pk=pk, lease_until__isnull=False).update(lease_until=until)
 
 
 def _heartbeat(model: type[Leased], pk: int, stop: threading.Event) -> None:
@@ -76,12 +79,12 @@ def _heartbeat(model: type[Leased], pk: int, stop: threading.Event) -> None:
 
 
 @contextmanager
-def leased(job: Leased) -> Iterator[Leased]:
+def leased(job: J) -> Iterator[J]:
     """Run a job's work holding its lease: the attempt is counted, the lease renewed by a
     heartbeat thread, and let go at the end."""
     model = type(job)
     until = timezone.now() + dt.timedelta(seconds=lease_seconds())
-    model.objects.filter(pk=job.pk).update(lease_until=until, attempts=job.attempts + 1)
+    model._default_manager.filter(pk=job.pk).update(lease_until=until, attempts=job.attempts + 1)
     job.lease_until, job.attempts = until, job.attempts + 1
     stop = threading.Event()
     beat = threading.Thread(target=_heartbeat, args=(model, job.pk, stop), daemon=True)
@@ -91,41 +94,42 @@ def leased(job: Leased) -> Iterator[Leased]:
     finally:
         stop.set()
         beat.join()
-        model.objects.filter(pk=job.pk).update(lease_until=None)
+        model._default_manager.filter(pk=job.pk).update(lease_until=None)
         job.lease_until = None
 
 
 def _expired(model: type[Leased], now: dt.datetime):
-    return model.objects.filter(status__in=model.LEASED_STATUSES, lease_until__lt=now)
+    leased = {"status__in": model.LEASED_STATUSES}  # each subclass's own status field
+    return model._default_manager.filter(**leased, lease_until__lt=now)
 
 
 def _recover_one(job: Leased, now: dt.datetime) -> str:
     """Queue again or fail one job whose lease ran out; returns what was done."""
     model = type(job)
     with transaction.atomic():
-        job = model.objects.select_for_update().get(pk=job.pk)
+        job = model._default_manager.select_for_update().get(pk=job.pk)
         if job.status not in model.LEASED_STATUSES or not job.lease_until or job.lease_until >= now:
             return "alive"  # renewed or finished since we looked
         job.abandoned()
         _fail_task_results(job, now)
         if job.attempts < MAX_ATTEMPTS and job.task_name:
-            model.objects.filter(pk=job.pk).update(
-                status=model.QUEUED_STATUS,
-                lease_until=None,
-                message=f"The worker stopped during attempt {job.attempts}; trying again.",
-            )
+            again: dict[str, Any] = {
+                "status": model.QUEUED_STATUS,
+                "message": f"The worker stopped during attempt {job.attempts}; trying again.",
+            }
+            model._default_manager.filter(pk=job.pk).update(**again, lease_until=None)
             task, kwargs = job.task_name, job.task_kwargs
             transaction.on_commit(lambda: import_string(task).enqueue(**kwargs))
             outcome = "retried"
         else:
-            model.objects.filter(pk=job.pk).update(
-                status=model.FAILED_STATUS,
-                lease_until=None,
-                finished_at=now,
-                message=f"The worker stopped while this was running ({job.attempts} "
+            failed: dict[str, Any] = {
+                "status": model.FAILED_STATUS,
+                "finished_at": now,
+                "message": f"The worker stopped while this was running ({job.attempts} "
                 f"attempt{'s' if job.attempts != 1 else ''}). Nothing was left half done: "
                 "try again.",
-            )
+            }
+            model._default_manager.filter(pk=job.pk).update(**failed, lease_until=None)
             outcome = "failed"
     log.warning("%s %s lost its worker: %s", model.__name__, job.pk, outcome)
     return outcome
@@ -153,7 +157,7 @@ def recover(now: dt.datetime | None = None) -> dict[str, int]:
     return counts
 
 
-def check(job: Leased) -> Leased:
+def check(job: J) -> J:
     """For a job's page: if its worker died, retry or fail it now; returns it fresh."""
     now = timezone.now()
     if job.status in type(job).LEASED_STATUSES and job.lease_until and job.lease_until < now:
@@ -162,16 +166,16 @@ def check(job: Leased) -> Leased:
     return job
 
 
-def retry(job: Leased) -> Leased:
+def retry(job: J) -> J:
     """Queue a failed job again (a person pressed "Try again")."""
     model = type(job)
     with transaction.atomic():
-        job = model.objects.select_for_update().get(pk=job.pk)
+        job = model._default_manager.select_for_update().get(pk=job.pk)
         if job.status != model.FAILED_STATUS:
             raise ServiceError("Only a failed job can be tried again")
         if not job.task_name:
             raise ServiceError("This job cannot be tried again: start it afresh")
-        model.objects.filter(pk=job.pk).update(
+        model._default_manager.filter(pk=job.pk).update(
             status=model.QUEUED_STATUS, attempts=0, lease_until=None, finished_at=None, message=""
         )
         task, kwargs = job.task_name, job.task_kwargs

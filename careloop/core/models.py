@@ -44,6 +44,7 @@ class Leased(models.Model):
 
     LEASED_STATUSES: tuple[str, ...] = ()
     QUEUED_STATUS = "queued"
+    status: str  # each subclass's own field
     FAILED_STATUS = "failed"
 
     lease_until = models.DateTimeField(null=True, blank=True, db_index=True)

@@ -31,7 +31,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from careloop.core.models import SubmissionToken
+from careloop.core.models import SubmissionToken, User
 from careloop.core.services import ServiceError
 from careloop.core.templatetags.submission import FIELD as SUBMISSION_FIELD
 
@@ -104,7 +104,7 @@ def _claim(token: str, request: HttpRequest) -> SubmissionToken | None:
     """Take the form's one-time token; if it was taken already, the first submission's row
     (waiting, on a double click, until the first submission's transaction ends)."""
     SubmissionToken.objects.filter(created_at__lt=timezone.now() - TOKEN_KEPT).delete()
-    user = request.user if getattr(request.user, "pk", None) else None
+    user = request.user if isinstance(request.user, User) else None
     try:
         with transaction.atomic():
             SubmissionToken.objects.create(token=token, user=user)
