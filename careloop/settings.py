@@ -144,7 +144,11 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "careloop.core.context_processors.careloop",
             ],
-            "builtins": ["django.templatetags.static", "careloop.core.templatetags.govuk"],
+            "builtins": [
+                "django.templatetags.static",
+                "careloop.core.templatetags.govuk",
+                "careloop.core.templatetags.submission",
+            ],
         },
     }
 ]
@@ -311,6 +315,10 @@ TASKS: dict[str, dict[str, Any]] = {
         "QUEUES": [],
     }
 }
+
+# A running job's lease (core.jobs): renewed every third of it; a job whose lease ran out lost
+# its worker and is retried or failed.
+CARELOOP_JOB_LEASE_SECONDS = float(env("CARELOOP_JOB_LEASE_SECONDS", "60"))
 
 # --- API ---------------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -5,8 +5,9 @@
     attachments_for(review)  # for the record's page
     {% include "components/attachments.html" with attachments=... %}
 
-Files are checked (size, type) before anything is stored, kept under MEDIA_ROOT with a random
-prefix, and only ever served by `core:attachment_download` after a permission check.
+Files are checked (size, type, and for Office files how far they expand: core.office) before
+anything is stored, kept under MEDIA_ROOT with a random prefix, and only ever served by
+`core:attachment_download` after a permission check.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
+from careloop.core import office
 from careloop.core.forms import GovukForm
 from careloop.core.models import Attachment
 from careloop.core.services import ServiceError
@@ -54,6 +56,10 @@ def check_upload(file) -> None:
         raise ValidationError(
             "The file must be a PDF, Word, Excel, OpenDocument, text, CSV, email or image file"
         )
+    try:
+        office.check_zip(file)  # a zip bomb is refused before anything opens it
+    except office.OfficeFileProblem as problem:
+        raise ValidationError(str(problem)) from None
 
 
 class UploadField(forms.FileField):

@@ -33,6 +33,32 @@ class Audited(models.Model):
         abstract = True
 
 
+class Leased(models.Model):
+    """A background job that holds a lease while a worker runs it (`careloop.core.jobs`).
+
+    The worker renews `lease_until` while the job runs; a job still in one of `LEASED_STATUSES`
+    after its lease ran out lost its worker, and is queued again (up to `jobs.MAX_ATTEMPTS`)
+    or marked `FAILED_STATUS` with the reason in `message`. `task_name` and `task_kwargs` are
+    how it was queued, so it can be queued again. Subclasses set the three status names.
+    """
+
+    LEASED_STATUSES: tuple[str, ...] = ()
+    QUEUED_STATUS = "queued"
+    status: str  # each subclass's own field
+    FAILED_STATUS = "failed"
+
+    lease_until = models.DateTimeField(null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    task_name = models.CharField(max_length=200, blank=True)
+    task_kwargs = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def abandoned(self) -> None:
+        """Called (in the recovery's transaction) when the worker died: undo what it left."""
+
+
 class RestrictableQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Records `user` may see: all, if their role sees restricted records of this model;
@@ -387,7 +413,7 @@ class ImportMapping(Audited):
         return f"{self.source} ({self.importer})"
 
 
-class ImportJob(models.Model):
+class ImportJob(Leased):
     """One file being imported: its mapping, progress and result. Not audited itself (it is
     bookkeeping); the records it writes are, and so is who ran it (created_by)."""
 
@@ -401,6 +427,7 @@ class ImportJob(models.Model):
         FAILED = "failed", "Failed"
 
     RUNNING = (Status.QUEUED, Status.CHECKING, Status.WRITING)
+    LEASED_STATUSES = (Status.CHECKING, Status.WRITING)
 
     importer = models.CharField(max_length=50, db_index=True)
     source = models.CharField(max_length=100)
@@ -443,3 +470,20 @@ class ImportJob(models.Model):
         if not self.total_rows:
             return 0 if self.is_running else 100
         return min(100, round(100 * self.processed_rows / self.total_rows))
+
+
+class SubmissionToken(models.Model):
+    """A form's one-time token (`core.web.submit`): the first POST that carries it saves and
+    records what it made; a second POST of the same form (double click, back and send again)
+    is answered with that record instead of making another. Kept for a day."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    content_type = models.ForeignKey(ContentType, null=True, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"Form sent at {self.created_at:%Y-%m-%d %H:%M}"

@@ -27,6 +27,7 @@ urlpatterns = [
     path("administration/people/<int:pk>/edit/", views.user_edit, name="user_edit"),
     path("administration/audit/", views.audit_index, name="audit_index"),
     path("imports/job/<int:pk>/", imports.import_show, name="import_show"),
+    path("imports/job/<int:pk>/retry/", imports.import_retry, name="import_retry"),
     path("imports/job/<int:pk>/columns/", imports.import_mapping, name="import_mapping"),
     path("imports/job/<int:pk>/problems.csv", imports.import_errors, name="import_errors"),
     path("imports/<str:importer>/", imports.import_index, name="import_index"),

@@ -5,7 +5,10 @@ that live here, so no view catches a service's refusal itself:
 
 - `submit(request, form, call, success=...)`: for a POSTed, valid form, run the service;
   a `ServiceError` becomes errors on the form (each on its field when the form has one, else
-  at the top), shown in the GOV.UK error summary, and nothing is saved.
+  at the top), shown in the GOV.UK error summary, and nothing is saved. The form's one-time
+  token (sent by every `{% csrf_token %}`, see templatetags/submission.py) is taken in the
+  service's transaction: the same form sent twice saves once, and the second answer is the
+  first's record.
 - `attempt(form, call)`: the same for a form that is already validated (or none at all).
 - `act(request, call, success=...)`: for a button that posts nothing (move, delete, mark
   done): run the service; a refusal becomes error messages on the page the view redirects to.
@@ -15,17 +18,25 @@ that live here, so no view catches a service's refusal itself:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar, overload
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
+from careloop.core.models import SubmissionToken, User
 from careloop.core.services import ServiceError
+from careloop.core.templatetags.submission import FIELD as SUBMISSION_FIELD
 
 T = TypeVar("T")
+TOKEN_KEPT = dt.timedelta(days=1)
 Crumb = tuple[str, str]
 
 
@@ -62,16 +73,64 @@ def submit(
     Returns None when the request is not a POST, the form is invalid, or the service refused
     (its reasons are then on the form). On success, `success` is shown as a message.
     """
-    if request.method != "POST" or not form.is_valid():
+    if request.method != "POST":
+        return None
+    token = request.POST.get(SUBMISSION_FIELD, "")
+    sent_before = SubmissionToken.objects.filter(token=token).first() if token else None
+    if sent_before is not None:  # before validating: the first one's record may now clash
+        return _answer_again(request, form, sent_before)
+    if not form.is_valid():
         return None
     try:
-        result = call(form.cleaned_data)
+        if 16 <= len(token) <= 64:
+            with transaction.atomic():
+                first = _claim(token, request)
+                if first is None:
+                    result = call(form.cleaned_data)
+                    _remember(token, result)
+        else:  # a client that sends no token (the API's forms, an old page): no guard
+            first, result = None, call(form.cleaned_data)
     except ServiceError as error:
         refusal_to_form(form, error)
         return None
+    if first is not None:
+        return _answer_again(request, form, first)
     if success:
         messages.success(request, success)
     return result
+
+
+def _claim(token: str, request: HttpRequest) -> SubmissionToken | None:
+    """Take the form's one-time token; if it was taken already, the first submission's row
+    (waiting, on a double click, until the first submission's transaction ends)."""
+    SubmissionToken.objects.filter(created_at__lt=timezone.now() - TOKEN_KEPT).delete()
+    user = request.user if isinstance(request.user, User) else None
+    try:
+        with transaction.atomic():
+            SubmissionToken.objects.create(token=token, user=user)
+            return None
+    except IntegrityError:
+        return SubmissionToken.objects.get(token=token)
+
+
+def _remember(token: str, result: object) -> None:
+    if isinstance(result, Model) and result.pk is not None:
+        SubmissionToken.objects.filter(token=token).update(
+            content_type=ContentType.objects.get_for_model(result), object_id=str(result.pk)
+        )
+
+
+def _answer_again(request: HttpRequest, form: BaseForm, first: SubmissionToken) -> Any:
+    """The same form sent again: the first submission's record, not a second one."""
+    user = request.user if getattr(request.user, "pk", None) else None
+    if first.user_id == getattr(user, "pk", None) and first.content_type and first.object_id:
+        model = first.content_type.model_class()
+        found = model._default_manager.filter(pk=first.object_id).first() if model else None
+        if found is not None:
+            messages.info(request, "This form was already sent: here is what it saved")
+            return found
+    form.add_error(None, "This form was already sent. Open the record to see what was saved.")
+    return None
 
 
 @overload

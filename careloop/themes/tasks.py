@@ -10,7 +10,7 @@ import datetime as dt
 
 from django_tasks import task
 
-from careloop.core import audit
+from careloop.core import audit, jobs
 from careloop.core.scheduler import Periodic
 from careloop.themes.alerts import send_new_signal_alerts
 from careloop.themes.models import ClassificationRun
@@ -35,14 +35,14 @@ def classify_pending() -> int:
 @task()
 def reclassify(run_id: int, scope: str) -> int:
     run = ClassificationRun.objects.get(pk=run_id)
-    with audit.acting_as(run.requested_by, "task"):
+    with audit.acting_as(run.requested_by, "task"), jobs.leased(run):
         return classify.reclassify_run(run=run, scope=scope).done
 
 
 @task()
 def train(run_id: int, note: str = "") -> int:
     run = ClassificationRun.objects.get(pk=run_id)
-    with audit.acting_as(run.requested_by, "task"):
+    with audit.acting_as(run.requested_by, "task"), jobs.leased(run):
         return training.train_run(run=run, note=note).number
 
 

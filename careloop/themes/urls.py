@@ -37,6 +37,7 @@ urlpatterns = [
     path("classifier/train/", classifier.model_train, name="model_train"),
     path("classifier/reclassify/", classifier.reclassify, name="reclassify"),
     path("classifier/runs/<int:pk>/", classifier.run, name="run"),
+    path("classifier/runs/<int:pk>/retry/", classifier.run_retry, name="run_retry"),
     path("classifier/<int:pk>/", classifier.model_show, name="model_show"),
     path("classifier/<int:pk>/activate/", classifier.model_activate, name="model_activate"),
 ]

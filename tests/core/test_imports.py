@@ -9,18 +9,20 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from careloop.core import audit
-from careloop.core.imports import FileProblem, Importer, ImportField, engine, register
+from careloop.core.imports import FileProblem, ImportField, engine, register
 from careloop.core.imports.parsing import CellError, parse_date
 from careloop.core.imports.reading import read_table
 from careloop.core.models import AuditEntry, ImportJob, ImportMapping
+from tests.testapp.importers import SlowNoteImporter
 from tests.testapp.models import Note
 
 
-class NoteImporter(Importer):
+class NoteImporter(SlowNoteImporter):  # its existing() and write()
     name = "test-notes"
     label = "Notes"
     permission = "core.manage_org"
     key = "ref"
+    batch_size = 2000
     fields = [
         ImportField("ref", "Reference", required=True, aliases=("id",)),
         ImportField("title", "Title", required=True),
@@ -36,17 +38,6 @@ class NoteImporter(Importer):
         if len(str(values["title"])) > 100:
             problems.append(("title", "is longer than 100 characters"))
         return {"ref": str(values["ref"]).strip(), "title": values["title"], "when": when}, problems
-
-    def existing(self, keys, job, context):
-        bodies = Note.objects.filter(body__in=[f"{job.source}:{k}" for k in keys])
-        return {body.split(":", 1)[1] for body in bodies.values_list("body", flat=True)}
-
-    def write(self, rows, job, context):
-        notes = Note.objects.bulk_create(
-            [Note(title=r["title"], body=f"{job.source}:{r['ref']}") for r in rows]
-        )
-        audit.record_bulk_create(notes)
-        return len(notes)
 
 
 IMPORTER = register(NoteImporter())

@@ -17,7 +17,7 @@ from careloop.assurance.cqc.draft import DraftError, draft_sentence
 from careloop.assurance.models import EvidenceItem, FrameworkVersion, RefreshRun
 from careloop.assurance.services.framework import framework_ensure
 from careloop.assurance.suggest import suggest
-from careloop.core import areas
+from careloop.core import areas, office
 from careloop.core.attachments import (
     attachment_add_file,
     attachment_add_link,
@@ -137,11 +137,8 @@ def _file_text(file) -> str:
             file.seek(0)
             return file.read(20_000).decode("utf-8", errors="replace")
         if suffix == ".docx":
-            import docx
-
-            file.seek(0)
-            paragraphs = docx.Document(file).paragraphs[:200]
-            return " ".join(p.text for p in paragraphs)[:20_000]
+            office.check_zip(file)  # never expand a zip bomb, even if a caller skipped the form
+            return office.docx_text(file, 20_000)
     except Exception:  # noqa: BLE001 - an unreadable file simply gives no suggestion
         return ""
     finally:

@@ -6,13 +6,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
+from careloop.core import jobs, web
 from careloop.core.exports import Column, export_response
 from careloop.core.imports import engine
 from careloop.core.imports.base import get_importer
 from careloop.core.imports.forms import MappingForm, UploadForm
 from careloop.core.imports.reading import FileProblem, read_table
-from careloop.core.imports.tasks import run_import
+from careloop.core.imports.tasks import TASK
 from careloop.core.models import ImportJob, ImportMapping
 from careloop.core.permissions import can
 from careloop.core.views import paginate
@@ -106,7 +108,7 @@ def import_mapping(request, pk: int):
         job.errors = []
         job.finished_at = None
         job.save()
-        run_import.enqueue(job.pk)
+        jobs.enqueue(job, TASK, {"job_id": job.pk}, at_commit=False)
         return redirect(job)
     try:
         with job.file.open("rb") as handle:
@@ -135,6 +137,7 @@ def import_mapping(request, pk: int):
 
 def import_show(request, pk: int):
     imp, job = _job(request, pk)
+    job = jobs.check(job)  # a job whose worker died is retried or failed, never left running
     context = {
         "title": f"Import of {job.original_name}",
         "importer": imp,
@@ -145,6 +148,14 @@ def import_show(request, pk: int):
     if request.htmx:
         return render(request, "imports/_progress.html", context)
     return render(request, "imports/show.html", context)
+
+
+@require_POST
+def import_retry(request, pk: int):
+    """Queue a failed import again (its file is kept until it is imported)."""
+    imp, job = _job(request, pk)
+    web.act(request, lambda: jobs.retry(job), success="The import will be tried again")
+    return redirect(job)
 
 
 def import_errors(request, pk: int):

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Leased
 
 
 class ModelVersion(Audited):
@@ -76,7 +76,7 @@ class ModelVersion(Audited):
         return cls.objects.filter(is_active=True, status=cls.Status.READY).first()
 
 
-class ClassificationRun(models.Model):
+class ClassificationRun(Leased):
     """A background job over many items (classifying, reclassifying, retraining, rebuilding
     counts), with its progress for the page that started it."""
 
@@ -91,6 +91,8 @@ class ClassificationRun(models.Model):
         RUNNING = "running", "Running"
         DONE = "done", "Finished"
         FAILED = "failed", "Failed"
+
+    LEASED_STATUSES = (Status.RUNNING,)
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
@@ -123,3 +125,11 @@ class ClassificationRun(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    def abandoned(self) -> None:
+        """A version whose training died with its worker is failed, never left "training"."""
+        for version in ModelVersion.objects.filter(runs=self, status=ModelVersion.Status.TRAINING):
+            version.status = ModelVersion.Status.FAILED
+            version.error = "Training stopped when the worker stopped"
+            version.finished_at = timezone.now()
+            version.save()

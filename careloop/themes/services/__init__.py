@@ -51,6 +51,7 @@ from careloop.themes.services.review import (
     themes_review_many,
     unsubscribe,
 )
+from careloop.themes.services.runs import run_retry
 from careloop.themes.services.training import (
     gate,
     model_activate,
@@ -63,6 +64,7 @@ from careloop.themes.services.training import (
 )
 
 __all__ = [
+    "run_retry",
     "CATEGORY_FIELDS",
     "LINK_DIMS",
     "SCOPES",

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
-from django.utils.module_loading import import_string
-
+from careloop.core import jobs
 from careloop.core.services import ServiceError
 from careloop.themes.models import ClassificationRun, ModelVersion
 
@@ -19,8 +17,12 @@ UNFINISHED = (ClassificationRun.Status.QUEUED, ClassificationRun.Status.RUNNING)
 
 
 def check_idle() -> None:
-    """Refuse to start a reclassification or training while one is waiting or running."""
-    if ClassificationRun.objects.filter(kind__in=BUSY_KINDS, status__in=UNFINISHED).exists():
+    """Refuse to start a reclassification or training while one is waiting or running (a run
+    whose worker died is first retried or failed: see core.jobs)."""
+    busy = ClassificationRun.objects.filter(kind__in=BUSY_KINDS, status__in=UNFINISHED)
+    for run in busy:
+        jobs.check(run)
+    if busy.exists():
         raise ServiceError("A reclassification or training is already running: wait for it to end")
 
 
@@ -38,5 +40,11 @@ def run_queue(
     run = ClassificationRun.objects.create(
         kind=kind, scope=scope, model_version=model_version, requested_by=requested_by
     )
-    transaction.on_commit(lambda: import_string(task).enqueue(run_id=run.pk, **arguments))
+    jobs.enqueue(run, task, {"run_id": run.pk, **arguments})
     return run
+
+
+def run_retry(*, run: ClassificationRun) -> ClassificationRun:
+    """Queue a failed reclassification or training again, when nothing else is running."""
+    check_idle()
+    return jobs.retry(run)

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from careloop.core import web
+from careloop.core import jobs, web
 from careloop.core.permissions import can, require
 from careloop.core.selectors import history_for
 from careloop.themes import selectors, services
@@ -117,9 +117,25 @@ def reclassify(request):
 @require("themes.view")
 def run(request, pk: int):
     job = get_object_or_404(ClassificationRun.objects.select_related("model_version"), pk=pk)
+    job = jobs.check(job)  # a run whose worker died is retried or failed, never left running
     template = "themes/_run.html" if request.htmx else "themes/run.html"
     return render(
         request,
         template,
-        {"title": job.get_kind_display(), "run": job, "breadcrumbs": crumbs(CLASSIFIER)},
+        {
+            "title": job.get_kind_display(),
+            "run": job,
+            "may_retry": job.status == ClassificationRun.Status.FAILED
+            and bool(job.task_name)
+            and can(request.user, "themes.manage_models"),
+            "breadcrumbs": crumbs(CLASSIFIER),
+        },
     )
+
+
+@require_POST
+@require("themes.manage_models")
+def run_retry(request, pk: int):
+    job = get_object_or_404(ClassificationRun, pk=pk)
+    web.act(request, lambda: services.run_retry(run=job), success="It will be tried again")
+    return redirect("themes:run", pk=job.pk)

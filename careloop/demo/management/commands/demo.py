@@ -59,7 +59,7 @@ class Command(BaseCommand):
         env.setdefault("CARELOOP_HTTPS", "0")  # plain HTTP on this machine
         command = [sys.executable, "-m", "careloop"]
         children = [
-            subprocess.Popen([*command, "db_worker"], env=env),  # noqa: S603
+            subprocess.Popen([*command, "worker"], env=env),  # noqa: S603
             subprocess.Popen([*command, "scheduler"], env=env),  # noqa: S603
             subprocess.Popen([*command, "serve", "--host", host, "--port", str(port)], env=env),  # noqa: S603
         ]
