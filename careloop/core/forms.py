@@ -16,6 +16,7 @@ from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 
+from careloop.core.access import Designation
 from careloop.core.models import Directorate, ServiceArea, Team, User
 from careloop.core.permissions import Role
 
@@ -161,10 +162,26 @@ class TeamForm(GovukModelForm):
 
 class UserForm(GovukModelForm):
     role = forms.ChoiceField(choices=Role.choices, widget=forms.RadioSelect)
+    designations = forms.MultipleChoiceField(
+        choices=Designation.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Named posts this person holds. They decide who may read some records "
+        "(private supervision sections, restricted complaints) and who may lift a restriction.",
+    )
 
     class Meta:
         model = User
-        fields = ["full_name", "email", "job_title", "role", "team", "line_manager", "is_active"]
+        fields = [
+            "full_name",
+            "email",
+            "job_title",
+            "role",
+            "designations",
+            "team",
+            "line_manager",
+            "is_active",
+        ]
         help_texts = {"email": "They sign in with this address."}
 
     def __init__(self, *args, **kwargs):
