@@ -222,6 +222,28 @@ def visible(user, queryset: models.QuerySet) -> models.QuerySet:
     return queryset.filter(allowed)
 
 
+def choices(user, queryset: models.QuerySet) -> models.QuerySet:
+    """For a choice list or an API's related field: the rows `user` may read. Rows of a model
+    with no policy are left as they are (the page's permission decides), deleted ones go."""
+    if policy_for(queryset.model) is None:
+        if any(f.name == "is_deleted" for f in queryset.model._meta.concrete_fields):
+            return queryset.filter(is_deleted=False)
+        return queryset
+    return visible(user, queryset)
+
+
+def restrict_choices(fields, user) -> None:
+    """Put every model choice field of a form (or related field of a serializer) through
+    `choices()`, so no list offers a record its reader may not see."""
+    if user is None:
+        return
+    for field in fields:
+        target = getattr(field, "child_relation", field)  # DRF's many=True wraps the field
+        queryset = getattr(target, "queryset", None)
+        if isinstance(queryset, models.QuerySet):
+            target.queryset = choices(user, queryset)
+
+
 def may_read(user, obj: models.Model, part: str | None = None) -> bool:
     """Whether `user` may read `obj` (or its `part`)."""
     if part is not None and not may_read(user, obj):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.db.models.signals import pre_save
 from django.utils.module_loading import autodiscover_modules
 
 from careloop.core.areas import Area
@@ -18,9 +19,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # imported here: they use the models, which are ready only now
-        from django.db.models.signals import pre_save
-
         from careloop.core import audit, services, signals  # noqa: F401 - sign-in handlers
+
+        # imported here: they use the models, which are ready only now
         from careloop.core.models import Audited, Restrictable
 
         # Each app declares its permissions in <app>/permissions.py.

@@ -46,7 +46,8 @@ define(
 
 # --- Who may read a supervision, and its private section ----------------------------------------
 def _sessions(user):
-    """Leads and the principal social worker read every supervision; others the ones they took part in and their reports'."""
+    """Leads and the principal social worker read every supervision; others the ones they
+    took part in and their reports'."""
     if can(user, "workforce.supervision_all") or access.holds(user, access.PSW):
         return True
     if not can(user, "workforce.supervision"):
@@ -72,7 +73,9 @@ def _private_readers(session) -> list[str]:
 def _private_rows(user):
     if access.holds(user, access.PSW):
         return True
-    return (Q(supervisor=user) | Q(supervisee=user)) if can(user, "workforce.supervision") else False
+    if not can(user, "workforce.supervision"):
+        return False
+    return Q(supervisor=user) | Q(supervisee=user)
 
 
 access.register("workforce.supervisionsession", access.Rule(_sessions))
