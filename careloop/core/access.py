@@ -24,7 +24,7 @@ the person's page, and the change is audited like every other change to the reco
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Q
@@ -160,7 +160,7 @@ class Rule(Policy):
 
     rows_fn: Callable[[object], Q | bool]
     check_fn: Callable[[object, object], bool] | None = None
-    readers_fn: Callable[[object], list[str]] | None = field(default=None)
+    readers_fn: Callable[[object], list[str]] | None = None
 
     def rows(self, user) -> Q | bool:
         return self.rows_fn(user) if _active(user) else False
@@ -240,6 +240,8 @@ def restrict_choices(fields, user) -> None:
     for field in fields:
         target = getattr(field, "child_relation", field)  # DRF's many=True wraps the field
         queryset = getattr(target, "queryset", None)
+        if isinstance(queryset, models.Manager):  # DRF's own related fields hold the manager
+            queryset = queryset.all()
         if isinstance(queryset, models.QuerySet):
             target.queryset = choices(user, queryset)
 
@@ -261,7 +263,7 @@ def readers(obj: models.Model, part: str | None = None) -> list[str]:
 
 
 def promise(obj: models.Model, part: str | None = None) -> str:
-    """"Only A, B and C can read this.", from the rule that decides."""
+    """ "Only A, B and C can read this.", from the rule that decides."""
     words = readers(obj, part)
     if not words:
         return ""

@@ -41,9 +41,7 @@ def world(users, django_capture_on_commit_callbacks):
         "principal_social_worker": UserFactory(
             role="quality_lead", designations=["principal_social_worker"]
         ),
-        "complaints_manager": UserFactory(
-            role="quality_lead", designations=["complaints_manager"]
-        ),
+        "complaints_manager": UserFactory(role="quality_lead", designations=["complaints_manager"]),
         "dpo": UserFactory(role="quality_lead", designations=["data_protection_officer"]),
     }
     return session, people
