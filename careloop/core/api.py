@@ -45,7 +45,7 @@ class AccessChoicesMixin:
     (`access.restrict_choices`); an unknown id and a forbidden one get the same answer."""
 
     def get_serializer(self, *args, **kwargs):
-        serializer = super().get_serializer(*args, **kwargs)  # type: ignore[misc]
+        serializer = super().get_serializer(*args, **kwargs)
         request = getattr(self, "request", None)
         user = getattr(request, "user", None)
         if user is not None:

@@ -80,7 +80,8 @@ def restriction_guard(sender, instance, raw=False, **kwargs) -> None:
         return
     reason = getattr(instance, access.LIFT_REASON, None)
     if reason is None:
-        actor = User.objects.filter(pk=audit.current().actor_id).first()
+        actor_id = audit.current().actor_id
+        actor = User.objects.filter(pk=actor_id).first() if actor_id is not None else None
         if not access.may_lift(actor):
             raise ServiceError(
                 f"Only {access.lifter_words()} can lift a restriction.", field="is_restricted"
