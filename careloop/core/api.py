@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from careloop.core import access
 from careloop.core.models import Directorate, ServiceArea, Team, User
 from careloop.core.services import ServiceError
 
@@ -73,7 +74,32 @@ def exception_handler(exc, context):
     return drf_exception_handler(exc, context)
 
 
-class RoleViewSet(viewsets.ModelViewSet):
+class AccessChoicesMixin:
+    """Every related field of the view's serializers (the writable ids, and the browsable
+    API's forms, `?format=api`) accepts and offers only records the caller may read
+    (`access.restrict_choices`); an unknown id and a forbidden one get the same answer."""
+
+    def get_serializer(self, *args, **kwargs):
+        serializer = super().get_serializer(*args, **kwargs)
+        request = getattr(self, "request", None)
+        user = getattr(request, "user", None)
+        if user is not None:
+            restrict_serializer(serializer, user)
+        return serializer
+
+
+def restrict_serializer(serializer, user) -> None:
+    root = getattr(serializer, "child", serializer)  # many=True
+    fields = getattr(root, "fields", None)
+    if fields is None:
+        return
+    access.restrict_choices(fields.values(), user)
+    for field in fields.values():
+        if isinstance(field, serializers.BaseSerializer):
+            restrict_serializer(field, user)
+
+
+class RoleViewSet(AccessChoicesMixin, viewsets.ModelViewSet):
     """A model API whose permissions are named per method: read with `view`, write with `edit`."""
 
     lookup_value_regex = ID_PATTERN

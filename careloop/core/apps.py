@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.db.models.signals import pre_save
 from django.utils.module_loading import autodiscover_modules
 
 from careloop.core.areas import Area
@@ -18,8 +19,10 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # imported here: they use the models, which are ready only now
-        from careloop.core import audit, signals  # noqa: F401 - connects the sign-in handlers
-        from careloop.core.models import Audited
+        from careloop.core import audit, services, signals  # noqa: F401 - sign-in handlers
+
+        # imported here: they use the models, which are ready only now
+        from careloop.core.models import Audited, Restrictable
 
         # Each app declares its permissions in <app>/permissions.py.
         autodiscover_modules("permissions")
@@ -28,3 +31,9 @@ class CoreConfig(AppConfig):
         audit.connect(
             m for m in apps.get_models() if issubclass(m, Audited) and not m._meta.abstract
         )
+        # Lifting a restriction needs a designation and a reason, whatever path saves it.
+        for model in apps.get_models():
+            if issubclass(model, Restrictable):
+                pre_save.connect(
+                    services.restriction_guard, sender=model, dispatch_uid=f"lift-{model._meta}"
+                )

@@ -188,7 +188,9 @@ def _on_post_save(sender, instance, created, raw=False, **kwargs):
         return
     changes = diff(sender, before, new)
     if changes:
-        record(AuditEntry.Action.UPDATE, instance, changes=changes)
+        reason = getattr(instance, "_audit_reason", "")  # e.g. why a restriction was lifted
+        record(AuditEntry.Action.UPDATE, instance, changes=changes, reason=reason)
+        instance._audit_reason = ""
 
 
 def _on_post_delete(sender, instance, **kwargs):

@@ -13,9 +13,14 @@ from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
+from django.forms.forms import DeclarativeFieldsMetaclass
+from django.forms.models import ModelFormMetaclass
 
+from careloop.core import access, audit
+from careloop.core.access import Designation
 from careloop.core.models import Directorate, ServiceArea, Team, User
 from careloop.core.permissions import Role
 
@@ -77,11 +82,43 @@ class GovukMixin(_Form):
         return out
 
 
-class GovukForm(GovukMixin, forms.Form):
+def acting_user(user=None):
+    """The person a form is built for: the one given, else the one acting in this request or
+    task (the audit context). None only for the system itself (commands, tests of a form)."""
+    if user is not None:
+        return user
+    ctx = audit.current()
+    if ctx.actor_id is None:
+        return None if ctx.source == "system" else AnonymousUser()
+    return User.objects.filter(pk=ctx.actor_id).first() or AnonymousUser()
+
+
+class _Restricting(type):
+    """After a form is built (its own __init__ included), every model choice field offers
+    only records the person may read (`access.restrict_choices`): a form cannot forget it."""
+
+    def __call__(cls, *args, **kwargs):
+        form = super().__call__(*args, **kwargs)
+        user = acting_user(kwargs.get("user"))
+        access.restrict_choices(
+            (f for f in form.fields.values() if isinstance(f, forms.ModelChoiceField)), user
+        )
+        return form
+
+
+class _FormMeta(_Restricting, DeclarativeFieldsMetaclass):
     pass
 
 
-class GovukModelForm(GovukMixin, forms.ModelForm):
+class _ModelFormMeta(_Restricting, ModelFormMetaclass):
+    pass
+
+
+class GovukForm(GovukMixin, forms.Form, metaclass=_FormMeta):
+    pass
+
+
+class GovukModelForm(GovukMixin, forms.ModelForm, metaclass=_ModelFormMeta):
     pass
 
 
@@ -161,10 +198,26 @@ class TeamForm(GovukModelForm):
 
 class UserForm(GovukModelForm):
     role = forms.ChoiceField(choices=Role.choices, widget=forms.RadioSelect)
+    designations = forms.MultipleChoiceField(
+        choices=Designation.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Named posts this person holds. They decide who may read some records "
+        "(private supervision sections, restricted complaints) and who may lift a restriction.",
+    )
 
     class Meta:
         model = User
-        fields = ["full_name", "email", "job_title", "role", "team", "line_manager", "is_active"]
+        fields = [
+            "full_name",
+            "email",
+            "job_title",
+            "role",
+            "designations",
+            "team",
+            "line_manager",
+            "is_active",
+        ]
         help_texts = {"email": "They sign in with this address."}
 
     def __init__(self, *args, **kwargs):

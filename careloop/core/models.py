@@ -11,10 +11,10 @@ from django.contrib.auth.models import PermissionsMixin
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from careloop.core import access
 from careloop.core.permissions import Role, can
 
 
@@ -61,24 +61,22 @@ class Leased(models.Model):
 
 class RestrictableQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Records `user` may see: all, if their role sees restricted records of this model;
-        otherwise unrestricted ones plus restricted ones that name them."""
-        model = self.model
-        if can(user, model.restricted_perm):
-            return self
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        named = Q()
-        for field in model.restricted_named_fields:
-            named |= Q(**{field: user})
-        return self.filter(Q(is_restricted=False) | named)
+        """Records `user` may read, as the model's access policy says (core/access.py)."""
+        return access.visible(user, self)
 
 
 class Restrictable(models.Model):
-    """A record that can be marked restricted (e.g. safeguarding detail)."""
+    """A record that can be marked restricted (e.g. safeguarding detail).
+
+    Who may read a restricted one: the roles holding `restricted_perm`, the people named in
+    `restricted_named_fields` and the holders of `restricted_designations` (access.py's
+    `RestrictedPolicy`, unless the app registers another). Lifting a restriction needs a
+    designation in `access.LIFTERS` and a reason (`services.restriction_guard`).
+    """
 
     restricted_perm = "core.view_restricted"
     restricted_named_fields: tuple[str, ...] = ()
+    restricted_designations: tuple[str, ...] = (access.DPO,)
 
     is_restricted = models.BooleanField(
         "restricted",
@@ -94,12 +92,7 @@ class Restrictable(models.Model):
         abstract = True
 
     def is_visible_to(self, user) -> bool:
-        if not self.is_restricted or can(user, self.restricted_perm):
-            return True
-        return any(
-            getattr(self, f"{field}_id", None) == getattr(user, "pk", object())
-            for field in self.restricted_named_fields
-        )
+        return access.may_read(user, self)
 
 
 # --- Organisation: directorate > service area > team -------------------------------------------
@@ -180,6 +173,12 @@ class User(Audited, AbstractBaseUser, PermissionsMixin):
     full_name = models.CharField(max_length=150)
     job_title = models.CharField(max_length=150, blank=True)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.VIEWER)
+    designations = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Named posts this person holds (principal social worker, data protection "
+        "officer, complaints manager): they decide who may read some records.",
+    )
     team = models.ForeignKey(
         Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
@@ -216,6 +215,10 @@ class User(Audited, AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def designation_labels(self) -> list[str]:
+        return [label for value, label in access.Designation.choices if value in self.designations]
 
     @property
     def role_label(self) -> str:

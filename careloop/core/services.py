@@ -16,6 +16,7 @@ from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
 from django.utils import timezone
 
+from careloop.core import access, audit
 from careloop.core.models import ApiToken, User
 
 # A refusal's messages by field name (None: about the whole request), one or several each.
@@ -82,6 +83,38 @@ def save_fields(
         raise ServiceError.from_validation(error) from None
     record.save()
     return record
+
+
+# --- Lifting a restriction (probe 7) -------------------------------------------------------------
+def restriction_guard(sender, instance, raw=False, **kwargs) -> None:
+    """pre_save of every Restrictable model: lifting a restriction needs a designation in
+    `access.LIFTERS` and a new reason (the restriction reason, rewritten to say why it is
+    lifted), both recorded in the audit entry. A service whose own rule lifts it (erasure
+    leaves nothing personal) says so with `access.allow_lift(record, reason)` first."""
+    if raw or instance._state.adding or instance.pk is None or instance.is_restricted:
+        return
+    before = (
+        sender._base_manager.filter(pk=instance.pk, is_restricted=True)
+        .values_list("restriction_reason", flat=True)
+        .first()
+    )
+    if before is None:
+        return
+    reason = getattr(instance, access.LIFT_REASON, None)
+    if reason is None:
+        actor_id = audit.current().actor_id
+        actor = User.objects.filter(pk=actor_id).first() if actor_id is not None else None
+        if not access.may_lift(actor):
+            raise ServiceError(
+                f"Only {access.lifter_words()} can lift a restriction.", field="is_restricted"
+            )
+        reason = (instance.restriction_reason or "").strip()
+        if not reason or reason == before:
+            raise ServiceError(
+                "Say why the restriction is lifted (replace the reason for restricting it)",
+                field="restriction_reason",
+            )
+    instance._audit_reason = f"Restriction lifted: {reason}"
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from careloop.core.access import Designation
 from careloop.core.models import Directorate, ServiceArea, Team, User
 from careloop.core.permissions import Role
 
@@ -85,6 +86,14 @@ ACCOUNTS: list[tuple[str, str, str, Role, str | None]] = [
     ),
 ]
 
+# The named posts the seed's work needs (settings on the user record, not roles): who reads
+# private supervision sections and restricted complaints, and who may lift a restriction.
+DESIGNATIONS: dict[str, list[str]] = {
+    "quality.lead@northshire.example": [Designation.PRINCIPAL_SOCIAL_WORKER],
+    "complaints@northshire.example": [Designation.COMPLAINTS_MANAGER],
+    "admin@northshire.example": [Designation.DATA_PROTECTION_OFFICER],
+}
+
 
 def load(log) -> None:
     teams: dict[str, Team] = {}
@@ -102,6 +111,7 @@ def load(log) -> None:
         user.full_name, user.job_title, user.role = name, title, role
         user.team = teams.get(account_team) if account_team else None
         user.is_active = True
+        user.designations = [str(d) for d in DESIGNATIONS.get(email, [])]
         if not user.pk or not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)
         user.save()

@@ -1,11 +1,18 @@
 """Who may do what in the learning academy (training, supervision, registration, CPD).
 
 Training compliance per team is seen by managers and leads; a person always sees their own
-record. A supervision's private section is seen only by its supervisor, its supervisee and
-the role holding `workforce.supervision_private` (the principal social worker's role).
+record. Who may read a supervision, and its private section, is declared here for the one
+access module (`careloop.core.access`): the private section is read only by its supervisor,
+its supervisee and the person designated principal social worker, and the page's promise is
+generated from that same rule.
 """
 
-from careloop.core.permissions import EVERYONE, LEADS, MANAGER, QUALITY_LEAD, STAFF, define
+from django.db.models import Q
+
+from careloop.core import access
+from careloop.core.permissions import EVERYONE, LEADS, MANAGER, STAFF, can, define
+
+from .models.people import manager_q
 
 RUN = LEADS | {MANAGER}
 
@@ -22,11 +29,6 @@ define(
     LEADS,
     "Read every supervision record and policy (never the private sections)",
 )
-define(
-    "workforce.supervision_private",
-    {QUALITY_LEAD},
-    "Read the private section of any supervision (principal social worker)",
-)
 define("workforce.policy_edit", LEADS, "Set the supervision policy for each career stage")
 define("workforce.registration", STAFF, "Record your professional registration and CPD")
 define(
@@ -39,4 +41,46 @@ define("workforce.standard_edit", LEADS, "Set up practice audit standards and th
 define("workforce.pathway_apply", STAFF, "Apply for a development pathway (BIA, AMHP, …)")
 define(
     "workforce.pathway_decide", RUN, "Approve development pathway applications and record progress"
+)
+
+
+# --- Who may read a supervision, and its private section ----------------------------------------
+def _sessions(user):
+    """Leads and the principal social worker read every supervision; others the ones they
+    took part in and their reports'."""
+    if can(user, "workforce.supervision_all") or access.holds(user, access.PSW):
+        return True
+    if not can(user, "workforce.supervision"):
+        return False
+    return Q(supervisor=user) | Q(supervisee=user) | manager_q(user, "supervisee__")
+
+
+def _private(user, session) -> bool:
+    """The two people in the room and the principal social worker; nobody else."""
+    if user.pk in (session.supervisor_id, session.supervisee_id):
+        return can(user, "workforce.supervision")
+    return access.holds(user, access.PSW)
+
+
+def _private_readers(session) -> list[str]:
+    return [
+        f"{session.supervisee} (supervisee)",
+        f"{session.supervisor} (supervisor)",
+        access.designation_words(access.PSW),
+    ]
+
+
+def _private_rows(user):
+    if access.holds(user, access.PSW):
+        return True
+    if not can(user, "workforce.supervision"):
+        return False
+    return Q(supervisor=user) | Q(supervisee=user)
+
+
+access.register("workforce.supervisionsession", access.Rule(_sessions))
+access.register(
+    "workforce.supervisionsession",
+    access.Rule(_private_rows, _private, _private_readers),
+    part="private",
 )

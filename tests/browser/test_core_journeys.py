@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import check_page, sign_in
+from tests.browser.conftest import WCAG_TAGS, _axe, check_page, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -101,4 +101,40 @@ def test_mobile_menu_and_zoomed_layout(browser, live_server, users):
         .is_visible()
     )
     check_page(page, "mobile home")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_an_administrator_gives_a_designation(browser, live_server, users, width):
+    """Designations are settings on the person's record: given on its edit page, shown on
+    the person's page and in the people list, and written to its history."""
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 900}
+    )
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
+
+    def no_violations_at_all(name):
+        check_page(page, name)
+        found = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        assert found.response["violations"] == [], [
+            (v["id"], [n["target"] for n in v["nodes"]]) for v in found.response["violations"]
+        ]
+
+    sign_in(page, users["admin"])
+    person = users["manager"]
+    page.goto(f"/administration/people/{person.pk}/edit/")
+    no_violations_at_all(f"person edit designations {width}")
+    page.get_by_label("Complaints manager").check()
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    row = page.locator(".govuk-summary-list__row", has_text="Designations")
+    assert "Complaints manager" in row.inner_text()
+    no_violations_at_all(f"person with designation {width}")
+    page.goto("/administration/people/")
+    assert "Complaints manager" in page.locator("#people-results").inner_text()
+    no_violations_at_all(f"people with designations {width}")
+    person.refresh_from_db()
+    assert person.designations == ["complaints_manager"]
     context.close()

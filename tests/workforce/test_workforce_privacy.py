@@ -1,5 +1,6 @@
 """The private section of a supervision is read only by its supervisor, its supervisee and the
-principal social worker's role; it never appears in lists, exports, the API, the audit trail
+person designated principal social worker (never a whole role: the complaints manager, a
+quality lead too, is refused); it never appears in lists, exports, the API, the audit trail
 or anywhere else, for any role."""
 
 import pytest
@@ -37,6 +38,11 @@ def world(users, django_capture_on_commit_callbacks):
         "supervisee": practitioner,
         "other_manager": UserFactory(role="manager", team=other_team),
         "other_practitioner": UserFactory(role="practitioner", team=users["manager"].team),
+        "principal_social_worker": UserFactory(
+            role="quality_lead", designations=["principal_social_worker"]
+        ),
+        "complaints_manager": UserFactory(role="quality_lead", designations=["complaints_manager"]),
+        "dpo": UserFactory(role="quality_lead", designations=["data_protection_officer"]),
     }
     return session, people
 
@@ -44,7 +50,10 @@ def world(users, django_capture_on_commit_callbacks):
 # Who reads the private section on the supervision's own page.
 READS = {
     "admin": False,  # sees every supervision, never the private section
-    "quality_lead": True,  # the permitted role (principal social worker)
+    "quality_lead": False,  # the role alone is not enough
+    "principal_social_worker": True,  # the designation the page promises
+    "complaints_manager": False,  # probe 7: a quality lead, not named by the promise
+    "dpo": False,
     "supervisor": True,
     "supervisee": True,
     "other_manager": None,  # cannot see the supervision at all
@@ -158,3 +167,20 @@ def test_a_session_between_others_is_hidden_from_a_practitioner(world, client):
         else {row["id"] for row in listed}
     )
     assert session.pk in ids and other.pk not in ids
+
+
+def test_the_page_promise_names_who_the_rule_lets_read_it(world, client):
+    session, people = world
+    psw = people["principal_social_worker"]
+    client.force_login(people["supervisee"])
+    body = client.get(reverse("workforce:supervision_show", args=[session.pk])).content.decode()
+    promise = (
+        f"Only {people['supervisee']} (supervisee), {people['supervisor']} (supervisor) and "
+        f"the principal social worker ({psw}) can read this."
+    )
+    assert promise in body
+    # the promise and the rule agree: each named person reads it, nobody else does
+    from careloop.core import access
+
+    readers = [u for u in people.values() if access.may_read(u, session, "private")]
+    assert set(readers) == {people["supervisee"], people["supervisor"], psw}

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+from careloop.core import access
 from careloop.core.services import ServiceError, save_fields
 
 from ..models import Group, Participant, Payment
@@ -88,6 +89,8 @@ def participant_erase(*, participant: Participant) -> Participant:
     participant.consent = False
     participant.consent_withdrawn_on = participant.consent_withdrawn_on or dt.date.today()
     participant.erased_on = dt.date.today()
+    if participant.is_restricted:
+        access.allow_lift(participant, "details erased: nothing personal is left to restrict")
     participant.is_restricted = False
     participant.restriction_reason = ""
     participant.save()

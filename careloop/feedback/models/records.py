@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from careloop.core import access
 from careloop.core.models import Audited, Restrictable, RestrictableQuerySet, ServiceArea, Team
 
 from .organisations import Organisation
@@ -65,6 +66,7 @@ class LiveManager(_FeedbackManager):
 class Feedback(Audited, Restrictable):
     restricted_perm = "feedback.view_restricted"
     restricted_named_fields = ("owner",)
+    restricted_designations = (access.DPO, access.COMPLAINTS_MANAGER)
     audit_exclude = ("version", "updated_at", "next_due_on")
 
     class Kind(models.TextChoices):

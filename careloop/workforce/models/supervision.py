@@ -2,8 +2,9 @@
 
 The private section is its own record (`SupervisionPrivateNote`) so that lists, exports, the
 API and search, which read sessions, cannot reach it by accident; its text is redacted in the
-audit trail. Only the supervisor, the supervisee and the role holding
-`workforce.supervision_private` may read it (`SupervisionSession.private_visible_to`).
+audit trail. Only the supervisor, the supervisee and the principal social worker (a
+designation on the user record) may read it: the rule is registered with `core.access` in
+workforce/permissions.py, and the page's promise is generated from it (`private_promise`).
 """
 
 from __future__ import annotations
@@ -12,14 +13,13 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from careloop.core import access
 from careloop.core.models import Audited
-from careloop.core.permissions import can
 
-from .people import CareerStage, manager_q
+from .people import CareerStage
 
 
 class SupervisionPolicy(Audited):
@@ -44,15 +44,8 @@ DEFAULT_INTERVAL_DAYS = 42  # six-weekly, when no policy names the stage
 
 class SupervisionQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Sessions `user` may see: leads see all; otherwise the ones they took part in and
-        those of people they manage."""
-        if can(user, "workforce.supervision_all"):
-            return self
-        if not can(user, "workforce.supervision"):
-            return self.none()
-        return self.filter(
-            Q(supervisor=user) | Q(supervisee=user) | manager_q(user, "supervisee__")
-        ).distinct()
+        """Sessions `user` may read (the rule is in workforce/permissions.py)."""
+        return access.visible(user, self).distinct()
 
 
 class SupervisionSession(Audited):
@@ -100,15 +93,15 @@ class SupervisionSession(Audited):
         return reverse("workforce:supervision_show", args=[self.pk])
 
     def is_visible_to(self, user) -> bool:
-        return SupervisionSession.objects.visible_to(user).filter(pk=self.pk).exists()
+        return access.may_read(user, self)
 
     def private_visible_to(self, user) -> bool:
-        """The two people in the room, and the permitted role; nobody else."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return False
-        if user.pk in (self.supervisor_id, self.supervisee_id):
-            return can(user, "workforce.supervision")
-        return can(user, "workforce.supervision_private")
+        """Whether `user` may read the private section (workforce/permissions.py)."""
+        return access.may_read(user, self, "private")
+
+    def private_promise(self) -> str:
+        """The page's promise about the private section, from the rule that decides."""
+        return access.promise(self, "private")
 
 
 class SupervisionPrivateNote(Audited):
