@@ -63,6 +63,22 @@ class EvidenceFact:
 
 
 @dataclass(frozen=True)
+class Derived:
+    """Figures an area stores that are built from other records (core/derived.py).
+
+    `build` is the dotted path of f() -> str (what was built, for the record); `sources` the
+    models ("app_label.Model") whose changes make the figures stale; `after` the keys of other
+    areas' derived figures this one reads, which are rebuilt first.
+    """
+
+    key: str
+    label: str
+    build: str
+    sources: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Area:
     label: str
     url_name: str
@@ -71,6 +87,7 @@ class Area:
     my_work: str = ""  # dotted path of f(user) -> Iterable[WorkItem]
     headlines: str = ""  # dotted path of f(user) -> Iterable[Figure]
     evidence: str = ""  # dotted path of f() -> Iterable[EvidenceFact]
+    derived: tuple[Derived, ...] = ()  # stored figures rebuilt when their sources change
     description: str = ""
 
 

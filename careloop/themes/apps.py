@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from careloop.core.areas import Area
+from careloop.core.areas import Area, Derived
 
 
 class ThemesConfig(AppConfig):
@@ -16,6 +16,32 @@ class ThemesConfig(AppConfig):
         my_work="careloop.themes.selectors.my_work",
         headlines="careloop.themes.selectors.headlines",
         evidence="careloop.themes.evidence.facts",
+        derived=(
+            Derived(
+                "themes.classified",
+                "Themes of feedback not yet classified",
+                "careloop.themes.services.classify.classified_build",
+                sources=("feedback.Feedback",),
+            ),
+            Derived(
+                "themes.counts",
+                "Theme counts",
+                "careloop.themes.services.classify.counts_build",
+                sources=(
+                    "themes.Classification",
+                    "themes.FeedbackTheme",
+                    "feedback.EqualityMonitoring",
+                ),
+                after=("themes.classified",),
+            ),
+            Derived(
+                "themes.signals",
+                "Theme signals",
+                "careloop.themes.services.classify.signals_build",
+                sources=("themes.SeriesSettings", "themes.Rebase"),
+                after=("themes.counts",),
+            ),
+        ),
         description="The themes in every piece of feedback, found automatically and confirmed "
         "by people, with trends and the changes that are real.",
     )

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from careloop.core.areas import Area
+from careloop.core.areas import Area, Derived
 
 
 class WorkforceConfig(AppConfig):
@@ -16,6 +16,14 @@ class WorkforceConfig(AppConfig):
         my_work="careloop.workforce.selectors.my_work",
         headlines="careloop.workforce.selectors.headlines",
         evidence="careloop.workforce.evidence.facts",
+        derived=(
+            Derived(
+                "workforce.course_figures",
+                "Training figures on the actions courses answer",
+                "careloop.workforce.services.training.course_figures_build",
+                sources=("workforce.Completion", "workforce.Course"),
+            ),
+        ),
         description="The learning academy: training and compliance, supervision and My Time, "
         "professional registration and CPD.",
     )
