@@ -145,13 +145,26 @@ def rebuild(keys: Iterable[str] | None = None) -> dict[str, str]:
             continue
         finally:
             _pending.building = None
-        state = DerivedState.objects.filter(key=key)
-        state.update(built_at=timezone.now(), message=message, error="")
-        state.filter(Q(stale_since__isnull=True) | Q(stale_since__lte=started)).update(
-            stale_since=None
-        )
+        record(key, message, started)
         done[key] = message
     return done
+
+
+def record(key: str, message: str = "", started: dt.datetime | None = None) -> None:
+    """Record a build of `key` done outside `rebuild` (an area's own full rebuild)."""
+    DerivedState.objects.get_or_create(key=key)
+    state = DerivedState.objects.filter(key=key)
+    state.update(built_at=timezone.now(), message=message[:300], error="")
+    started = started or timezone.now()
+    state.filter(Q(stale_since__isnull=True) | Q(stale_since__lte=started)).update(
+        stale_since=None
+    )
+
+
+def downstream(keys: Iterable[str]) -> list[str]:
+    """The keys of figures built from these (not these themselves)."""
+    keys = set(keys)
+    return [k for k in affected_keys(keys, registry()) if k not in keys]
 
 
 def affected_keys(keys: set[str], every: dict[str, Derived]) -> list[str]:

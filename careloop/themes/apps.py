@@ -23,23 +23,25 @@ class ThemesConfig(AppConfig):
                 "careloop.themes.services.classify.classified_build",
                 sources=("feedback.Feedback",),
             ),
+            # Counts are kept by deltas in the same transaction as each change
+            # (aggregates.py); this full rebuild runs only when all figures are rebuilt.
             Derived(
                 "themes.counts",
-                "Theme counts",
+                "Theme counts, from scratch",
                 "careloop.themes.services.classify.counts_build",
-                sources=(
-                    "themes.Classification",
-                    "themes.FeedbackTheme",
-                    "feedback.EqualityMonitoring",
-                ),
-                after=("themes.classified",),
             ),
             Derived(
                 "themes.signals",
                 "Theme signals",
                 "careloop.themes.services.classify.signals_build",
-                sources=("themes.SeriesSettings", "themes.Rebase"),
-                after=("themes.counts",),
+                sources=(
+                    "themes.Classification",
+                    "themes.FeedbackTheme",
+                    "feedback.EqualityMonitoring",
+                    "themes.SeriesSettings",
+                    "themes.Rebase",
+                ),
+                after=("themes.classified", "themes.counts"),
             ),
         ),
         description="The themes in every piece of feedback, found automatically and confirmed "

@@ -333,8 +333,12 @@ def counts_rebuild() -> int:
         started_at=timezone.now(),
         scope="Every count and signal",
     )
+    started = timezone.now()
     counts = aggregates.rebuild()
     signals = signals_refresh()
+    derived.record("themes.counts", f"{counts} counts", started)
+    derived.record("themes.signals", f"{signals} signals", started)
+    derived.queue(derived.downstream(["themes.signals"]))  # agendas and evidence, after it
     ClassificationRun.objects.filter(pk=run.pk).update(
         status=ClassificationRun.Status.DONE,
         finished_at=timezone.now(),
