@@ -156,9 +156,7 @@ def record(key: str, message: str = "", started: dt.datetime | None = None) -> N
     state = DerivedState.objects.filter(key=key)
     state.update(built_at=timezone.now(), message=message[:300], error="")
     started = started or timezone.now()
-    state.filter(Q(stale_since__isnull=True) | Q(stale_since__lte=started)).update(
-        stale_since=None
-    )
+    state.filter(Q(stale_since__isnull=True) | Q(stale_since__lte=started)).update(stale_since=None)
 
 
 def downstream(keys: Iterable[str]) -> list[str]:
