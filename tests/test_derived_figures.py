@@ -32,6 +32,7 @@ from careloop.themes.models import FeedbackTheme, MonthlyCount, Signal, Theme
 from careloop.themes.services import classify, themes_review_many
 from careloop.workforce import services as workforce
 from careloop.workforce.models import Completion, Course
+from tests.themes.conftest import _fast_classifier  # noqa: F401 - the keyword classifier
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date.today()
@@ -41,15 +42,6 @@ CHARGES = "I was charged too much for my care and the financial assessment was w
 # a charging complaint a month: steady, then a jump in the last month (a signal)
 STEADY = [6, 5, 7, 6, 5, 6, 7, 6, 5, 6, 7, 6, 5, 6, 7, 6, 5, 6, 7, 6, 5, 6, 7]
 JUMP = 15
-
-
-@pytest.fixture(autouse=True)
-def _keyword_classifier(settings, tmp_path):
-    settings.CARELOOP_THEMES_ENGINE = "careloop.themes.classification.KeywordEngine"
-    settings.MODELS_DIR = tmp_path / "models"
-    classify._loaded.clear()
-    yield
-    classify._loaded.clear()
 
 
 @pytest.fixture
