@@ -19,15 +19,14 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # imported here: they use the models, which are ready only now
-        from careloop.core import audit, services, signals  # noqa: F401 - sign-in handlers
-
-        # imported here: they use the models, which are ready only now
+        from careloop.core import audit, derived, services, signals  # noqa: F401 - sign-in handlers
         from careloop.core.models import Audited, Restrictable
 
         # Each app declares its permissions in <app>/permissions.py.
         autodiscover_modules("permissions")
         # Each app may declare importers for CSV/Excel files in <app>/importers.py.
         autodiscover_modules("importers")
+        derived.connect()  # every area's derived figures follow single saves and deletes
         audit.connect(
             m for m in apps.get_models() if issubclass(m, Audited) and not m._meta.abstract
         )

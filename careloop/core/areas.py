@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.apps import apps
 from django.urls import reverse
@@ -63,6 +64,22 @@ class EvidenceFact:
 
 
 @dataclass(frozen=True)
+class Derived:
+    """Figures an area stores that are built from other records (core/derived.py).
+
+    `build` is the dotted path of f() -> str (what was built, for the record); `sources` the
+    models ("app_label.Model") whose changes make the figures stale; `after` the keys of other
+    areas' derived figures this one reads, which are rebuilt first.
+    """
+
+    key: str
+    label: str
+    build: str
+    sources: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Area:
     label: str
     url_name: str
@@ -71,10 +88,11 @@ class Area:
     my_work: str = ""  # dotted path of f(user) -> Iterable[WorkItem]
     headlines: str = ""  # dotted path of f(user) -> Iterable[Figure]
     evidence: str = ""  # dotted path of f() -> Iterable[EvidenceFact]
+    derived: tuple[Derived, ...] = ()  # stored figures rebuilt when their sources change
     description: str = ""
 
     @classmethod
-    def standard(cls, app: str, label: str, order: int, description: str, **names: str) -> Area:
+    def standard(cls, app: str, label: str, order: int, description: str, **names: Any) -> Area:
         """The area of a domain app that keeps the usual names: its index page `<app>:index`,
         the permission `<app>.view`, `my_work` and `headlines` in its selectors and `facts` in
         its evidence module. `names` overrides any of them (`evidence=""`: it has none)."""

@@ -391,6 +391,22 @@ class ScheduledRun(models.Model):
         return self.name
 
 
+class DerivedState(models.Model):
+    """When one kind of derived figures was last built from its sources (core/derived.py):
+    `stale_since` is set when a source changes and cleared by a build that started after it;
+    `queued_at` while a rebuild waits in the queue, so a burst of changes queues one."""
+
+    key = models.CharField(max_length=100, unique=True)
+    built_at = models.DateTimeField(null=True, blank=True)
+    stale_since = models.DateTimeField(null=True, blank=True)
+    queued_at = models.DateTimeField(null=True, blank=True)
+    message = models.CharField(max_length=300, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+
+    def __str__(self) -> str:
+        return self.key
+
+
 # --- Imports: tabular files read by an area's importer (see core/imports/) ---------------------
 def _import_path(instance, filename: str) -> str:
     return f"imports/{timezone.now():%Y/%m}/{secrets.token_hex(8)}-{filename[-80:]}"

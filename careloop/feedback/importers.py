@@ -41,6 +41,7 @@ class Context:
 
 class FeedbackImporter(Importer):
     name = "feedback"
+    writes = ("feedback.Feedback",)
     label = "Feedback"
     permission = "feedback.import"
     back_url_name = "feedback:index"

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from careloop.core.areas import Area
+from careloop.core.areas import Area, Derived
 
 
 class LearningConfig(AppConfig):
@@ -10,6 +10,15 @@ class LearningConfig(AppConfig):
         "learning",
         "Learn and act",
         300,
+        derived=(
+            Derived(
+                "learning.agendas",
+                "Agendas of meetings still to come",
+                "careloop.learning.services.meetings.agendas_build",
+                sources=("learning.Action", "learning.Review", "learning.LgscoCase"),
+                after=("themes.signals",),
+            ),
+        ),
         description="Reviews, recommendations and actions, quality assurance meetings, the "
         "Ombudsman, learning briefs and the measured impact of what changed.",
     )

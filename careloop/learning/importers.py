@@ -76,6 +76,7 @@ class Context:
 
 class LgscoYearImporter(Importer):
     name = "lgsco-years"
+    writes = ("learning.LgscoYear",)
     label = "Ombudsman annual review figures"
     permission = "learning.manage_lgsco"
     back_url_name = "learning:lgsco_figures"

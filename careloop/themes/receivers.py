@@ -4,8 +4,9 @@ When feedback is saved, its id is noted; when the transaction commits, one backg
 classifies the new items and brings the copies of changed ones (and their counts) up to date.
 Feedback deleted outright leaves the counts at once; when equality monitoring answers are
 given, changed or removed, the item's counts move between equality groups at once. Imports
-write in bulk, which sends no save signals: when an import job's task finishes, the
-unclassified feedback is classified.
+write in bulk, which sends no save signals: the import engine says what it wrote
+(core/derived.py), and the derived figure "themes.classified" classifies the new feedback,
+before the counts and signals are built again.
 Anything else missed is caught by the hourly sweep and the nightly rebuild (tasks.py).
 
 The default adult social care framework is installed after `migrate` when there is none.
@@ -19,8 +20,6 @@ import threading
 from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete, pre_save
-from django_tasks import TaskResultStatus
-from django_tasks.signals import task_finished
 
 from careloop.core import audit
 from careloop.themes import tasks
@@ -77,22 +76,6 @@ def _equality_deleted(sender, instance, origin=None, **kwargs):
     equality_moved(feedback_id=instance.feedback_id, old=groups_of(instance), new=[])
 
 
-IMPORT_TASK = "careloop.core.imports.tasks.run_import"
-
-
-def _task_finished(sender, task_result, **kwargs):
-    """After an import job (bulk writes send no save signals), classify what it brought."""
-    if (
-        task_result.task.module_path != IMPORT_TASK
-        or task_result.status != TaskResultStatus.SUCCESSFUL
-    ):
-        return
-    try:
-        tasks.classify_pending.enqueue()
-    except Exception:  # the hourly sweep will pick them up
-        log.exception("could not queue classification after an import")
-
-
 def _install_framework(sender, app_config=None, using="default", **kwargs):
     if app_config is None or app_config.label != "themes":
         return
@@ -108,4 +91,3 @@ def connect() -> None:
     post_save.connect(_equality_saved, sender=equality, dispatch_uid="themes-equality")
     post_delete.connect(_equality_deleted, sender=equality, dispatch_uid="themes-equality-gone")
     post_migrate.connect(_install_framework, dispatch_uid="themes-default-framework")
-    task_finished.connect(_task_finished, dispatch_uid="themes-after-import")

@@ -39,6 +39,7 @@ def derived_key(person_id: int, course_id: int, day: dt.date) -> str:
 
 class CompletionImporter(Importer):
     name = "training"
+    writes = ("workforce.Completion",)
     label = "Training completions"
     permission = "workforce.import"
     back_url_name = "workforce:index"

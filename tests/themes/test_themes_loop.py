@@ -154,7 +154,9 @@ def test_rebuild_matches_incremental_counts(classified, theme, users):
     assert {"equality", "equality+kind", "kind+sentiment"} <= {row[0] for row in after}
 
 
-def test_imported_feedback_is_classified_when_the_import_finishes(users, login, theme):
+def test_imported_feedback_is_classified_when_the_import_commits(
+    users, login, theme, django_capture_on_commit_callbacks
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.urls import reverse
 
@@ -172,17 +174,18 @@ def test_imported_feedback_is_classified_when_the_import_finishes(users, login, 
         },
     )
     job = ImportJob.objects.get()
-    client.post(
-        reverse("core:import_mapping", args=[job.pk]),
-        {
-            "col_external_ref": "ID",
-            "col_received_on": "Date",
-            "col_text": "Comments",
-            "opt_kind": "survey",
-            "opt_channel": "survey_import",
-            "opt_status": "new",
-            "action": "import",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # derived figures, after commit
+        client.post(
+            reverse("core:import_mapping", args=[job.pk]),
+            {
+                "col_external_ref": "ID",
+                "col_received_on": "Date",
+                "col_text": "Comments",
+                "opt_kind": "survey",
+                "opt_channel": "survey_import",
+                "opt_status": "new",
+                "action": "import",
+            },
+        )
     link = FeedbackTheme.objects.get(feedback__external_ref="S1")
     assert link.theme == theme("Charging and financial assessment")

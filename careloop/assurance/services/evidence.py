@@ -122,6 +122,14 @@ def evidence_refresh(*, user=None) -> RefreshRun:
     return run
 
 
+def evidence_build() -> str:
+    """Derived figures (core/derived.py): every area's facts again; a failure is recorded."""
+    run = evidence_refresh()
+    if run.error:
+        raise RuntimeError(run.error)
+    return f"{run.created} new, {run.updated} updated, {run.stale} no longer reported"
+
+
 def evidence_refresh_start(*, user) -> None:
     """Queue gathering every area's evidence for the worker. The task is looked up by its
     dotted name: the task calls `evidence_refresh`, so services never import tasks."""

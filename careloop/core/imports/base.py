@@ -43,6 +43,9 @@ class Importer:
     back_url_name: str = ""  # the area's page, for breadcrumbs
     help: str = ""
     batch_size: int = 2000
+    # The models `write` fills ("feedback.Feedback"): bulk writes send no save signals, so the
+    # engine tells the derived figures built from them (core/derived.py) once per import.
+    writes: tuple[str, ...] = ()
 
     # --- per job ------------------------------------------------------------------------------
     def option_fields(self) -> dict:

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from careloop.core import derived
 from careloop.core.imports.base import Importer, get_importer
 from careloop.core.imports.parsing import CellError
 from careloop.core.imports.reading import FileProblem, Table, cell_text, check_file, read_table
@@ -217,6 +218,7 @@ def run(job) -> None:
             rows = result.ok
             for start in range(0, len(rows), importer.batch_size):
                 created += importer.write(rows[start : start + importer.batch_size], job, context)
+            derived.changed(*importer.writes)  # one rebuild for the whole file, after commit
         _update(
             job,
             status="done",

@@ -73,6 +73,9 @@ def _candidates(meeting: Meeting, today: dt.date):
         yield from provider(since, until)
 
 
+GONE = "(No longer needs the board's attention: the figures it came from have changed.)"
+
+
 @transaction.atomic
 def meeting_build_agenda(*, meeting: Meeting, today: dt.date | None = None) -> list[AgendaItem]:
     """Add what needs the board's attention; drop automatic items that no longer need it
@@ -97,8 +100,13 @@ def meeting_build_agenda(*, meeting: Meeting, today: dt.date | None = None) -> l
         for i in meeting.items.filter(added_automatically=True)
     }
     for key, old in existing.items():
-        if key not in wanted and not (old.update or old.decision or old.new_action_id):
+        if key in wanted:
+            continue
+        if not (old.update or old.decision or old.new_action_id):
             old.delete()
+        elif GONE not in old.detail:  # kept for what was recorded, but said to be over
+            old.detail = f"{old.detail} {GONE}".strip()
+            old.save(update_fields=["detail"])
     for key, (candidate, fields) in wanted.items():
         item = existing.get(key)
         if item is None:
@@ -236,6 +244,18 @@ def meeting_schedule_next(*, meeting: Meeting) -> Meeting:
         starts_at=meeting.starts_at,
         location=meeting.location,
     )
+
+
+def agendas_build(today: dt.date | None = None) -> str:
+    """Derived figures (core/derived.py): the agenda of every planned meeting still to come,
+    again from what needs the board's attention now (a signal gone since is taken off)."""
+    today = today or dt.date.today()
+    meetings = Meeting.objects.filter(status=Meeting.Status.PLANNED, held_on__gte=today)
+    count = 0
+    for meeting in meetings.select_related("series"):
+        meeting_build_agenda(meeting=meeting, today=today)
+        count += 1
+    return f"{count} agendas"
 
 
 def refresh_upcoming_agendas(today: dt.date | None = None) -> int:

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from careloop.core import derived
 from careloop.core.services import ServiceError
 from careloop.feedback.models import Feedback
 from careloop.themes import aggregates
@@ -71,6 +72,8 @@ def dims_of(feedback: Feedback) -> dict:
     }
 
 
+# The rows the counts are built from: a bulk write to them says so with derived.changed().
+COUNTED = ("themes.Classification", "themes.FeedbackTheme")
 LINK_DIMS = ("month", "kind", "service_id", "team_id", "provider_id", "restricted")
 # The feedback fields `dims_of` reads (loaded alone when many items are synced or classified).
 COPIED_FIELDS = (
@@ -119,6 +122,7 @@ def feedback_sync(*, feedback_ids: Iterable[int]) -> list[int]:
         FeedbackTheme.objects.bulk_update(links, [*LINK_DIMS, "counted"])
         deltas.add_item(item)
     aggregates.apply(deltas)
+    derived.changed(*COUNTED)
     return [pk for pk, f in found.items() if pk not in known and not f.is_deleted]
 
 
@@ -131,6 +135,7 @@ def forget(feedback: Feedback) -> None:
     for link in FeedbackTheme.objects.filter(feedback_id=feedback.pk):
         deltas.add_link(link, -1)
     aggregates.apply(deltas)
+    derived.changed(*COUNTED)
 
 
 def equality_moved(*, feedback_id: int, old: list[str], new: list[str]) -> None:
@@ -183,6 +188,7 @@ def feedback_classify(
         done += len(items)
         if run is not None:
             ClassificationRun.objects.filter(pk=run.pk).update(done=run.done + done)
+    derived.changed(*COUNTED)  # once for the whole run, however many batches
     return done
 
 
@@ -327,14 +333,34 @@ def counts_rebuild() -> int:
         started_at=timezone.now(),
         scope="Every count and signal",
     )
+    started = timezone.now()
     counts = aggregates.rebuild()
     signals = signals_refresh()
+    derived.record("themes.counts", f"{counts} counts", started)
+    derived.record("themes.signals", f"{signals} signals", started)
+    derived.queue(derived.downstream(["themes.signals"]))  # agendas and evidence, after it
     ClassificationRun.objects.filter(pk=run.pk).update(
         status=ClassificationRun.Status.DONE,
         finished_at=timezone.now(),
         message=f"{counts} counts and {signals} signals worked out.",
     )
     return counts
+
+
+def classified_build() -> str:
+    """Derived figures (core/derived.py): classify feedback that came without save signals
+    (imports, bulk writes); the counts and signals are built after it."""
+    return f"{pending_classify()} items classified"
+
+
+def counts_build() -> str:
+    """Derived figures (core/derived.py): every count again from the classification rows."""
+    return f"{aggregates.rebuild()} counts"
+
+
+def signals_build() -> str:
+    """Derived figures (core/derived.py): the signals again from the counts."""
+    return f"{signals_refresh()} signals"
 
 
 def reclassify_ids(scope: str, version: ModelVersion) -> list[int]:

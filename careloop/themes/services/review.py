@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from careloop.core import audit
+from careloop.core import audit, derived
 from careloop.core.models import AuditEntry
 from careloop.core.services import ServiceError
 from careloop.feedback.models import Feedback
@@ -314,6 +314,7 @@ def themes_review_many(*, decisions: dict[int, tuple[list[int], int | None]], us
     FeedbackTheme.objects.bulk_create(new, batch_size=1000)
     AuditEntry.objects.bulk_create(entries, batch_size=1000)
     aggregates.apply(deltas)
+    derived.changed("themes.FeedbackTheme")  # bulk writes send no save signals
     return len(entries)
 
 
