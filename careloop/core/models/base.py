@@ -1,0 +1,84 @@
+"""The bases careloop models share: audited, leased (background jobs), restrictable."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from careloop.core import access
+
+
+# --- Shared model bases ------------------------------------------------------------------------
+class Audited(models.Model):
+    """Every create, update and delete of a subclass is written to the audit trail.
+
+    `audit_exclude` names fields never recorded (bookkeeping); `audit_redact` names fields
+    whose change is recorded without the old and new values (private or special category text).
+    """
+
+    audit_exclude: tuple[str, ...] = ()
+    audit_redact: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+
+class Leased(models.Model):
+    """A background job that holds a lease while a worker runs it (`careloop.core.jobs`).
+
+    The worker renews `lease_until` while the job runs; a job still in one of `LEASED_STATUSES`
+    after its lease ran out lost its worker, and is queued again (up to `jobs.MAX_ATTEMPTS`)
+    or marked `FAILED_STATUS` with the reason in `message`. `task_name` and `task_kwargs` are
+    how it was queued, so it can be queued again. Subclasses set the three status names.
+    """
+
+    LEASED_STATUSES: tuple[str, ...] = ()
+    QUEUED_STATUS = "queued"
+    status: str  # each subclass's own field
+    FAILED_STATUS = "failed"
+
+    lease_until = models.DateTimeField(null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    task_name = models.CharField(max_length=200, blank=True)
+    task_kwargs = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def abandoned(self) -> None:
+        """Called (in the recovery's transaction) when the worker died: undo what it left."""
+
+
+class RestrictableQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Records `user` may read, as the model's access policy says (core/access.py)."""
+        return access.visible(user, self)
+
+
+class Restrictable(models.Model):
+    """A record that can be marked restricted (e.g. safeguarding detail).
+
+    Who may read a restricted one: the roles holding `restricted_perm`, the people named in
+    `restricted_named_fields` and the holders of `restricted_designations` (access.py's
+    `RestrictedPolicy`, unless the app registers another). Lifting a restriction needs a
+    designation in `access.LIFTERS` and a reason (`services.restriction_guard`).
+    """
+
+    restricted_perm = "core.view_restricted"
+    restricted_named_fields: tuple[str, ...] = ()
+    restricted_designations: tuple[str, ...] = (access.DPO,)
+
+    is_restricted = models.BooleanField(
+        "restricted",
+        default=False,
+        help_text="Only roles allowed to see restricted records, and the people named on it, "
+        "will see it.",
+    )
+    restriction_reason = models.CharField(max_length=200, blank=True)
+
+    objects = RestrictableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def is_visible_to(self, user) -> bool:
+        return access.may_read(user, self)
