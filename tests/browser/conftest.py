@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Locator, sync_playwright
 
 from tests.factories import PASSWORD
 
@@ -18,6 +18,20 @@ from tests.factories import PASSWORD
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CARELOOP_CHROMIUM", "/usr/bin/chromium")
+# A click returns once the navigation it starts has committed, before the new page is parsed;
+# newer Chromium builds commit earlier, so a journey's next look could see the old page or
+# none. Every click therefore waits until the page it leads to has loaded (at once when the
+# click navigates nowhere): journeys then assert on what a person would see.
+_click = Locator.click
+
+
+def _click_and_wait(self, *args, **kwargs):
+    _click(self, *args, **kwargs)
+    self.page.wait_for_load_state("load")
+
+
+Locator.click = _click_and_wait  # type: ignore[method-assign]
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 

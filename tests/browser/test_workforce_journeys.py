@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from careloop.core.access import Designation
 from careloop.workforce.models import Completion, Registration, SupervisionSession
 from tests.browser.conftest import check_page, sign_in
 from tests.factories import UserFactory
@@ -162,7 +163,12 @@ def test_the_principal_social_worker_sets_the_policy_and_reads_private_sections(
     from tests.workforce.factories import private_note
 
     private_note(session, "Bereavement; agreed a lighter caseload.")
-    sign_in(page, users["quality_lead"])
+    # the quality lead is also the council's designated principal social worker: the
+    # designation, not the role, is what lets them read a private section
+    psw = users["quality_lead"]
+    psw.designations = [str(Designation.PRINCIPAL_SOCIAL_WORKER)]
+    psw.save(update_fields=["designations"])
+    sign_in(page, psw)
     page.goto("/workforce/supervision/policy/")
     check_page(page, "workforce supervision policy")
     page.get_by_role("link", name="Change Newly qualified social worker (ASYE)").click()

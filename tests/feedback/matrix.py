@@ -93,6 +93,8 @@ ROWS += [
     Row("core:import_mapping", LEADS, kwargs=JOB),
     Row("core:import_show", LEADS, kwargs=JOB),
     Row("core:import_errors", LEADS, kwargs=JOB),
+    # a job that is not failed is not tried again: the leads are sent back to it with a reason
+    Row("core:import_retry", "302 302 403 403 403 302", kwargs=JOB, method="POST"),
 ]
 
 

@@ -122,6 +122,7 @@ ROWS = [
     Row("themes:model_train", POST_LEADS, method="POST"),
     Row("themes:reclassify", POST_LEADS, method="POST", data={"scope": "unreviewed"}),
     Row("themes:run", EVERYONE, kwargs=pk("themes_run")),
+    Row("themes:run_retry", POST_LEADS, kwargs=pk("themes_run"), method="POST"),
     Row("themes:model_show", EVERYONE, kwargs=pk("themes_model")),
     Row("themes:model_activate", LEADS, kwargs=pk("themes_model")),
     # Learn and act's one page for raising an action from a record of any area
