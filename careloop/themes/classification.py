@@ -380,6 +380,19 @@ class MlModel:
             for p in predictions
         ]
 
+    def coverage(self, texts: Sequence[str]):
+        """The texts' sentence vectors, and which of them no theme covers well (see
+        `careloop.themes.ml.emerging.poorly_covered`): what emerging topics are found among."""
+        # imported here: the ML engine (numpy, ONNX Runtime, scikit-learn) loads only when used
+        from careloop.themes.ml.emerging import blank_themes, poorly_covered
+
+        inner = self.inner
+        blocks = inner.features([prepare(t) for t in texts])
+        theme_p, _ = inner.proba_from_blocks(blocks)
+        names = inner.theme_names
+        poor = poorly_covered(theme_p, inner.threshold_vector(), names, blank_themes(names))
+        return blocks["emb"][:, : inner.zeroshot.phrase_vectors.shape[1]], poor
+
     def save(self, folder: Path) -> None:
         # imported here: the ML engine (numpy, ONNX Runtime, scikit-learn) loads only when used
         from careloop.themes.ml.persist import save_model

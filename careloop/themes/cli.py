@@ -192,5 +192,36 @@ def classify(path: Path, out: Path, *, say: Say = print) -> int:
     return len(rows)
 
 
+def emerging(path: Path, *, say: Say = print) -> dict:
+    """Emerging topics among the comments of a CSV file (`id` and `text` columns) that the
+    model in use covers poorly: {"topics": [{"label", "size", "ids", ...}]}, largest first."""
+    # imported here: the ML engine (numpy, ONNX Runtime, scikit-learn) loads only when used
+    from careloop.themes.ml.emerging import EmergingError, check_input, find_topics
+
+    texts, rows = read_texts(path)
+    if "id" not in rows[0]:
+        raise LabelledFileError(f"{path} needs an “id” column to name the comments of each topic")
+    ids = [(row.get("id") or "").strip() for row in rows]
+    blank = [number for number, value in enumerate(ids, start=2) if not value]
+    if blank:
+        raise LabelledFileError(f"{path}: rows without an id: {', '.join(map(str, blank[:10]))}")
+    model = _current_or_fail().load()
+    if not hasattr(model, "coverage"):
+        raise LabelledFileError("Emerging topics need the sentence model: train with the ML engine")
+    try:
+        check_input(ids, texts)
+    except EmergingError as error:
+        raise LabelledFileError(str(error)) from None
+    vectors, poor = model.coverage(texts)
+    say(f"{int(poor.sum())} of {len(texts)} comments are poorly covered by the themes in use")
+    topics = find_topics(ids, texts, vectors, poor)
+    say(f"{len(topics)} emerging topics")
+    return {
+        "comments": len(texts),
+        "poorly_covered": int(poor.sum()),
+        "topics": [t.to_dict() for t in topics],
+    }
+
+
 def stderr(line: str) -> None:
     print(line, file=sys.stderr)

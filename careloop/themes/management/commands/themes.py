@@ -1,5 +1,6 @@
 """`careloop themes train FILE`, `careloop themes evaluate FILE [--json]`,
-`careloop themes classify FILE --out FILE`: the theme classifier on files (see themes/cli.py).
+`careloop themes classify FILE --out FILE`, `careloop themes emerging FILE [--json]`: the theme
+classifier on files (see themes/cli.py).
 
 Labelled CSV: `text`, `labels` (theme names separated by |), optional `sentiment` (1-5).
 """
@@ -19,7 +20,9 @@ class Command(BaseCommand):
     help = "Train, evaluate and run the theme classifier on CSV files."
 
     def add_arguments(self, parser):
-        sub = parser.add_subparsers(dest="action", required=True, metavar="train|evaluate|classify")
+        sub = parser.add_subparsers(
+            dest="action", required=True, metavar="train|evaluate|classify|emerging"
+        )
         train = sub.add_parser("train", help="Train a model on a labelled CSV file")
         train.add_argument("file", type=Path)
         train.add_argument(
@@ -32,6 +35,11 @@ class Command(BaseCommand):
         classify = sub.add_parser("classify", help="Classify the texts of a CSV file")
         classify.add_argument("file", type=Path)
         classify.add_argument("--out", type=Path, required=True, help="Where to write results")
+        emerging = sub.add_parser(
+            "emerging", help="Find topics the themes do not cover in a CSV file (id, text)"
+        )
+        emerging.add_argument("file", type=Path)
+        emerging.add_argument("--json", action="store_true", help="Print one JSON object")
 
     def handle(self, *args, action, file, **options):
         try:
@@ -39,6 +47,8 @@ class Command(BaseCommand):
                 self.train(file, options["force"], options["json"])
             elif action == "evaluate":
                 self.evaluate(file, options["json"])
+            elif action == "emerging":
+                self.emerging(file, options["json"])
             else:
                 cli.classify(file, options["out"], say=self.say)
         except LabelledFileError as error:
@@ -66,6 +76,16 @@ class Command(BaseCommand):
                     else ""
                 )
             )
+
+    def emerging(self, file: Path, as_json: bool) -> None:
+        result = cli.emerging(file, say=self.say)
+        if as_json:
+            self.stdout.write(json.dumps(result))
+            return
+        if not result["topics"]:
+            self.stdout.write("No emerging topics: nothing poorly covered groups together")
+        for topic in result["topics"]:
+            self.stdout.write(f"{topic['size']:>5}  {topic['label']}")
 
     def evaluate(self, file: Path, as_json: bool) -> None:
         result = cli.evaluate(file, say=self.say)
