@@ -273,6 +273,17 @@ class KeywordModel:
             out.append(Prediction(tuple(chosen), sentiment, 0.6 if neg != pos else 0.4))
         return out
 
+    def coverage(self, texts: Sequence[str]):
+        """Hashed bags of words as the texts' vectors; poorly covered: no theme at its threshold."""
+        # imported here: numpy loads only when used
+        import numpy as np
+
+        from careloop.themes.ml.embedder import HashingEmbedder
+
+        scores = [self._scores(text) for text in texts]
+        poor = np.array([max(s.values(), default=0) < self.threshold for s in scores], dtype=bool)
+        return HashingEmbedder(256).embed([prepare(t) for t in texts]), poor
+
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "keyword-model.json").write_text(

@@ -8,7 +8,7 @@ from typing import Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 
-from careloop.core.forms import GovukForm, GovukModelForm
+from careloop.core.forms import DateField, GovukForm, GovukModelForm
 from careloop.core.models import ServiceArea, Team
 from careloop.core.permissions import can
 from careloop.feedback.models import Feedback, Organisation
@@ -294,3 +294,37 @@ class SubscriptionForm(GovukForm):
         empty_label="Every theme",
     )
     concerns_only = forms.BooleanField(label="Only tell me about concerns", required=False)
+
+
+# --- Emerging topics ------------------------------------------------------------------------------
+class EmergingFindForm(GovukForm):
+    start = DateField(label="From")
+    end = DateField(label="To")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            self.add_error("end", "The end of the period must be after its start")
+        return data
+
+
+class EmergingDismissForm(GovukForm):
+    note = forms.CharField(
+        label="Why is this not a topic to follow?",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class EmergingMergeForm(GovukForm):
+    theme = forms.ModelChoiceField(
+        label="The theme it belongs to",
+        queryset=Theme.objects.none(),
+        help_text="Its comments are confirmed in this theme, so the next training learns them.",
+    )
+    note = forms.CharField(label="Note (optional)", required=False, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = Theme.objects.active()

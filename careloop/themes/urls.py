@@ -1,6 +1,6 @@
 from django.urls import path
 
-from careloop.themes.views import charts, classifier, dashboard, framework, record
+from careloop.themes.views import charts, classifier, dashboard, emerging, framework, record
 
 app_name = "themes"
 
@@ -21,6 +21,12 @@ urlpatterns = [
     path("signals/", charts.signals, name="signals"),
     path("signals/alerts/", charts.subscriptions, name="subscriptions"),
     path("signals/alerts/<int:pk>/delete/", charts.subscription_delete, name="subscription_delete"),
+    path("emerging/", emerging.index, name="emerging"),
+    path("emerging/find/", emerging.find, name="emerging_find"),
+    path("emerging/<int:pk>/", emerging.show, name="emerging_show"),
+    path("emerging/<int:pk>/dismiss/", emerging.dismiss, name="emerging_dismiss"),
+    path("emerging/<int:pk>/merge/", emerging.merge, name="emerging_merge"),
+    path("emerging/<int:pk>/promote/", emerging.promote, name="emerging_promote"),
     path("framework/", framework.framework, name="framework"),
     path("framework/export/", framework.framework_export, name="framework_export"),
     path("framework/import/", framework.framework_import, name="framework_import"),

@@ -25,6 +25,7 @@ from careloop.themes.selectors.dashboard import (
     equality_label,
     grid,
 )
+from careloop.themes.selectors.emerging import TopicDetail, growing_topics, topic_detail, topics
 from careloop.themes.selectors.framework import (
     framework_categories,
     framework_changed_since_model,
@@ -45,6 +46,10 @@ from careloop.themes.selectors.signals import (
 from careloop.themes.series import SeriesKey
 
 __all__ = [
+    "TopicDetail",
+    "growing_topics",
+    "topic_detail",
+    "topics",
     "MIN_GROUP",
     "SLICE_FILTERS",
     "Filters",

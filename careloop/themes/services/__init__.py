@@ -23,6 +23,13 @@ from careloop.themes.services.classify import (
     reclassify_start,
     unclassified,
 )
+from careloop.themes.services.emerging import (
+    emerging_dismiss,
+    emerging_find,
+    emerging_merge,
+    emerging_promote,
+    period_default,
+)
 from careloop.themes.services.framework import (
     CATEGORY_FIELDS,
     THEME_FIELDS,
@@ -65,6 +72,11 @@ from careloop.themes.services.training import (
 
 __all__ = [
     "run_retry",
+    "emerging_dismiss",
+    "emerging_find",
+    "emerging_merge",
+    "emerging_promote",
+    "period_default",
     "CATEGORY_FIELDS",
     "LINK_DIMS",
     "SCOPES",

@@ -38,7 +38,7 @@ from careloop.themes.services.classify import LINK_DIMS, dims_of
 SERIES_SETTINGS_FIELDS = ("direction", "trend_length", "shift_length", "baseline_points")
 
 
-def _classification(feedback: Feedback) -> Classification:
+def classification_for(feedback: Feedback) -> Classification:
     item = Classification.objects.select_for_update().filter(feedback_id=feedback.pk).first()
     if item is None:
         item = Classification.objects.create(
@@ -71,7 +71,7 @@ def themes_review(
         )
     now = timezone.now()
     framework = FrameworkVersion.current_number()
-    item = _classification(feedback)
+    item = classification_for(feedback)
     deltas = aggregates.Deltas.for_feedback([feedback.pk])
     links = {
         link.theme_id: link
