@@ -12,9 +12,10 @@ from django_tasks import task
 
 from careloop.core import audit, jobs
 from careloop.core.scheduler import Periodic
+from careloop.core.services import ServiceError
 from careloop.themes.alerts import send_new_signal_alerts
 from careloop.themes.models import ClassificationRun
-from careloop.themes.services import classify, training
+from careloop.themes.services import classify, emerging, training
 
 
 @task()
@@ -60,10 +61,24 @@ def send_alerts() -> int:
         return send_new_signal_alerts()
 
 
+@task()
+def find_emerging() -> int:
+    """Nightly: look for emerging topics in the last six months' feedback."""
+    with audit.acting_as(None, "task"):
+        start, end = emerging.period_default()
+        try:
+            return len(emerging.emerging_find(start=start, end=end))
+        except ServiceError:  # too few comments yet: nothing to look for
+            return 0
+
+
 SCHEDULE = [
     Periodic("themes.classify_pending", "careloop.themes.tasks.classify_pending", every="hourly"),
     Periodic("themes.rebuild", "careloop.themes.tasks.rebuild", every="daily", at=dt.time(2, 30)),
     Periodic(
         "themes.alerts", "careloop.themes.tasks.send_alerts", every="daily", at=dt.time(7, 30)
+    ),
+    Periodic(
+        "themes.emerging", "careloop.themes.tasks.find_emerging", every="daily", at=dt.time(3, 0)
     ),
 ]

@@ -5,6 +5,8 @@ import datetime as dt
 from careloop.themes.models import (
     ClassificationRun,
     CommentFlag,
+    EmergingTopic,
+    EmergingTopicComment,
     Rebase,
     Signal,
     SignalSubscription,
@@ -59,6 +61,14 @@ def setup(world):
     }
     world.themes_signal = Signal.objects.create(with_restricted=False, **signal)
     world.themes_signal_hidden = Signal.objects.create(with_restricted=True, **signal)
+    world.themes_topic = EmergingTopic.objects.create(
+        label="booking · app · login",
+        words=["booking", "app", "login"],
+        period_start=dt.date(2026, 1, 1),
+        period_end=dt.date.today(),
+        size=1,
+    )
+    EmergingTopicComment.objects.create(topic=world.themes_topic, feedback=world.themes_item)
 
 
 def pk(name):
@@ -106,6 +116,12 @@ ROWS = [
         method="POST",
         note="(only one's own)",
     ),
+    Row("themes:emerging", STAFF),
+    Row("themes:emerging_find", LEADS),
+    Row("themes:emerging_show", STAFF, kwargs=pk("themes_topic")),
+    Row("themes:emerging_dismiss", LEADS, kwargs=pk("themes_topic")),
+    Row("themes:emerging_merge", LEADS, kwargs=pk("themes_topic")),
+    Row("themes:emerging_promote", LEADS, kwargs=pk("themes_topic")),
     Row("themes:framework", EVERYONE),
     Row("themes:framework_export", EVERYONE),
     Row("themes:framework_import", LEADS),

@@ -196,3 +196,27 @@ def test_a_practitioner_reads_topics_but_cannot_decide(feedback, users, login):
     topic.refresh_from_db()
     assert topic.status == EmergingTopic.Status.NEW
 
+
+def test_nightly_search_signals_page_and_qa_agenda_show_a_growing_topic(feedback, users, login):
+    from careloop.learning.selectors.provided import emerging_topics
+    from careloop.themes.tasks import SCHEDULE, find_emerging
+
+    assert "careloop.themes.tasks.find_emerging" in [job.task for job in SCHEDULE]
+    assert find_emerging.call() >= 1
+    topic = EmergingTopic.objects.order_by("-size").first()
+    assert topic.growing
+    page = login(users["practitioner"]).get("/themes/signals/").content.decode()
+    assert "Emerging topics" in page and topic.label in page
+    viewer = login(users["viewer"]).get("/themes/signals/").content.decode()
+    assert topic.label not in viewer  # topics quote comments: staff who may read them only
+    items = list(emerging_topics(TODAY - dt.timedelta(days=1), TODAY))
+    assert [i.record for i in items] == [topic] and items[0].kind == "emerging_topic"
+    services.emerging_dismiss(topic=topic, user=users["quality_lead"])
+    assert list(emerging_topics(TODAY - dt.timedelta(days=1), TODAY)) == []
+
+
+def test_the_nightly_search_with_too_little_feedback_finds_nothing(db):
+    from careloop.themes.tasks import find_emerging
+
+    assert find_emerging.call() == 0
+    assert not EmergingTopic.objects.exists()

@@ -122,6 +122,7 @@ class AgendaItem(Audited):
         NEW_REVIEW = "new_review", "New review"
         LGSCO_DECISION = "lgsco_decision", "New Ombudsman decision"
         THEME_SIGNAL = "theme_signal", "New theme signal"
+        EMERGING_TOPIC = "emerging_topic", "Growing emerging topic"
         SIGN_OFF = "sign_off", "Action awaiting sign-off"
         OTHER = "other", "Other business"
 

@@ -134,6 +134,22 @@ def theme_signals(since: dt.date, until: dt.date):
         )
 
 
+def emerging_topics(since: dt.date, until: dt.date):
+    """Open emerging topics, found since the last meeting, that grew in their latest month
+    (topics never hold restricted feedback, so every member of the board may see them)."""
+    # imported here: the themes area is optional
+    from careloop.themes.selectors import growing_topics
+
+    for topic in growing_topics().filter(found_at__date__gte=since, found_at__date__lte=until):
+        yield AgendaCandidate(
+            "emerging_topic",
+            f"Emerging topic: {topic.label}",
+            f"{topic.size} comments between {topic.period_start:%-d %B %Y} and "
+            f"{topic.period_end:%-d %B %Y} that no theme covers well, more in its latest month.",
+            topic,
+        )
+
+
 def register() -> None:
     """Register the series (and, with the themes area, the agenda's theme signals)."""
     register_series_provider(
@@ -181,3 +197,4 @@ def register() -> None:
         "the theme; restricted feedback is left out.",
     )
     register_agenda_provider("themes.signals", theme_signals)
+    register_agenda_provider("themes.emerging", emerging_topics)

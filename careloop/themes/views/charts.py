@@ -181,6 +181,9 @@ def signals(request):
             "min_months": trends.MIN_MONTHS,
             "may_subscribe": can(request.user, "themes.subscribe"),
             "action_url": _action_url(request.user),
+            "topics": list(selectors.growing_topics()[:10])
+            if can(request.user, "themes.view_comments")
+            else None,
             "breadcrumbs": crumbs(),
         },
     )
