@@ -17,7 +17,7 @@ from careloop.stats.charts import VARIATION_TEXT
 from careloop.stats.spc_text import point_rule_labels
 from careloop.themes import selectors, services, trends
 from careloop.themes.forms import FilterForm
-from careloop.themes.models import Theme
+from careloop.themes.models import EmergingTopic, Theme
 from careloop.themes.series import SENTIMENTS, SeriesKey, last_complete_month
 
 
@@ -149,6 +149,52 @@ class SignalsView(APIView):
         )
 
 
+class EmergingTopicSerializer(serializers.ModelSerializer):
+    words = serializers.ListField(child=serializers.CharField())
+    theme = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    feedback = serializers.SerializerMethodField()
+
+    class Meta:
+        model = EmergingTopic
+        fields = [
+            "id",
+            "label",
+            "words",
+            "size",
+            "status",
+            "growing",
+            "period_start",
+            "period_end",
+            "theme",
+            "found_at",
+            "feedback",
+        ]
+
+    def get_feedback(self, topic) -> list[int]:
+        """The ids of the topic's feedback that the person may read."""
+        ids = [c.feedback_id for c in topic.comments.all()]
+        readable = Feedback.objects.filter(pk__in=ids).visible_to(self.context["request"].user)
+        return sorted(readable.values_list("pk", flat=True))
+
+
+class EmergingTopicsView(APIView):
+    permissions = {"GET": "themes.view_comments"}
+
+    @extend_schema(
+        summary="Emerging topics: groups of comments no theme covers well",
+        parameters=[OpenApiParameter("status", enum=EmergingTopic.Status.values, required=False)],
+        responses=EmergingTopicSerializer(many=True),
+    )
+    def get(self, request):
+        status = request.query_params.get("status") or None
+        if status is not None and status not in EmergingTopic.Status.values:
+            raise ValidationError({"status": [f"One of {', '.join(EmergingTopic.Status.values)}"]})
+        topics = selectors.topics(status).prefetch_related("comments")
+        return Response(
+            EmergingTopicSerializer(topics, many=True, context={"request": request}).data
+        )
+
+
 class ReviewSerializer(serializers.Serializer):
     themes = serializers.ListField(child=id_field(), allow_empty=True)
     sentiment = serializers.ChoiceField(choices=list(SENTIMENTS), required=False, allow_null=True)
@@ -210,5 +256,6 @@ urlpatterns = [
     path("themes/counts/", CountsView.as_view(), name="api-theme-counts"),
     path("themes/series/", SeriesView.as_view(), name="api-theme-series"),
     path("themes/signals/", SignalsView.as_view(), name="api-theme-signals"),
+    path("themes/emerging/", EmergingTopicsView.as_view(), name="api-theme-emerging"),
     path("feedback/<id:pk>/themes/", FeedbackThemesView.as_view(), name="api-feedback-themes"),
 ]

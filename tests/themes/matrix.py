@@ -168,6 +168,7 @@ ROWS += [
     Row("api-theme-counts", API_ALL),
     Row("api-theme-series", API_ALL),
     Row("api-theme-signals", API_ALL),
+    Row("api-theme-emerging", "200 200 200 200 403 401"),
     Row("api-feedback-themes", "200 200 200 200 403 401", kwargs=pk("themes_item")),
     Row(
         "api-feedback-themes",

@@ -220,3 +220,18 @@ def test_the_nightly_search_with_too_little_feedback_finds_nothing(db):
 
     assert find_emerging.call() == 0
     assert not EmergingTopic.objects.exists()
+
+
+def test_the_api_lists_topics_with_the_feedback_the_person_may_read(feedback, users, login):
+    _find()
+    client = login(users["practitioner"])
+    topics = client.get("/api/v1/themes/emerging/").json()
+    assert topics and {"label", "words", "size", "status", "feedback"} <= set(topics[0])
+    assert all(len(t["feedback"]) == t["size"] for t in topics)  # none of them restricted
+    assert client.get("/api/v1/themes/emerging/?status=dismissed").json() == []
+    bad = client.get("/api/v1/themes/emerging/?status=gone")
+    assert (
+        bad.status_code == 400 and "status" in bad.json()["errors"]
+        if "errors" in bad.json()
+        else bad.status_code == 400
+    )
