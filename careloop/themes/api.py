@@ -151,7 +151,9 @@ class SignalsView(APIView):
 
 class EmergingTopicSerializer(serializers.ModelSerializer):
     words = serializers.ListField(child=serializers.CharField())
-    theme = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    theme: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
     feedback = serializers.SerializerMethodField()
 
     class Meta:
