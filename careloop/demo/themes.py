@@ -4,28 +4,57 @@ stories (see careloop/demo/story.py): complaints about charging rise with the ne
 fall after the training; complaints about communication fall after the standard; the winter
 rise in hospital discharge concerns is common cause, not a signal.
 
+A topic no theme names grows in the last three months (the new online care account locks
+people out): the weekly search finds it as an emerging topic on the signals page.
+
 Idempotent: the reviews and the trained version are made once; later runs classify any new
 feedback and work out the counts and signals again.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Callable
 
 from django.db.models import Q
 
 from careloop.core.models import User
+from careloop.core.services import ServiceError
+from careloop.feedback import services as feedback_services
 from careloop.feedback.models import Feedback
 from careloop.themes import aggregates
 from careloop.themes.models import CommentFlag, ModelVersion, SignalSubscription, Theme
-from careloop.themes.services import classify, review, training
+from careloop.themes.services import classify, emerging, review, training
 from careloop.themes.trends import signals_refresh
 
 SEED = 4
 DEMO_NOTE = "Northshire demo: trained on the reviews of the quality team"
 REVIEWED_SHARE = 0.4  # of the feedback, reviewed by people; the model themes the rest
 REVIEWER = "complaints@northshire.example"
+ACCOUNT_SURVEY = "Northshire care account survey"
+# (months ago, comments): more each month since the online care account replaced paper letters
+ACCOUNT_MONTHS = ((2, 3), (1, 6), (0, 9))
+ACCOUNT_SAYS = [
+    "The new online care account keeps locking me out after one wrong password",
+    "I cannot get into the care account, the security code text never arrives",
+    "Locked out of my online care account again, the reset link has expired",
+    "Mum has no smartphone so the care account code is useless to her",
+    "The online account asks for a code by text and we have no mobile signal",
+    "Since the letters stopped I have to use the care account and it will not let me log in",
+    "The care account password reset email goes to my junk folder and expires",
+    "I was locked out of the online care account for a week",
+    "Why must I use the online account to see my care statement? It keeps logging me out",
+    "The care account said my date of birth did not match and locked me out",
+    "Logging in to the online care account needs a code I never receive",
+    "We gave up on the online care account after being locked out three times",
+    "My dad cannot see his care statement because the online account locked him out",
+    "The security code for the care account arrives after it has expired",
+    "Please bring back paper statements, the online care account will not let me in",
+    "Password rules on the care account are impossible and it locks you out",
+    "The online care account sends the code to my old phone number",
+    "Locked out of the care account and the helpline said to try again tomorrow",
+]
 
 
 def intended() -> dict[int, list[str]]:
@@ -77,6 +106,7 @@ def load(log: Callable[[str], None]) -> None:
     if not Feedback.objects.exists():
         log("Themes: no feedback to theme")
         return
+    _care_account_feedback()
     version = classify.model_in_use()
     pending = classify.unclassified()
     if pending:
@@ -113,6 +143,38 @@ def load(log: Callable[[str], None]) -> None:
     aggregates.rebuild()
     found = signals_refresh()
     log(f"Themes: counts and {found} signals worked out")
+    start, end = emerging.period_default()
+    try:
+        topics = emerging.emerging_find(start=start, end=end)
+    except ServiceError as refused:
+        log(f"Themes: no emerging topics looked for ({refused})")
+    else:
+        log(f"Themes: {len(topics)} emerging topics found")
+
+
+def _care_account_feedback() -> None:
+    """Survey comments about the online care account, which no theme of the framework names."""
+    if Feedback.all_objects.filter(survey=ACCOUNT_SURVEY).exists():
+        return
+    today = dt.date.today().replace(day=1)
+    says = iter(ACCOUNT_SAYS)
+    for months_ago, count in ACCOUNT_MONTHS:
+        month = today
+        for _ in range(months_ago):
+            month = (month - dt.timedelta(days=1)).replace(day=1)
+        for n in range(count):
+            received = min(month + dt.timedelta(days=2 + 3 * n), dt.date.today())
+            feedback_services.feedback_create(
+                data={
+                    "kind": Feedback.Kind.SURVEY,
+                    "channel": Feedback.Channel.SURVEY_IMPORT,
+                    "received_on": received,
+                    "text": next(says),
+                    "survey": ACCOUNT_SURVEY,
+                    "rating": 2,
+                },
+                user=None,
+            )
 
 
 def _extras() -> None:

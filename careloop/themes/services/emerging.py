@@ -81,6 +81,9 @@ def emerging_find(*, start: dt.date, end: dt.date, user=None) -> list[EmergingTo
         if match is not None and not match.is_open:
             kept.append(match)  # decided already: found again, it stays as decided
             continue
+        if match is not None and _unchanged(match, topic, ids, start, end):
+            kept.append(match)  # found again as it was: nothing to write
+            continue
         record = match or EmergingTopic(period_start=start, period_end=end)
         record.label, record.words, record.size = topic.label, list(topic.words), topic.size
         record.cohesion, record.period_start, record.period_end = topic.cohesion, start, end
@@ -96,6 +99,19 @@ def emerging_find(*, start: dt.date, end: dt.date, user=None) -> list[EmergingTo
     gone = [t.pk for t in existing if t.is_open and t not in kept]
     EmergingTopic.objects.filter(pk__in=gone).delete()
     return kept
+
+
+def _unchanged(record: EmergingTopic, topic, ids: set[int], start, end) -> bool:
+    same = {c.feedback_id for c in record.comments.all()} == ids
+    return (
+        same
+        and record.label == topic.label
+        and (record.period_start, record.period_end)
+        == (
+            start,
+            end,
+        )
+    )
 
 
 def _match(existing: list[EmergingTopic], ids: set[int]) -> EmergingTopic | None:
