@@ -220,3 +220,43 @@ def test_a_viewer_sees_counts_but_not_comments(page, users, history):
     page.goto("/themes/comments/")
     expect(page.locator("h1")).to_contain_text("You do not have permission")
     check_page(page, "themes comments viewer refused", error_page=True)
+
+
+def test_quality_lead_finds_an_emerging_topic_and_promotes_it_to_a_theme(page, users, db):
+    """Comments no theme names (a booking app that locks people out) become a topic, which
+    the quality lead reads and promotes to a theme."""
+    from tests.themes.test_themes_emerging import APP
+
+    today = dt.date.today()
+    for i in range(40):
+        text = (
+            "Nobody explained the charges on my care bill"
+            if i % 2
+            else "The social worker was rude to my mother"
+        )
+        make_feedback(text=f"{text} ({i})", received_on=today - dt.timedelta(days=5 + i))
+    for i, text in enumerate(APP):
+        make_feedback(text=text, received_on=today - dt.timedelta(days=i), from_email=f"p{i}@x.org")
+    sign_in(page, users["quality_lead"])
+    page.goto("/themes/")
+    page.get_by_role("link", name="Emerging topics: what no theme names yet").click()
+    expect(page.locator("h1")).to_have_text("Emerging topics")
+    check_page(page, "emerging topics, none yet")
+    page.get_by_role("link", name="Look for topics").click()
+    check_page(page, "look for emerging topics")
+    page.get_by_role("button", name="Look for topics").click()
+    expect(page.locator("main")).to_contain_text("found")
+    check_page(page, "emerging topics found")
+    page.locator("tbody th a").first.click()
+    expect(page.locator("h1")).to_contain_text("·")
+    expect(page.locator("main")).to_contain_text("booking app")
+    check_page(page, "an emerging topic")
+    page.get_by_role("link", name="Promote to a new theme").click()
+    check_page(page, "promote a topic to a theme")
+    page.get_by_label("Name").fill("Online booking")
+    page.get_by_label("Category").select_option(index=1)
+    page.get_by_role("button", name="Add the theme").click()
+    expect(page.locator("h1")).to_have_text("Online booking")
+    assert Theme.objects.filter(name="Online booking").exists()
+    page.goto("/themes/signals/")
+    check_page(page, "signals with emerging topics")

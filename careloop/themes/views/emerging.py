@@ -29,8 +29,6 @@ def index(request):
     status = request.GET.get("status", "")
     if status not in EmergingTopic.Status.values:
         status = ""
-    start, end = services.period_default()
-    form = EmergingFindForm(initial={"start": start, "end": end})
     return render(
         request,
         "themes/emerging_index.html",
@@ -38,7 +36,6 @@ def index(request):
             "title": "Emerging topics",
             "status": status,
             "statuses": EmergingTopic.Status.choices,
-            "form": form,
             "may_find": can(request.user, "themes.manage_models"),
             "breadcrumbs": crumbs(),
             **paginate(request, selectors.topics(status)),
@@ -48,7 +45,8 @@ def index(request):
 
 @require("themes.manage_models")
 def find(request):
-    form = EmergingFindForm(request.POST or None)
+    start, end = services.period_default()
+    form = EmergingFindForm(request.POST or None, initial={"start": start, "end": end})
     found = web.submit(
         request,
         form,
