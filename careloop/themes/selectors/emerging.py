@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Case, When
 
 from careloop.feedback.models import Feedback
+from careloop.stats import Direction, SpcResult, xmr
 from careloop.themes.models import EmergingTopic
 
 
@@ -31,6 +32,7 @@ class TopicDetail:
     comments: list[Feedback]  # those the person may read, typical ones first
     hidden: int  # comments of the topic the person may not read
     months: list[tuple[dt.date, int]]
+    spc: SpcResult  # the comments a month as an XmR chart (Making Data Count rules)
     services: list[tuple[str, int]]
     teams: list[tuple[str, int]]
 
@@ -59,6 +61,11 @@ def topic_detail(topic: EmergingTopic, user) -> TopicDetail:
         comments=readable,
         hidden=len(links) - len(readable),
         months=months,
+        spc=xmr(
+            [n for _, n in months],
+            periods=[f"{m:%b %Y}" for m, _ in months],
+            direction=Direction.LOWER,
+        ),
         services=services.most_common(),
         teams=teams.most_common(),
     )
