@@ -278,6 +278,7 @@ class KeywordModel:
         # imported here: numpy loads only when used
         import numpy as np
 
+        # imported here: as numpy, the embedder module loads only when used
         from careloop.themes.ml.embedder import HashingEmbedder
 
         scores = [self._scores(text) for text in texts]
