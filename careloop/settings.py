@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "careloop.learning",
     "careloop.workforce",
     "careloop.innovation",
+    "careloop.performance",
     "careloop.coproduction",
     "careloop.themes",
     "careloop.demo",  # the Northshire demo council: `careloop demo`, and the benchmarks' world

@@ -1,0 +1,25 @@
+"""Performance forms: a local measure; the council and its comparator group."""
+
+from __future__ import annotations
+
+from django import forms
+
+from careloop.core.forms import GovukForm, GovukModelForm
+
+from . import services
+from .models import Council, Measure
+
+
+class MeasureForm(GovukModelForm):
+    class Meta:
+        model = Measure
+        fields = services.MEASURE_FIELDS
+
+
+class HomeForm(GovukForm):
+    council = forms.ModelChoiceField(
+        queryset=Council.objects.all(), label="The council careloop serves"
+    )
+    comparator = forms.ChoiceField(
+        label="Compare it with", choices=Council._meta.get_field("comparator").choices
+    )

@@ -1,0 +1,188 @@
+"""Performance reads for pages, the API, the command and other areas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from careloop.core.areas import EvidenceFact
+from careloop.core.areas import Figure as Headline
+
+from . import compare, findings
+from .models import Council, Figure, Measure
+
+
+def measures() -> QuerySet[Measure]:
+    return Measure.objects.all()
+
+
+def home_council() -> Council | None:
+    return Council.objects.filter(is_home=True).first()
+
+
+def council(code: str) -> Council | None:
+    return Council.objects.filter(code=code.strip().upper()).first()
+
+
+def described(measure: Measure) -> findings.Described:
+    return findings.Described(
+        name=measure.name, unit=measure.unit, polarity=measure.polarity, decimals=measure.decimals
+    )
+
+
+def group_codes(target: Council, kind: str | None = None) -> list[str] | None:
+    """The comparator group's codes (itself included), or None when there is none."""
+    kind = kind or target.comparator
+    if kind == "region" and target.region:
+        return list(Council.objects.filter(region=target.region).values_list("code", flat=True))
+    if kind == "kind" and target.kind:
+        return list(Council.objects.filter(kind=target.kind).values_list("code", flat=True))
+    if kind == "neighbours" and target.neighbours:
+        return list(target.neighbours)
+    return None
+
+
+@dataclass
+class MeasureData:
+    """Every published figure of one measure: by year, code -> value."""
+
+    measure: Measure
+    by_year: dict[str, dict[str, float]]
+
+    @property
+    def years(self) -> list[str]:
+        return sorted(self.by_year, key=compare.year_start)
+
+    def series(self, code: str) -> dict[str, float]:
+        return {y: v[code] for y, v in self.by_year.items() if code in v}
+
+
+def measure_data(measure: Measure) -> MeasureData:
+    by_year: dict[str, dict[str, float]] = defaultdict(dict)
+    rows = Figure.objects.filter(measure=measure, value__isnull=False).values_list(
+        "period", "council__code", "value"
+    )
+    for period, code, value in rows:
+        by_year[period][code] = value
+    return MeasureData(measure, dict(by_year))
+
+
+def standing(
+    target: Council,
+    measure: Measure,
+    *,
+    year: str | None = None,
+    group: str | None = None,
+    data: MeasureData | None = None,
+    codes: list[str] | None = None,
+) -> compare.Standing | None:
+    """Where the council stands on the measure in `year` (the measure's latest by default);
+    None when the measure has no figures at all (or none that year)."""
+    data = data or measure_data(measure)
+    year = year or (data.years[-1] if data.years else None)
+    if year is None or year not in data.by_year:
+        return None
+    return compare.standing(
+        council_code=target.code,
+        measure_code=measure.code,
+        year=year,
+        polarity=measure.polarity,
+        england=data.by_year[year],
+        group=codes if codes is not None else group_codes(target, group),
+        series=data.series(target.code),
+    )
+
+
+@dataclass(frozen=True)
+class Row:
+    measure: Measure
+    standing: compare.Standing
+    finding: str
+
+
+def overview(target: Council) -> list[Row]:
+    """Each measure's latest standing and finding for the council."""
+    codes = group_codes(target)
+    out = []
+    for measure in measures():
+        data = measure_data(measure)
+        found = standing(target, measure, data=data, codes=codes)
+        if found is not None:
+            text = findings.finding(found, target.name, described(measure))
+            out.append(Row(measure, found, text))
+    return out
+
+
+@dataclass(frozen=True)
+class YearPoint:
+    year: str
+    value: float | None
+    england_median: float | None
+    group_low: float | None
+    group_high: float | None
+
+
+def series_points(target: Council, measure: Measure, data: MeasureData) -> list[YearPoint]:
+    codes = group_codes(target)
+    points = []
+    for year in data.years:
+        s = standing(target, measure, year=year, data=data, codes=codes)
+        if s is not None:
+            points.append(YearPoint(year, s.value, s.england_median, s.group_low, s.group_high))
+    return points
+
+
+def strip(target: Council, data: MeasureData, year: str) -> list[tuple[str, str, float, str]]:
+    """Every council's figure that year, sorted: (code, name, value, "self"|"group"|"")."""
+    names = dict(Council.objects.values_list("code", "name"))
+    group = set(group_codes(target) or [])
+    return sorted(
+        (
+            (code, names.get(code, code), value, _mark(code, target.code, group))
+            for code, value in data.by_year.get(year, {}).items()
+        ),
+        key=lambda item: item[2],
+    )
+
+
+def _mark(code: str, home: str, group: set[str]) -> str:
+    return "self" if code == home else ("group" if code in group else "")
+
+
+def headlines(user) -> list[Headline]:
+    target = home_council()
+    if target is None:
+        return []
+    rows = overview(target)
+    low = sum(1 for r in rows if r.standing.england_quartile == 4)
+    return [Headline("Measures in England's bottom quarter", low, url="/performance/")]
+
+
+def evidence() -> list[EvidenceFact]:
+    """The council's standing on each measure, for the CQC evidence library (Outcomes)."""
+    target = home_council()
+    if target is None:
+        return []
+    facts = []
+    for row in overview(target):
+        facts.append(
+            EvidenceFact(
+                key=f"performance:{row.measure.code}:{row.standing.year}",
+                title=f"{row.measure.name} ({row.standing.year})",
+                summary=row.finding,
+                date=_year_end(row.standing.year),
+                source="Performance",
+                url=row.measure.get_absolute_url(),
+                statements=(1, 2),
+                category="outcomes",
+                figures=row.standing.as_json(),
+            )
+        )
+    return facts
+
+
+def _year_end(year: str) -> dt.date:
+    return dt.date(compare.year_start(year) + 1, 3, 31)

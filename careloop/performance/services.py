@@ -1,0 +1,94 @@
+"""Performance use cases that write: local measures, comparator groups (neighbour lists)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from careloop.core.services import ServiceError, save_fields
+
+from .models import ASC_COUNCIL, Council, Measure
+
+MEASURE_FIELDS = (
+    "code",
+    "name",
+    "unit",
+    "polarity",
+    "source",
+    "frequency",
+    "decimals",
+    "description",
+)
+MAX_GROUP = 20  # a comparator group of more councils than this is not a nearest-neighbour list
+
+
+
+def measure_save(*, user, measure: Measure | None = None, **data) -> Measure:
+    """Register a local measure or edit one; the shipped definitions are not edited here."""
+    if measure is not None and measure.shipped:
+        raise ServiceError("The published measures' definitions come with careloop")
+    data["code"] = str(data.get("code", "")).strip().upper()
+    record = measure or Measure()
+    return save_fields(record, data, MEASURE_FIELDS)
+
+
+@dataclass
+class NeighbourReport:
+    """The outcome of a neighbours file: lists set, lists skipped (councils with no adult
+    social care duties), and problems as (entry number, council code, reason)."""
+
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    errors: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def neighbours_import(*, user, data: object) -> NeighbourReport:
+    """Set each council's nearest neighbours from `{code: [codes, itself included]}`.
+    Lists for councils without adult social care duties (districts, combined authorities)
+    are skipped; any problem writes nothing."""
+    report = NeighbourReport()
+    if not isinstance(data, dict):
+        raise ServiceError("The file is not a JSON object of council codes and their lists")
+    known = {c.code: c for c in Council.objects.all()}
+    wanted: dict[str, list[str]] = {}
+    for number, (code, codes) in enumerate(data.items(), start=1):
+        code = str(code).strip()
+        if not ASC_COUNCIL.match(code):
+            report.skipped += 1
+            continue
+        problems = _list_problems(code, codes, known)
+        report.errors += [(number, code, reason) for reason in problems]
+        if not problems:
+            wanted[code] = sorted(set(codes))
+    if report.errors:
+        return report
+    with transaction.atomic():
+        for code, codes in wanted.items():
+            council = known[code]
+            if council.neighbours == codes:
+                report.unchanged += 1
+                continue
+            council.neighbours = codes
+            council.save(update_fields=["neighbours"])
+            report.updated += 1
+    return report
+
+
+def _list_problems(code: str, codes: object, known: dict[str, Council]) -> list[str]:
+    if code not in known:
+        return [f"“{code}” is not a council careloop knows: import the published figures first"]
+    if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+        return ["its neighbours are not a list of council codes"]
+    problems = []
+    if code not in codes:
+        problems.append("its list does not include the council itself")
+    if not 1 <= len(codes) <= MAX_GROUP:
+        problems.append(f"its list has {len(codes)} councils; a group has 1 to {MAX_GROUP}")
+    if len(set(codes)) != len(codes):
+        problems.append("its list names a council twice")
+    unknown = sorted({c for c in codes if c not in known})
+    if unknown:
+        problems.append("its list names councils careloop does not know: " + ", ".join(unknown))
+    return problems
