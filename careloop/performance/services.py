@@ -23,7 +23,6 @@ MEASURE_FIELDS = (
 MAX_GROUP = 20  # a comparator group of more councils than this is not a nearest-neighbour list
 
 
-
 def measure_save(*, user, measure: Measure | None = None, **data) -> Measure:
     """Register a local measure or edit one; the shipped definitions are not edited here."""
     if measure is not None and measure.shipped:
@@ -92,3 +91,16 @@ def _list_problems(code: str, codes: object, known: dict[str, Council]) -> list[
     if unknown:
         problems.append("its list names councils careloop does not know: " + ", ".join(unknown))
     return problems
+
+
+def home_choose(*, user, council: Council, comparator: str) -> Council:
+    """Mark the council careloop serves and the group it compares itself with."""
+    if comparator not in dict(Council._meta.get_field("comparator").choices):
+        raise ServiceError("Choose a comparator group", field="comparator")
+    with transaction.atomic():
+        for other in Council.objects.filter(is_home=True).exclude(pk=council.pk):
+            other.is_home = False
+            other.save(update_fields=["is_home"])
+        council.is_home, council.comparator = True, comparator
+        council.save(update_fields=["is_home", "comparator"])
+    return council

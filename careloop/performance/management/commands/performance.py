@@ -1,9 +1,9 @@
 """`careloop performance`: published figures, neighbour lists and where a council stands.
 
-    careloop performance import FILE [--dry-run] [--source NAME]
-    careloop performance neighbours FILE
-    careloop performance compare COUNCIL_CODE MEASURE_CODE [--year 2022-23]
-                                 [--group neighbours|region|kind] [--json]
+careloop performance import FILE [--dry-run] [--source NAME]
+careloop performance neighbours FILE
+careloop performance compare COUNCIL_CODE MEASURE_CODE [--year 2022-23]
+                             [--group neighbours|region|kind] [--json]
 """
 
 from __future__ import annotations
@@ -95,6 +95,5 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(found.as_json()) + "\n")
         else:
             self.stdout.write(
-                findings.finding(found, council.name, selectors.described(measure))
-                + "\n"
+                findings.finding(found, council.name, selectors.described(measure)) + "\n"
             )

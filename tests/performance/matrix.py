@@ -1,0 +1,25 @@
+"""Permission matrix rows for performance (see tests/matrix.py for the format)."""
+
+from tests.matrix import Row
+from tests.performance.factories import code, council, figures
+
+VIEW = "200 200 200 200 200 302"
+LEADS = "200 200 403 403 403 302"
+API_VIEW = "200 200 200 200 200 401"
+
+
+def setup(world):
+    council(code(1), "Matrix council", is_home=True, neighbours=[code(1), code(2)])
+    figures("ASC3", "2022-23", {code(1): 60.0, code(2): 70.0})
+
+
+ROWS = [
+    Row("performance:index", VIEW),
+    Row("performance:measure", VIEW, kwargs={"code": "ASC3"}),
+    Row("performance:measure_new", LEADS),
+    Row("performance:measure_edit", "404 404 403 403 403 302", kwargs={"code": "ASC3"},
+        note="(shipped measures are not edited)"),  # fmt: skip
+    Row("performance:home", LEADS),
+    Row("core:import_index", LEADS, kwargs={"importer": "performance"}, note="(performance)"),
+    Row("core:import_new", LEADS, kwargs={"importer": "performance"}, note="(performance)"),
+]
