@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.db.models import QuerySet
 
@@ -13,6 +14,10 @@ from careloop.core.areas import Figure as Headline
 
 from . import compare, findings
 from .models import Council, Figure, Measure
+
+# The built-in sample (synthetic councils and figures) for a machine without the real data.
+SAMPLE_CSV = Path(__file__).parent / "data" / "sample-published.csv"
+SAMPLE_NEIGHBOURS = Path(__file__).parent / "data" / "sample-neighbours.json"
 
 
 def measures() -> QuerySet[Measure]:

@@ -17,8 +17,12 @@ ROWS = [
     Row("performance:index", VIEW),
     Row("performance:measure", VIEW, kwargs={"code": "ASC3"}),
     Row("performance:measure_new", LEADS),
-    Row("performance:measure_edit", "404 404 403 403 403 302", kwargs={"code": "ASC3"},
-        note="(shipped measures are not edited)"),  # fmt: skip
+    Row(
+        "performance:measure_edit",
+        "404 404 403 403 403 302",
+        kwargs={"code": "ASC3"},
+        note="(shipped measures are not edited)",
+    ),  # fmt: skip
     Row("performance:home", LEADS),
     Row("core:import_index", LEADS, kwargs={"importer": "performance"}, note="(performance)"),
     Row("core:import_new", LEADS, kwargs={"importer": "performance"}, note="(performance)"),
