@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from careloop.core import jobs
+from careloop.core.imports import FileProblem, engine, get_importer
+from careloop.core.imports.tasks import TASK
+from careloop.core.models import ImportJob
 from careloop.core.services import ServiceError, save_fields
 
 from .models import ASC_COUNCIL, Council, Measure
@@ -104,3 +108,21 @@ def home_choose(*, user, council: Council, comparator: str) -> Council:
         council.is_home, council.comparator = True, comparator
         council.save(update_fields=["is_home", "comparator"])
     return council
+
+
+def figures_import_start(*, user, upload, source: str = "published") -> ImportJob:
+    """Store an uploaded file of published figures and queue its import (core imports)."""
+    try:
+        job = engine.create_job(
+            importer=get_importer("performance"), upload=upload, source=source, user=user
+        )
+    except FileProblem as problem:
+        raise ServiceError(str(problem), field="file") from None
+    missing = engine.missing_required(get_importer("performance"), job.mapping, job.headers)
+    if missing:
+        job.delete()
+        raise ServiceError(engine.missing_message(missing), field="file")
+    job.status = ImportJob.Status.QUEUED
+    job.save(update_fields=["status"])
+    jobs.enqueue(job, TASK, {"job_id": job.pk})
+    return job

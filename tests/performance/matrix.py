@@ -1,5 +1,6 @@
 """Permission matrix rows for performance (see tests/matrix.py for the format)."""
 
+from careloop.performance.models import Measure
 from tests.matrix import Row
 from tests.performance.factories import code, council, figures
 
@@ -26,4 +27,29 @@ ROWS = [
     Row("performance:home", LEADS),
     Row("core:import_index", LEADS, kwargs={"importer": "performance"}, note="(performance)"),
     Row("core:import_new", LEADS, kwargs={"importer": "performance"}, note="(performance)"),
+    # API
+    Row("performance-measure-list", API_VIEW),
+    Row(
+        "performance-measure-detail",
+        API_VIEW,
+        kwargs=lambda w: {"pk": Measure.objects.get(code="ASC3").pk},
+    ),
+    Row(
+        "api-performance-standing",
+        API_VIEW,
+        query={"council": code(1), "measure": "ASC3"},
+    ),
+    Row(
+        "api-performance-standing",
+        "400 400 400 400 400 401",
+        query={"council": code(1), "measure": "ASC3", "year": "last"},
+        note="(not a year)",
+    ),
+    Row(
+        "api-performance-import",
+        "400 400 403 403 403 401",
+        method="POST",
+        data={"source": "x"},
+        note="(no file)",
+    ),
 ]

@@ -1,0 +1,89 @@
+"""The performance pages and API, with the pages' rules."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework.test import APIClient
+
+from careloop.core.models import ImportJob
+from careloop.performance.models import Council, Measure
+from tests.performance.factories import code, council, figures
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    home = council(code(1), "Northshire", is_home=True, neighbours=[code(1), code(2), code(3)])
+    for year, values in (
+        ("2019-20", {code(1): 60.0, code(2): 62.0, code(3): 64.0, code(4): 70.0}),
+        ("2021-22", {code(1): 55.0, code(2): 63.0, code(3): 65.0, code(4): 71.0}),
+        ("2022-23", {code(1): 58.0, code(2): 64.0, code(3): 66.0, code(4): 72.0}),
+    ):
+        figures("ASC3", year, values)
+    return home
+
+
+def test_overview_shows_findings_bottom_quarter_and_the_table(client, users, world):
+    client.force_login(users["viewer"])
+    page = client.get("/performance/").content.decode()
+    assert "Where Northshire stands" in page
+    assert "In 2022-23, Northshire&#x27;s ease of finding information" in page
+    assert "3rd of 3 similar councils" in page
+    assert (
+        "In England's bottom quarter" in page and 'href="/performance/measures/ASC3/"' in page
+    )
+    assert "Import published figures" not in page  # a viewer may not import
+
+
+def test_measure_page_has_both_charts_and_their_tables(client, users, world):
+    client.force_login(users["practitioner"])
+    page = client.get("/performance/measures/ASC3/").content.decode()
+    assert page.count('role="img"') == 2
+    assert "Figures by year" in page and "Every council in 2022-23" in page
+    assert "this council" in page and "similar council" in page
+    assert client.get("/performance/measures/NOPE/").status_code == 404
+
+
+def test_a_lead_registers_a_local_measure_and_bad_input_writes_nothing(client, users):
+    client.force_login(users["quality_lead"])
+    data = {"code": "loc1", "name": "Complaints answered in time", "unit": "percent",
+            "polarity": "higher", "source": "local", "frequency": "monthly", "decimals": 1}  # fmt: skip
+    assert client.post("/performance/measures/new/", data).status_code == 302
+    assert Measure.objects.get(code="LOC1").frequency == "monthly"
+    response = client.post("/performance/measures/new/", {**data, "code": "LOC2", "unit": "?"})
+    assert response.status_code == 200 and "govuk-error-summary" in response.content.decode()
+    assert not Measure.objects.filter(code="LOC2").exists()
+
+
+def test_a_lead_chooses_the_council_and_comparator(client, users, world):
+    other = council(code(9), "Elsewhere", region="North")
+    client.force_login(users["quality_lead"])
+    response = client.post("/performance/council/", {"council": other.pk, "comparator": "region"})
+    assert response.status_code == 302
+    assert list(Council.objects.filter(is_home=True)) == [other]
+    assert Council.objects.get(pk=other.pk).comparator == "region"
+
+
+def test_api_standing_and_import(users, world):
+    api = APIClient()
+    api.force_authenticate(users["viewer"])
+    got = api.get("/api/v1/performance/standing/", {"council": code(1), "measure": "asc3"})
+    assert got.status_code == 200
+    assert got.json()["group_rank"] == 3 and got.json()["previous_value"] == 55.0
+    assert (
+        api.get("/api/v1/performance/standing/", {"council": "E0", "measure": "ASC3"}).status_code
+        == 404
+    )
+    upload = SimpleUploadedFile("f.csv", b"council_code,council_name,period,measure_code,value\n")
+    assert api.post("/api/v1/performance/import/", {"file": upload}).status_code == 403
+    api.force_authenticate(users["quality_lead"])
+    upload = SimpleUploadedFile(
+        "f.csv",
+        b"council_code,council_name,period,measure_code,value\nE06000001,A,2022-23,ASC3,5\n",
+    )
+    response = api.post("/api/v1/performance/import/", {"file": upload})
+    assert response.status_code == 202, response.json()
+    assert ImportJob.objects.get(pk=response.json()["job"]).importer == "performance"
+    bad = SimpleUploadedFile("f.csv", b"who,when\nx,y\n")
+    response = api.post("/api/v1/performance/import/", {"file": bad})
+    assert response.status_code == 400 and "no column for" in str(response.json())
