@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.db.models import QuerySet
 
 from careloop.core.areas import EvidenceFact
@@ -18,6 +19,17 @@ from .models import Council, Figure, Measure
 # The built-in sample (synthetic councils and figures) for a machine without the real data.
 SAMPLE_CSV = Path(__file__).parent / "data" / "sample-published.csv"
 SAMPLE_NEIGHBOURS = Path(__file__).parent / "data" / "sample-neighbours.json"
+PUBLISHED_CSV, PUBLISHED_NEIGHBOURS = "ascof-oflog-2015-2023.csv", "nearest-neighbours.json"
+
+
+def published_files() -> tuple[Path, Path, bool]:
+    """The shared published files when the machine has them (settings.PERFORMANCE_DATA),
+    else the built-in synthetic sample; and whether they are the real ones."""
+    folder = settings.PERFORMANCE_DATA
+    real = (folder / PUBLISHED_CSV, folder / PUBLISHED_NEIGHBOURS)
+    if all(p.is_file() for p in real):
+        return real[0], real[1], True
+    return SAMPLE_CSV, SAMPLE_NEIGHBOURS, False
 
 
 def measures() -> QuerySet[Measure]:
