@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import svg
 from .formatting import fmt
 
-HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 320, 64.0, 24.0, 56.0, 48.0
+HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 320, 64.0, 40.0, 56.0, 48.0
 
 
 @dataclass(frozen=True)

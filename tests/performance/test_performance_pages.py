@@ -29,9 +29,7 @@ def test_overview_shows_findings_bottom_quarter_and_the_table(client, users, wor
     assert "Where Northshire stands" in page
     assert "In 2022-23, Northshire&#x27;s ease of finding information" in page
     assert "3rd of 3 similar councils" in page
-    assert (
-        "In England's bottom quarter" in page and 'href="/performance/measures/ASC3/"' in page
-    )
+    assert "In England's bottom quarter" in page and 'href="/performance/measures/ASC3/"' in page
     assert "Import published figures" not in page  # a viewer may not import
 
 
