@@ -68,7 +68,8 @@ def _medians() -> dict[tuple[str, str], float]:
     values: dict[tuple[str, str], list[float]] = {}
     rows = Figure.objects.exclude(council__code=CODE).filter(value__isnull=False)
     for measure, period, value in rows.values_list("measure__code", "period", "value"):
-        values.setdefault((measure, period), []).append(value)
+        if value is not None:  # (filtered out above: for the types)
+            values.setdefault((measure, period), []).append(value)
     return {
         key: statistics.median(found)
         for key, found in sorted(values.items(), key=lambda kv: (kv[0][0], year_start(kv[0][1])))

@@ -51,7 +51,8 @@ def _ten_years() -> int:
     for council, measure_id, period, value in Figure.objects.filter(
         value__isnull=False
     ).values_list("council_id", "measure_id", "period", "value"):
-        held.setdefault((council, measure_id), {})[period] = value
+        if value is not None:  # (filtered out above: for the types)
+            held.setdefault((council, measure_id), {})[period] = value
     new = []
     for (council, measure_id), series in held.items():
         for year in YEARS:

@@ -151,7 +151,11 @@ def standing(
     previous = series[previous_year] if previous_year else None
     three = series.get(f"{year_start(year) - 3}-{(year_start(year) - 2) % 100:02d}")
     chain = [series[p] for p in earlier] + ([value] if value is not None else [])
-    has_value = value is not None
+    group_rank = quarter = distance = None
+    if value is not None:
+        group_rank = rank(value, group_values, polarity) if group_values else None
+        quarter = quartile(value, values, polarity)
+        distance = tidy(mads(value, values))
     return Standing(
         council_code=council_code,
         measure_code=measure_code,
@@ -160,9 +164,9 @@ def standing(
         england_median=tidy(median),
         group_size=len(group_values) if group_values is not None else None,
         group_median=tidy(statistics.median(group_values)) if group_values else None,
-        group_rank=rank(value, group_values, polarity) if has_value and group_values else None,
-        england_quartile=quartile(value, values, polarity) if has_value else None,
-        mads_from_median=tidy(mads(value, values)) if has_value else None,
+        group_rank=group_rank,
+        england_quartile=quarter,
+        mads_from_median=distance,
         previous_value=previous,
         change=tidy(value - previous) if value is not None and previous is not None else None,
         england_count=len(values),

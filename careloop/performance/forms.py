@@ -7,7 +7,7 @@ from django import forms
 from careloop.core.forms import GovukForm, GovukModelForm
 
 from . import services
-from .models import Council, Measure
+from .models import COMPARATORS, Council, Measure
 
 
 class MeasureForm(GovukModelForm):
@@ -20,6 +20,4 @@ class HomeForm(GovukForm):
     council = forms.ModelChoiceField(
         queryset=Council.objects.all(), label="The council careloop serves"
     )
-    comparator = forms.ChoiceField(
-        label="Compare it with", choices=Council._meta.get_field("comparator").choices
-    )
+    comparator = forms.ChoiceField(label="Compare it with", choices=COMPARATORS)

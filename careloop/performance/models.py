@@ -11,6 +11,11 @@ from careloop.core.models import Audited
 
 # Councils with adult social care duties: unitary, metropolitan, London boroughs, counties.
 ASC_COUNCIL = re.compile(r"^E(06|08|09|10)\d{6}$")
+COMPARATORS = [
+    ("neighbours", "Nearest statistical neighbours"),
+    ("region", "Councils in its region"),
+    ("kind", "Councils of its type"),
+]
 
 
 class Council(Audited):
@@ -24,15 +29,7 @@ class Council(Audited):
     neighbours = models.JSONField(default=list, blank=True)
     # The council careloop serves (one), and the comparator group it compares itself with.
     is_home = models.BooleanField(default=False)
-    comparator = models.CharField(
-        max_length=12,
-        choices=[
-            ("neighbours", "Nearest statistical neighbours"),
-            ("region", "Councils in its region"),
-            ("kind", "Councils of its type"),
-        ],
-        default="neighbours",
-    )
+    comparator = models.CharField(max_length=12, choices=COMPARATORS, default="neighbours")
 
     class Meta:
         ordering = ["name"]

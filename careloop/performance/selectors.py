@@ -83,7 +83,8 @@ def measure_data(measure: Measure) -> MeasureData:
         "period", "council__code", "value"
     )
     for period, code, value in rows:
-        by_year[period][code] = value
+        if value is not None:  # (filtered out above: for the types)
+            by_year[period][code] = value
     return MeasureData(measure, dict(by_year))
 
 

@@ -12,7 +12,7 @@ from careloop.core.imports.tasks import TASK
 from careloop.core.models import ImportJob
 from careloop.core.services import ServiceError, save_fields
 
-from .models import ASC_COUNCIL, Council, Measure
+from .models import ASC_COUNCIL, COMPARATORS, Council, Measure
 
 MEASURE_FIELDS = (
     "code",
@@ -99,7 +99,7 @@ def _list_problems(code: str, codes: object, known: dict[str, Council]) -> list[
 
 def home_choose(*, user, council: Council, comparator: str) -> Council:
     """Mark the council careloop serves and the group it compares itself with."""
-    if comparator not in dict(Council._meta.get_field("comparator").choices):
+    if comparator not in dict(COMPARATORS):
         raise ServiceError("Choose a comparator group", field="comparator")
     with transaction.atomic():
         for other in Council.objects.filter(is_home=True).exclude(pk=council.pk):

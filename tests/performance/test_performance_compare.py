@@ -128,8 +128,8 @@ def test_findings_claim_no_rank_without_direction_and_say_when_at_median():
     )
     text = findings.finding(got, "S", findings.Described("requests", "rate", "none"))
     assert (
-        text
-        == "In 2022-23, S's requests was 100.0 per 100,000: at the England median (100.0 per 100,000)."
+        text == "In 2022-23, S's requests was 100.0 per 100,000: at the England median "
+        "(100.0 per 100,000)."
     )
     assert "similar councils" not in text and "quarter" not in text
 

@@ -152,9 +152,8 @@ def test_neighbours_of_odd_length_are_refused():
 
 
 def _write(data) -> str:
-    handle = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
-    json.dump(data, handle)
-    handle.close()
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump(data, handle)
     return handle.name
 
 

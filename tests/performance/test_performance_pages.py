@@ -44,8 +44,15 @@ def test_measure_page_has_both_charts_and_their_tables(client, users, world):
 
 def test_a_lead_registers_a_local_measure_and_bad_input_writes_nothing(client, users):
     client.force_login(users["quality_lead"])
-    data = {"code": "loc1", "name": "Complaints answered in time", "unit": "percent",
-            "polarity": "higher", "source": "local", "frequency": "monthly", "decimals": 1}  # fmt: skip
+    data = {
+        "code": "loc1",
+        "name": "Complaints answered in time",
+        "unit": "percent",
+        "polarity": "higher",
+        "source": "local",
+        "frequency": "monthly",
+        "decimals": 1,
+    }
     assert client.post("/performance/measures/new/", data).status_code == 302
     assert Measure.objects.get(code="LOC1").frequency == "monthly"
     response = client.post("/performance/measures/new/", {**data, "code": "LOC2", "unit": "?"})
