@@ -8,15 +8,20 @@ Idempotent: the import skips figures already held.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import statistics
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from careloop.core.imports import engine, get_importer
+from careloop.core.models import User
+from careloop.learning import services as learning_services
+from careloop.learning.models import Action
 from careloop.performance import selectors, services
 from careloop.performance.compare import year_start
-from careloop.performance.models import Council, Figure
+from careloop.performance.models import Council, Figure, Measure
+from careloop.themes.models import Theme
 
 CODE, NAME = "E10900001", "Northshire"  # an invented code: no real council has it
 LIKE = "E10000028"  # the real county whose nearest neighbours Northshire borrows
@@ -26,6 +31,7 @@ INFORMATION = {
     "2015-16": 71.8, "2016-17": 70.2, "2017-18": 68.5, "2018-19": 66.9, "2019-20": 64.1,
     "2021-22": 62.4, "2022-23": 69.7,
 }  # fmt: skip
+THEMES = ("Information and advice", "Accessibility and reasonable adjustments")
 OFFSETS = {"ASC1": 0.1, "ASC2": -0.004, "ASC4": -1.5, "ASC5": 2.0, "ASC6": -60.0, "ASC7": 1.2}
 
 
@@ -59,6 +65,7 @@ def load(log=print) -> None:
     for problem in report.errors[:5]:
         log(f"performance: neighbours: {problem}")
     services.home_choose(user=None, council=Council.objects.get(code=CODE), comparator="neighbours")
+    _in_the_loop(log)
     kind = "real" if real else "sample"
     log(f"performance: Northshire among {len(group) - 1} neighbours ({kind})")
 
@@ -75,3 +82,25 @@ def _medians() -> dict[tuple[str, str], float]:
         for key, found in sorted(values.items(), key=lambda kv: (kv[0][0], year_start(kv[0][1])))
         if key[0] in OFFSETS or key[0] == "ASC3"
     }
+
+
+def _in_the_loop(log) -> None:
+    """The information measure bears on two themes, and an action is raised from it."""
+    info = Measure.objects.get(code="ASC3")
+    themes = Theme.objects.filter(name__in=THEMES)
+    if themes:
+        services.measure_link_themes(user=None, measure=info, themes=themes)
+    lead = User.objects.filter(email="quality.lead@northshire.example").first()
+    if lead is None or Action.objects.for_source(info).exists():
+        return
+    learning_services.action_create(
+        title="Bring ease of finding information back above the England median",
+        owner=lead,
+        due=dt.date.today() + dt.timedelta(days=180),
+        source=info,
+        source_label="Performance: ASC3, ease of finding information",
+        description="The Accessible Information working group's easy-read letters and accessible "
+        "formats are in use; the next survey will show whether they hold the rise.",
+        created_by=lead,
+    )
+    log("performance: ASC3 linked to its themes and an action")

@@ -13,7 +13,13 @@ from .models import COMPARATORS, Council, Measure
 class MeasureForm(GovukModelForm):
     class Meta:
         model = Measure
-        fields = services.MEASURE_FIELDS
+        fields = [*services.MEASURE_FIELDS, "themes"]
+
+
+class ThemesForm(GovukModelForm):
+    class Meta:
+        model = Measure
+        fields = ["themes"]
 
 
 class HomeForm(GovukForm):

@@ -70,6 +70,10 @@ class Measure(Audited):
     decimals = models.PositiveSmallIntegerField(default=1, help_text="Decimals shown")
     description = models.TextField(blank=True)
     shipped = models.BooleanField(default=False, editable=False)
+    # The themes of feedback the measure bears on (ASC3: information and advice).
+    themes = models.ManyToManyField("themes.Theme", blank=True, related_name="measures")
+
+    action_source_permission = "performance.view"  # learning.selectors.sources
 
     class Meta:
         ordering = ["code"]

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 
 from careloop.core.areas import EvidenceFact
 from careloop.core.areas import Figure as Headline
+from careloop.learning import selectors as learning_selectors
 
 from . import compare, findings
 from .models import Council, Figure, Measure
@@ -119,18 +120,22 @@ class Row:
     measure: Measure
     standing: compare.Standing
     finding: str
+    themes: tuple = ()
+    actions: tuple = ()
 
 
-def overview(target: Council) -> list[Row]:
-    """Each measure's latest standing and finding for the council."""
+def overview(target: Council, user=None) -> list[Row]:
+    """Each measure's latest standing and finding for the council; with a user, the themes
+    and the actions (those the person may see) linked to each measure."""
     codes = group_codes(target)
     out = []
-    for measure in measures():
+    for measure in measures().prefetch_related("themes"):
         data = measure_data(measure)
         found = standing(target, measure, data=data, codes=codes)
         if found is not None:
             text = findings.finding(found, target.name, described(measure))
-            out.append(Row(measure, found, text))
+            linked = tuple(learning_selectors.actions_for(measure, user)) if user else ()
+            out.append(Row(measure, found, text, tuple(measure.themes.all()), linked))
     return out
 
 

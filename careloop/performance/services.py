@@ -33,7 +33,18 @@ def measure_save(*, user, measure: Measure | None = None, **data) -> Measure:
         raise ServiceError("The published measures' definitions come with careloop")
     data["code"] = str(data.get("code", "")).strip().upper()
     record = measure or Measure()
-    return save_fields(record, data, MEASURE_FIELDS)
+    themes = data.pop("themes", None)
+    with transaction.atomic():
+        save_fields(record, data, MEASURE_FIELDS)
+        if themes is not None:
+            record.themes.set(themes)
+    return record
+
+
+def measure_link_themes(*, user, measure: Measure, themes) -> Measure:
+    """Link a measure (shipped or local) to the themes of feedback it bears on."""
+    measure.themes.set(themes)
+    return measure
 
 
 @dataclass

@@ -14,7 +14,7 @@ from careloop.stats.comparison import Dot, YearValue, series_svg, strip_svg
 from careloop.stats.formatting import fmt
 
 from . import findings, selectors, services
-from .forms import HomeForm, MeasureForm
+from .forms import HomeForm, MeasureForm, ThemesForm
 from .models import Measure
 
 INDEX = ("Performance", "/performance/")
@@ -23,7 +23,7 @@ INDEX = ("Performance", "/performance/")
 @require("performance.view")
 def index(request):
     target = selectors.home_council()
-    rows = selectors.overview(target) if target else []
+    rows = selectors.overview(target, user=request.user) if target else []
     return render(
         request,
         "performance/index.html",
@@ -58,6 +58,8 @@ def measure(request, code):
         "history": core_selectors.history_for(record),
         "breadcrumbs": web.crumbs(INDEX),
         "may_edit": can(request.user, "performance.edit") and not record.shipped,
+        "may_link": can(request.user, "performance.edit"),
+        "themes": record.themes.order_by("name"),
     }
     data = selectors.measure_data(record)
     if target is not None and data.years:
@@ -117,6 +119,22 @@ def measure_edit(request, code=None):
         return redirect(saved)
     title = f"Edit {record.code}" if record else "Register a local measure"
     return web.form_page(request, form, title, breadcrumbs=web.crumbs(INDEX))
+
+
+@require("performance.edit")
+def measure_themes(request, code):
+    record = _measure_or_404(code)
+    form = ThemesForm(request.POST or None, instance=record)
+    saved = web.submit(
+        request,
+        form,
+        lambda data: services.measure_link_themes(user=request.user, measure=record, **data),
+        success="Themes linked",
+    )
+    if saved:
+        return redirect(saved)
+    crumbs = web.crumbs(INDEX, (record.code, record.get_absolute_url()))
+    return web.form_page(request, form, f"Themes {record.code} bears on", breadcrumbs=crumbs)
 
 
 @require("performance.edit")

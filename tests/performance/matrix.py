@@ -24,6 +24,7 @@ ROWS = [
         kwargs={"code": "ASC3"},
         note="(shipped measures are not edited)",
     ),  # fmt: skip
+    Row("performance:measure_themes", LEADS, kwargs={"code": "ASC3"}),
     Row("performance:home", LEADS),
     Row("core:import_index", LEADS, kwargs={"importer": "performance"}, note="(performance)"),
     Row("core:import_new", LEADS, kwargs={"importer": "performance"}, note="(performance)"),

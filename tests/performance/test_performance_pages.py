@@ -1,11 +1,17 @@
 """The performance pages and API, with the pages' rules."""
 
+import datetime as dt
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from careloop.core.models import ImportJob
+from careloop.learning import services as learning_services
+from careloop.performance import evidence
 from careloop.performance.models import Council, Measure
+from careloop.themes.models import Theme
+from careloop.themes.services import framework_install_default
 from tests.performance.factories import code, council, figures
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +98,29 @@ def test_api_standing_and_import(users, world):
     bad = SimpleUploadedFile("f.csv", b"who,when\nx,y\n")
     response = api.post("/api/v1/performance/import/", {"file": bad})
     assert response.status_code == 400 and "no column for" in str(response.json())
+
+
+def test_a_measure_links_to_themes_and_actions_shown_on_the_overview(client, users, world):
+    framework_install_default()
+    theme = Theme.objects.get(name="Information and advice")
+    client.force_login(users["quality_lead"])
+    response = client.post("/performance/measures/ASC3/themes/", {"themes": [theme.pk]})
+    assert response.status_code == 302
+    info = Measure.objects.get(code="ASC3")
+    assert list(info.themes.all()) == [theme]
+    action = learning_services.action_create(
+        title="Easy-read letters", owner=users["manager"], due=dt.date.today(), source=info,
+        created_by=users["quality_lead"],
+    )  # fmt: skip
+    page = client.get("/performance/").content.decode()
+    assert "the theme “Information and advice”" in page and action.title in page
+    page = client.get("/performance/measures/ASC3/").content.decode()
+    assert "Information and advice" in page and action.title in page
+    assert "Raise an action" in page
+
+
+def test_evidence_facts_are_outcomes_with_the_finding(world):
+    facts = evidence.facts()
+    assert [f.key for f in facts] == ["performance:ASC3:2022-23"]
+    assert facts[0].category == "outcomes" and "3rd of 3 similar councils" in facts[0].summary
+    assert facts[0].figures["group_rank"] == 3
