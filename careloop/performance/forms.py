@@ -27,3 +27,10 @@ class HomeForm(GovukForm):
         queryset=Council.objects.all(), label="The council careloop serves"
     )
     comparator = forms.ChoiceField(label="Compare it with", choices=COMPARATORS)
+
+
+class LocalFigureForm(GovukForm):
+    period = forms.CharField(
+        label="Period", max_length=7, help_text="A month (2026-03), quarter (2026-Q1) or year"
+    )
+    value = forms.FloatField(label="Value")

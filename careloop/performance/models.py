@@ -68,6 +68,7 @@ class Measure(Audited):
     source = models.CharField(max_length=10, choices=Source.choices)
     frequency = models.CharField(max_length=10, choices=Frequency.choices, default="annual")
     decimals = models.PositiveSmallIntegerField(default=1, help_text="Decimals shown")
+    target = models.FloatField(null=True, blank=True, help_text="A local measure's target")
     description = models.TextField(blank=True)
     shipped = models.BooleanField(default=False, editable=False)
     # The themes of feedback the measure bears on (ASC3: information and advice).
@@ -84,9 +85,14 @@ class Measure(Audited):
     def get_absolute_url(self) -> str:
         return reverse("performance:measure", kwargs={"code": self.code})
 
+    @property
+    def is_local(self) -> bool:
+        return self.source == self.Source.LOCAL
+
 
 class Figure(Audited):
-    """One council's published figure for one measure and financial year ("2022-23").
+    """One council's figure for one measure and period: a financial year ("2022-23") for
+    published measures; a month ("2026-03") or quarter ("2026-Q1") for local ones.
     `value` is None when not published; `suppressed` then keeps the marker as published."""
 
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="figures")

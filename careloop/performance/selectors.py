@@ -10,9 +10,11 @@ from pathlib import Path
 from django.conf import settings
 from django.db.models import QuerySet
 
+from careloop import stats
 from careloop.core.areas import EvidenceFact
 from careloop.core.areas import Figure as Headline
 from careloop.learning import selectors as learning_selectors
+from careloop.stats.spc_types import SpcResult
 
 from . import compare, findings
 from .models import Council, Figure, Measure
@@ -129,7 +131,7 @@ def overview(target: Council, user=None) -> list[Row]:
     and the actions (those the person may see) linked to each measure."""
     codes = group_codes(target)
     out = []
-    for measure in measures().prefetch_related("themes"):
+    for measure in measures().exclude(source=Measure.Source.LOCAL).prefetch_related("themes"):
         data = measure_data(measure)
         found = standing(target, measure, data=data, codes=codes)
         if found is not None:
@@ -209,3 +211,23 @@ def evidence() -> list[EvidenceFact]:
 
 def _year_end(year: str) -> dt.date:
     return dt.date(compare.year_start(year) + 1, 3, 31)
+
+
+def local_chart(target: Council | None, measure: Measure) -> SpcResult | None:
+    """A local measure's XmR chart (Making Data Count rules, its target), oldest first."""
+    if target is None or not measure.is_local:
+        return None
+    rows = list(
+        Figure.objects.filter(council=target, measure=measure, value__isnull=False)
+        .order_by("period")
+        .values_list("period", "value")
+    )
+    if not rows:
+        return None
+    direction = {"higher": "higher", "lower": "lower"}.get(measure.polarity, "neither")
+    return stats.xmr(
+        [float(v) for _, v in rows if v is not None],
+        periods=[p for p, v in rows if v is not None],
+        direction=direction,
+        target=measure.target,
+    )

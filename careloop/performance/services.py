@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -12,7 +13,8 @@ from careloop.core.imports.tasks import TASK
 from careloop.core.models import ImportJob
 from careloop.core.services import ServiceError, save_fields
 
-from .models import ASC_COUNCIL, COMPARATORS, Council, Measure
+from .compare import parse_year
+from .models import ASC_COUNCIL, COMPARATORS, Council, Figure, Measure
 
 MEASURE_FIELDS = (
     "code",
@@ -22,8 +24,11 @@ MEASURE_FIELDS = (
     "source",
     "frequency",
     "decimals",
+    "target",
     "description",
 )
+MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 MAX_GROUP = 20  # a comparator group of more councils than this is not a nearest-neighbour list
 
 
@@ -137,3 +142,33 @@ def figures_import_start(*, user, upload, source: str = "published") -> ImportJo
     job.save(update_fields=["status"])
     jobs.enqueue(job, TASK, {"job_id": job.pk})
     return job
+
+
+def local_period(measure: Measure, text: str) -> str:
+    """A local measure's period as stored: "2026-03" (monthly), "2026-Q1" (quarterly) or a
+    financial year "2025-26" (annual)."""
+    text = text.strip().upper()
+    if measure.frequency == Measure.Frequency.MONTHLY and MONTH.match(text):
+        return text
+    if measure.frequency == Measure.Frequency.QUARTERLY and QUARTER.match(text):
+        return text
+    if measure.frequency == Measure.Frequency.ANNUAL and (year := parse_year(text)):
+        return year
+    shapes = {"monthly": "2026-03", "quarterly": "2026-Q1", "annual": "2025-26"}
+    raise ServiceError(f"Enter the period like {shapes[measure.frequency]}", field="period")
+
+
+def local_figure_record(*, user, measure: Measure, period: str, value: float) -> Figure:
+    """The council's own figure for a local measure; a figure for the same period is revised
+    (the audit trail keeps the old value)."""
+    if not measure.is_local:
+        raise ServiceError("Published measures' figures come from the published data")
+    home = Council.objects.filter(is_home=True).first()
+    if home is None:
+        raise ServiceError("Choose the council careloop serves first")
+    stored = local_period(measure, period)
+    figure = Figure.objects.filter(council=home, measure=measure, period=stored).first()
+    figure = figure or Figure(council=home, measure=measure, period=stored, source="entered")
+    figure.value, figure.suppressed = value, ""
+    figure.save()
+    return figure

@@ -10,5 +10,6 @@ urlpatterns = [
     path("measures/new/", views.measure_edit, name="measure_new"),
     path("measures/<str:code>/", views.measure, name="measure"),
     path("measures/<str:code>/edit/", views.measure_edit, name="measure_edit"),
+    path("measures/<str:code>/figures/new/", views.figure_new, name="figure_new"),
     path("measures/<str:code>/themes/", views.measure_themes, name="measure_themes"),
 ]

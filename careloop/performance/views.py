@@ -14,7 +14,7 @@ from careloop.stats.comparison import Dot, YearValue, series_svg, strip_svg
 from careloop.stats.formatting import fmt
 
 from . import findings, selectors, services
-from .forms import HomeForm, MeasureForm, ThemesForm
+from .forms import HomeForm, LocalFigureForm, MeasureForm, ThemesForm
 from .models import Measure
 
 INDEX = ("Performance", "/performance/")
@@ -60,9 +60,10 @@ def measure(request, code):
         "may_edit": can(request.user, "performance.edit") and not record.shipped,
         "may_link": can(request.user, "performance.edit"),
         "themes": record.themes.order_by("name"),
+        "local_chart": selectors.local_chart(target, record),
     }
     data = selectors.measure_data(record)
-    if target is not None and data.years:
+    if target is not None and data.years and not record.is_local:
         context.update(_pictures(target, record, data))
     return render(request, "performance/measure.html", context)
 
@@ -135,6 +136,24 @@ def measure_themes(request, code):
         return redirect(saved)
     crumbs = web.crumbs(INDEX, (record.code, record.get_absolute_url()))
     return web.form_page(request, form, f"Themes {record.code} bears on", breadcrumbs=crumbs)
+
+
+@require("performance.edit")
+def figure_new(request, code):
+    record = _measure_or_404(code)
+    if not record.is_local:
+        raise Http404("Published measures' figures come from the published data")
+    form = LocalFigureForm(request.POST or None)
+    saved = web.submit(
+        request,
+        form,
+        lambda data: services.local_figure_record(user=request.user, measure=record, **data),
+        success="Figure saved",
+    )
+    if saved:
+        return redirect(record)
+    crumbs = web.crumbs(INDEX, (record.code, record.get_absolute_url()))
+    return web.form_page(request, form, f"Add a figure for {record.code}", breadcrumbs=crumbs)
 
 
 @require("performance.edit")

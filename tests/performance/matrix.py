@@ -12,6 +12,10 @@ API_VIEW = "200 200 200 200 200 401"
 def setup(world):
     council(code(1), "Matrix council", is_home=True, neighbours=[code(1), code(2)])
     figures("ASC3", "2022-23", {code(1): 60.0, code(2): 70.0})
+    Measure.objects.create(
+        code="LOC1", name="Matrix local", unit="percent", polarity="higher", source="local",
+        frequency="monthly",
+    )  # fmt: skip
 
 
 ROWS = [
@@ -25,6 +29,15 @@ ROWS = [
         note="(shipped measures are not edited)",
     ),  # fmt: skip
     Row("performance:measure_themes", LEADS, kwargs={"code": "ASC3"}),
+    Row("performance:measure", VIEW, kwargs={"code": "LOC1"}, note="(local)"),
+    Row("performance:figure_new", LEADS, kwargs={"code": "LOC1"}),
+    Row(
+        "performance:figure_new",
+        "302 302 403 403 403 302",
+        kwargs={"code": "LOC1"},
+        method="POST",
+        data={"period": "2026-03", "value": "81.5"},
+    ),
     Row("performance:home", LEADS),
     Row("core:import_index", LEADS, kwargs={"importer": "performance"}, note="(performance)"),
     Row("core:import_new", LEADS, kwargs={"importer": "performance"}, note="(performance)"),

@@ -124,3 +124,25 @@ def test_evidence_facts_are_outcomes_with_the_finding(world):
     assert [f.key for f in facts] == ["performance:ASC3:2022-23"]
     assert facts[0].category == "outcomes" and "3rd of 3 similar councils" in facts[0].summary
     assert facts[0].figures["group_rank"] == 3
+
+
+def test_a_local_measure_takes_monthly_figures_and_shows_an_xmr_chart(client, users, world):
+    local = Measure.objects.create(
+        code="LOC1", name="Complaints answered in time", unit="percent", polarity="higher",
+        source="local", frequency="monthly", target=90,
+    )  # fmt: skip
+    client.force_login(users["quality_lead"])
+    url = "/performance/measures/LOC1/figures/new/"
+    for month, value in [(m, 80 + (m % 3)) for m in range(1, 13)] + [(12, 99)]:
+        response = client.post(url, {"period": f"2025-{month:02d}", "value": value})
+        assert response.status_code == 302
+    held = dict(local.figures.values_list("period", "value"))
+    assert len(held) == 12 and held["2025-12"] == 99  # revised, not added
+    response = client.post(url, {"period": "2025-13", "value": 5})
+    assert (
+        response.status_code == 200 and "Enter the period like 2026-03" in response.content.decode()
+    )
+    assert local.figures.count() == 12
+    page = client.get("/performance/measures/LOC1/").content.decode()
+    assert "spc-point" in page and "Show the figures as a table" in page
+    assert client.get("/performance/measures/ASC3/figures/new/").status_code == 404
