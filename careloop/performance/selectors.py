@@ -231,3 +231,54 @@ def local_chart(target: Council | None, measure: Measure) -> SpcResult | None:
         direction=direction,
         target=measure.target,
     )
+
+
+@dataclass(frozen=True)
+class LocalSignal:
+    """A local measure whose latest figure is special-cause variation."""
+
+    measure: Measure
+    period: str
+    value: float
+    mean: float
+    variation: str  # improvement | concern | neither
+
+
+def local_signals() -> list[LocalSignal]:
+    """Local measures whose latest point is a signal (for QA meeting agendas)."""
+    target = home_council()
+    found = []
+    for measure in measures().filter(source=Measure.Source.LOCAL):
+        chart = local_chart(target, measure)
+        if chart is None or not chart.points:
+            continue
+        last = chart.points[-1]
+        if last.rules:
+            found.append(
+                LocalSignal(measure, last.period, last.value, last.mean, last.variation.value)
+            )
+    return found
+
+
+def local_options() -> list[tuple[str, str]]:
+    """Monthly local measures, as series other areas may measure impact with."""
+    return [
+        (m.code, f"{m.code}: {m.name}")
+        for m in measures().filter(source=Measure.Source.LOCAL, frequency="monthly")
+    ]
+
+
+def local_series(start: dt.date, end: dt.date, option: str) -> list[tuple[dt.date, float]]:
+    """A monthly local measure's figures from `start` to `end` (first days of months)."""
+    target = home_council()
+    if target is None:
+        return []
+    out = []
+    rows = Figure.objects.filter(
+        council=target, measure__code=option, measure__frequency="monthly", value__isnull=False
+    ).values_list("period", "value")
+    for period, value in rows:
+        month = dt.date(int(period[:4]), int(period[5:7]), 1)
+        if start <= month <= end and value is not None:
+            out.append((month, value))
+    return sorted(out)

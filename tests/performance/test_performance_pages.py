@@ -8,7 +8,8 @@ from rest_framework.test import APIClient
 
 from careloop.core.models import ImportJob
 from careloop.learning import services as learning_services
-from careloop.performance import evidence
+from careloop.learning.series import get_provider
+from careloop.performance import evidence, services
 from careloop.performance.models import Council, Measure
 from careloop.themes.models import Theme
 from careloop.themes.services import framework_install_default
@@ -146,3 +147,27 @@ def test_a_local_measure_takes_monthly_figures_and_shows_an_xmr_chart(client, us
     page = client.get("/performance/measures/LOC1/").content.decode()
     assert "spc-point" in page and "Show the figures as a table" in page
     assert client.get("/performance/measures/ASC3/figures/new/").status_code == 404
+
+
+def test_a_local_indicator_signal_goes_on_the_qa_agenda_and_is_an_impact_series(world, users):
+    local = Measure.objects.create(
+        code="LOC2", name="Actions overdue", unit="percent", polarity="lower",
+        source="local", frequency="monthly",
+    )  # fmt: skip
+    for month in range(1, 13):
+        figures_value = 10.0 + (month % 2) * 0.5 if month < 12 else 30.0  # a jump at the end
+        record_figure(local, f"2025-{month:02d}", figures_value)
+    board = learning_services.series_save(
+        name="QA board", chair=users["quality_lead"], members=[users["quality_lead"]]
+    )
+    meeting = learning_services.meeting_schedule(series=board, held_on=dt.date.today())
+    mine = [i for i in meeting.items.all() if "Performance signal: LOC2" in i.title]
+    assert len(mine) == 1 and "Concern in 2025-12: 30" in mine[0].detail
+    provider = get_provider("performance.local")
+    assert ("LOC2", "LOC2: Actions overdue") in provider.choices()
+    got = provider.fn(dt.date(2025, 11, 1), dt.date(2025, 12, 1), "LOC2")
+    assert got == [(dt.date(2025, 11, 1), 10.5), (dt.date(2025, 12, 1), 30.0)]
+
+
+def record_figure(measure, period, value):
+    services.local_figure_record(user=None, measure=measure, period=period, value=value)
