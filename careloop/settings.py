@@ -72,6 +72,12 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # --- The council -------------------------------------------------------------------------------
 COUNCIL_NAME = env("CARELOOP_COUNCIL_NAME", "Northshire County Council")
+# Published performance figures (Oflog) for the demo and benchmarks, when the machine has them.
+PERFORMANCE_DATA = Path(
+    env(
+        "CARELOOP_PERFORMANCE_DATA", str(BASE_DIR.parent.parent / "shared" / "data" / "performance")
+    )
+)
 COUNCIL_LOGO = env("CARELOOP_COUNCIL_LOGO", "careloop/images/northshire-logo.svg")
 COUNCIL_WEBSITE = env("CARELOOP_COUNCIL_WEBSITE", "https://www.northshire.example")
 SERVICE_NAME = "careloop"
@@ -103,6 +109,7 @@ INSTALLED_APPS = [
     "careloop.learning",
     "careloop.workforce",
     "careloop.innovation",
+    "careloop.performance",
     "careloop.coproduction",
     "careloop.themes",
     "careloop.demo",  # the Northshire demo council: `careloop demo`, and the benchmarks' world

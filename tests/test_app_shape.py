@@ -78,6 +78,10 @@ ENGINES: dict[str, dict[str, str]] = {
         "analysis": "the evaluation of a pilot's measures through careloop.stats",
     },
     "coproduction": {},
+    "performance": {
+        "compare": "where a council stands on a measure: medians, ranks, quartiles, MADs, noise",
+        "findings": "plain-English findings from a standing, never beyond what the numbers say",
+    },
     "assurance": {
         "cqc": "plain Python: the CQC framework, the rating rule, the report parser",
         "drafting": "key findings drafted from the evidence, each sentence linked to it",

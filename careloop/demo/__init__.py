@@ -24,6 +24,7 @@ STEPS = [
     "careloop.demo.workforce.load",
     "careloop.demo.innovation.load",
     "careloop.demo.coproduction.load",
+    "careloop.demo.performance.load",
     "careloop.demo.assurance.load",  # last: it gathers the evidence the other areas hold
 ]
 

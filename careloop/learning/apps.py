@@ -15,7 +15,12 @@ class LearningConfig(AppConfig):
                 "learning.agendas",
                 "Agendas of meetings still to come",
                 "careloop.learning.services.meetings.agendas_build",
-                sources=("learning.Action", "learning.Review", "learning.LgscoCase"),
+                sources=(
+                    "learning.Action",
+                    "learning.Review",
+                    "learning.LgscoCase",
+                    "performance.Figure",  # local indicators' signals (selectors/provided.py)
+                ),
                 after=("themes.signals",),
             ),
         ),

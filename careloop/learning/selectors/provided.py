@@ -150,6 +150,38 @@ def emerging_topics(since: dt.date, until: dt.date):
         )
 
 
+# --- Performance: local indicators' signals and monthly series -------------------------------
+def performance_signals(since: dt.date, until: dt.date):
+    """Local indicators whose latest figure is a signal (Making Data Count rules)."""
+    # imported here: the performance area is optional
+    from careloop.performance.selectors import local_signals
+
+    for signal in local_signals():
+        word = {"concern": "Concern", "improvement": "Improvement"}.get(
+            signal.variation, "Special cause"
+        )
+        yield AgendaCandidate(
+            "other",
+            f"Performance signal: {signal.measure.code} {signal.measure.name}",
+            f"{word} in {signal.period}: {signal.value:g} against an average of {signal.mean:.1f}.",
+            signal.measure,
+        )
+
+
+def performance_options():
+    # imported here: the performance area is optional
+    from careloop.performance.selectors import local_options
+
+    return local_options()
+
+
+def performance_series(start: dt.date, end: dt.date, option: str = ""):
+    # imported here: the performance area is optional
+    from careloop.performance.selectors import local_series
+
+    return local_series(start, end, option)
+
+
 def register() -> None:
     """Register the series (and, with the themes area, the agenda's theme signals)."""
     register_series_provider(
@@ -172,6 +204,17 @@ def register() -> None:
         unit="cases",
         description="Enquiries and complaints the Ombudsman made about the council each month.",
     )
+    if apps.is_installed("careloop.performance"):
+        register_series_provider(
+            "performance.local",
+            "A local performance indicator, a month",
+            performance_series,
+            kind="value",
+            direction="neither",
+            options=performance_options,
+            description="The council's own monthly figures of a local measure (Performance).",
+        )
+        register_agenda_provider("performance.signals", performance_signals)
     if not apps.is_installed("careloop.themes"):
         return
     register_series_provider(

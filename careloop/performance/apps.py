@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+from careloop.core.areas import Area
+
+
+class PerformanceConfig(AppConfig):
+    name = "careloop.performance"
+    verbose_name = "Performance"
+    careloop_area = Area.standard(
+        "performance",
+        "Performance",
+        250,
+        description="Published outcomes beside similar councils, and where the council stands.",
+        my_work="",
+    )
