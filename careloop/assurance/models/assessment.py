@@ -15,10 +15,10 @@ from django.utils import timezone
 
 from careloop.assurance.cqc.rating import RatingOutcome, try_overall_rating
 from careloop.assurance.models.framework import FrameworkVersion, QualityStatement
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown
 
 
-class SelfAssessment(Audited):
+class SelfAssessment(Audited, Shown):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         APPROVED = "approved", "Signed off"
@@ -55,14 +55,13 @@ class SelfAssessment(Audited):
     )
     approved_at = models.DateTimeField(null=True, blank=True)
 
+    show_url = "assurance:assessment_show"
+
     class Meta:
         ordering = ["-as_at", "-id"]
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("assurance:assessment_show", args=[self.pk])
 
     @property
     def is_signed_off(self) -> bool:

@@ -10,11 +10,10 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from careloop.assurance.models.framework import QualityStatement
-from careloop.core.models import Audited, Restrictable, RestrictableQuerySet
+from careloop.core.models import Audited, Restrictable, RestrictableQuerySet, Shown
 
 
 class EvidenceItemQuerySet(RestrictableQuerySet):
@@ -35,7 +34,7 @@ class EvidenceItemQuerySet(RestrictableQuerySet):
 EvidenceItemManager = models.Manager.from_queryset(EvidenceItemQuerySet)
 
 
-class EvidenceItem(Audited, Restrictable):
+class EvidenceItem(Audited, Restrictable, Shown):
     """One piece of evidence, with a link to what it stands for."""
 
     audit_exclude = ("refreshed_at", "updated_at")
@@ -87,6 +86,8 @@ class EvidenceItem(Audited, Restrictable):
 
     objects: ClassVar[EvidenceItemManager] = EvidenceItemManager()
 
+    show_url = "assurance:evidence_show"
+
     class Meta:
         ordering = ["-date", "title"]
         verbose_name = "evidence item"
@@ -99,9 +100,6 @@ class EvidenceItem(Audited, Restrictable):
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("assurance:evidence_show", args=[self.pk])
 
     @property
     def is_confirmed(self) -> bool:

@@ -5,15 +5,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from careloop.assurance.cqc.framework import QUALITY_STATEMENTS, normalise_name
 from careloop.assurance.cqc.rating import RatingOutcome, try_overall_rating
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown
 
 
-class PeerReport(Audited):
+class PeerReport(Audited, Shown):
     """One council's published assessment: its summary page and statement pages."""
 
     council = models.CharField(max_length=200)
@@ -28,6 +27,8 @@ class PeerReport(Audited):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
+    show_url = "assurance:peer_show"
+
     class Meta:
         ordering = ["council"]
 
@@ -37,9 +38,6 @@ class PeerReport(Audited):
     def save(self, *args, **kwargs):
         self.council_key = council_key(self.council)
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("assurance:peer_show", args=[self.pk])
 
     def scores(self) -> list[int | None]:
         """Scores by statement (1-9): the statement page's, else the summary page's."""
@@ -57,7 +55,7 @@ def council_key(name: str) -> str:
     return normalise_name(name)
 
 
-class PeerPage(Audited):
+class PeerPage(Audited, Shown):
     """One imported page, exactly as careloop read it: what was found and what was not."""
 
     audit_exclude = ("text", "sentences")
@@ -89,6 +87,9 @@ class PeerPage(Audited):
     )
     imported_at = models.DateTimeField(default=timezone.now)
 
+    show_url = "assurance:peer_page"
+    show_url_args = ("report_id", "pk")
+
     class Meta:
         ordering = ["report", "statement_number"]
         constraints = [
@@ -115,6 +116,3 @@ class PeerPage(Audited):
             return "Overall summary"
         assert self.statement_number is not None  # a statement page is filed by its number
         return QUALITY_STATEMENTS[self.statement_number - 1].name
-
-    def get_absolute_url(self) -> str:
-        return reverse("assurance:peer_page", args=[self.report_id, self.pk])

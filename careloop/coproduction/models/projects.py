@@ -9,10 +9,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Team
+from careloop.core.models import Audited, Shown, Team
 
 from .participants import Group, Participant
 
@@ -60,7 +59,7 @@ class ProjectQuerySet(models.QuerySet):
         return self  # coproduction work is not personal data; participants are
 
 
-class Project(Audited):
+class Project(Audited, Shown):
     """A strategy, service or policy developed with people with lived experience."""
 
     action_source_permission = "coproduction.edit"  # learning.selectors.sources
@@ -104,14 +103,13 @@ class Project(Audited):
 
     objects = ProjectQuerySet.as_manager()
 
+    show_url = "coproduction:project_show"
+
     class Meta:
         ordering = ["-started_on", "title"]
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("coproduction:project_show", args=[self.pk])
 
     def clean(self):
         errors = {}

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown
 
 from .feedback import Contribution
 from .projects import Project
@@ -17,7 +17,7 @@ class StatementQuerySet(models.QuerySet):
         return self.filter(status=Statement.Status.PUBLISHED)
 
 
-class Statement(Audited):
+class Statement(Audited, Shown):
     """A published "You said, we did": what people said, and what the council did."""
 
     class Status(models.TextChoices):
@@ -80,15 +80,14 @@ class Statement(Audited):
 
     objects = StatementQuerySet.as_manager()
 
+    show_url = "coproduction:statement_show"
+
     class Meta:
         ordering = ["-published_on", "-pk"]
         verbose_name = "“You said, we did” statement"
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("coproduction:statement_show", args=[self.pk])
 
     def get_public_url(self) -> str:
         return reverse("coproduction:public_show", args=[self.pk])

@@ -1,7 +1,7 @@
 """People, roles, organisation, restriction, audit, API tokens, attachments, imports and the
 machinery's bookkeeping: the models (one module per subject, all importable from here)."""
 
-from .base import Audited, Leased, Restrictable, RestrictableQuerySet
+from .base import Audited, Leased, Numbered, Restrictable, RestrictableQuerySet, Shown
 from .files import Attachment, ImportJob, ImportMapping, _attachment_path, _import_path
 from .people import (
     ApiToken,
@@ -26,10 +26,12 @@ __all__ = [
     "ImportJob",
     "ImportMapping",
     "Leased",
+    "Numbered",
     "Restrictable",
     "RestrictableQuerySet",
     "ScheduledRun",
     "ServiceArea",
+    "Shown",
     "SubmissionToken",
     "Team",
     "User",

@@ -1,8 +1,12 @@
-"""The bases careloop models share: audited, leased (background jobs), restrictable."""
+"""The bases careloop models share: audited, leased (background jobs), restrictable, shown
+(a record with a page of its own)."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
+from django.urls import reverse
 
 from careloop.core import access
 
@@ -82,3 +86,32 @@ class Restrictable(models.Model):
 
     def is_visible_to(self, user) -> bool:
         return access.may_read(user, self)
+
+
+class Shown(models.Model):
+    """A record with a page of its own: `show_url` names the page's URL, `show_url_args` the
+    attributes that fill it (the record's id unless told), and `get_absolute_url()` is that
+    page. A record whose page is a part of another's (an anchor) writes its own."""
+
+    show_url: ClassVar[str]
+    show_url_args: ClassVar[tuple[str, ...]] = ("pk",)
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.show_url, args=[getattr(self, name) for name in self.show_url_args])
+
+
+class Numbered(models.Model):
+    """A record known by a short reference made from its id: `reference_prefix`, a hyphen and
+    the id in four digits at least ("LR-0042")."""
+
+    reference_prefix: ClassVar[str]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def reference(self) -> str:
+        return f"{self.reference_prefix}-{self.pk or 0:04d}"

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from careloop.core.permissions import can
 
-from .base import Audited, Leased
+from .base import Audited, Leased, Shown
 
 
 # --- Attachments: files, web links and links to other records, on any record -------------------
@@ -101,7 +101,7 @@ class ImportMapping(Audited):
         return f"{self.source} ({self.importer})"
 
 
-class ImportJob(Leased):
+class ImportJob(Leased, Shown):
     """One file being imported: its mapping, progress and result. Not audited itself (it is
     bookkeeping); the records it writes are, and so is who ran it (created_by)."""
 
@@ -140,14 +140,13 @@ class ImportJob(Leased):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
+    show_url = "core:import_show"
+
     class Meta:
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return f"Import of {self.original_name}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("core:import_show", args=[self.pk])
 
     @property
     def is_running(self) -> bool:

@@ -10,13 +10,12 @@ from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 from careloop.core import access
 from careloop.core.permissions import Role
 
-from .base import Audited
+from .base import Audited, Shown
 
 
 # --- Organisation: directorate > service area > team -------------------------------------------
@@ -88,7 +87,7 @@ class UserManager(BaseUserManager):
         return self.get(email__iexact=username)
 
 
-class User(Audited, AbstractBaseUser, PermissionsMixin):
+class User(Audited, AbstractBaseUser, PermissionsMixin, Shown):
     """A person who signs in. Their role decides what they may do (see permissions.py)."""
 
     audit_exclude = ("password", "last_login")
@@ -125,14 +124,13 @@ class User(Audited, AbstractBaseUser, PermissionsMixin):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]
 
+    show_url = "core:user_show"
+
     class Meta:
         ordering = ["full_name"]
 
     def __str__(self) -> str:
         return self.full_name or self.email
-
-    def get_absolute_url(self) -> str:
-        return reverse("core:user_show", args=[self.pk])
 
     def get_full_name(self) -> str:
         return self.full_name

@@ -14,11 +14,17 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from careloop.core import access
-from careloop.core.models import Audited, Restrictable, RestrictableQuerySet, ServiceArea, Team
+from careloop.core.models import (
+    Audited,
+    Restrictable,
+    RestrictableQuerySet,
+    ServiceArea,
+    Shown,
+    Team,
+)
 
 from .organisations import Organisation
 
@@ -63,7 +69,7 @@ class LiveManager(_FeedbackManager):
         return super().get_queryset().filter(is_deleted=False)
 
 
-class Feedback(Audited, Restrictable):
+class Feedback(Audited, Restrictable, Shown):
     restricted_perm = "feedback.view_restricted"
     restricted_named_fields = ("owner",)
     restricted_designations = (access.DPO, access.COMPLAINTS_MANAGER)
@@ -249,6 +255,8 @@ class Feedback(Audited, Restrictable):
     all_objects = FeedbackQuerySet.as_manager()
     objects: ClassVar[LiveManager] = LiveManager()
 
+    show_url = "feedback:show"
+
     class Meta:
         ordering = ["-received_on", "-id"]
         verbose_name_plural = "feedback"
@@ -275,9 +283,6 @@ class Feedback(Audited, Restrictable):
     @staticmethod
     def describe(reference: str, kind: str) -> str:
         return f"{reference} {_KIND_NAMES.get(kind, kind)}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("feedback:show", args=[self.pk])
 
     @property
     def is_complaint(self) -> bool:

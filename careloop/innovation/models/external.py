@@ -5,13 +5,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown
 
 
-class ExternalLearning(Audited):
+class ExternalLearning(Audited, Shown):
     """Learning from outside the council: research, peer review, sector-led improvement,
     networks, conferences and published good practice."""
 
@@ -55,6 +54,8 @@ class ExternalLearning(Audited):
     link = models.URLField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    show_url = "innovation:external_show"
+
     class Meta:
         ordering = ["-started_on", "title"]
         verbose_name = "external learning"
@@ -66,6 +67,3 @@ class ExternalLearning(Audited):
     def clean(self):
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
             raise ValidationError({"ended_on": "The end date must be on or after the start date"})
-
-    def get_absolute_url(self) -> str:
-        return reverse("innovation:external_show", args=[self.pk])

@@ -7,10 +7,9 @@ import datetime as dt
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown
 
 from .pilots import Pilot
 
@@ -23,7 +22,7 @@ class Direction(models.TextChoices):
     NEITHER = "neither", "Neither (no better direction)"
 
 
-class Measure(Audited):
+class Measure(Audited, Shown):
     """An outcome measure of a pilot, recorded once a period for the pilot group (and the
     comparison group, if there is one)."""
 
@@ -87,6 +86,9 @@ class Measure(Audited):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
+    show_url = "innovation:measure_show"
+    show_url_args = ("pilot_id", "pk")
+
     class Meta:
         ordering = ["pilot", "order", "pk"]
         constraints = [
@@ -95,9 +97,6 @@ class Measure(Audited):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("innovation:measure_show", args=[self.pilot_id, self.pk])
 
     @property
     def kind_short(self) -> str:

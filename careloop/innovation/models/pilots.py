@@ -8,10 +8,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Team
+from careloop.core.models import Audited, Shown, Team
 
 
 class PilotQuerySet(models.QuerySet):
@@ -22,7 +21,7 @@ class PilotQuerySet(models.QuerySet):
         return self  # pilots hold no personal data; the role decides
 
 
-class Pilot(Audited):
+class Pilot(Audited, Shown):
     """A new way of working tried for a while with a cohort, then judged on its measures."""
 
     action_source_permission = "innovation.edit"  # learning.selectors.sources
@@ -116,14 +115,13 @@ class Pilot(Audited):
 
     objects = PilotQuerySet.as_manager()
 
+    show_url = "innovation:show"
+
     class Meta:
         ordering = ["-start_date", "title"]
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("innovation:show", args=[self.pk])
 
     def clean(self):
         errors = {}

@@ -9,10 +9,17 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Attachment, Audited, Restrictable, RestrictableQuerySet, Team
+from careloop.core.models import (
+    Attachment,
+    Audited,
+    Numbered,
+    Restrictable,
+    RestrictableQuerySet,
+    Shown,
+    Team,
+)
 from careloop.core.permissions import can
 from careloop.core.workdays import describe_due
 
@@ -50,7 +57,7 @@ class ActionQuerySet(RestrictableQuerySet):
 ActionManager = models.Manager.from_queryset(ActionQuerySet)
 
 
-class Action(Audited, Restrictable):
+class Action(Audited, Restrictable, Numbered, Shown):
     """An owned piece of work with a due date, progress, evidence and a signed-off closure."""
 
     restricted_perm = "learning.view_restricted"
@@ -130,6 +137,9 @@ class Action(Audited, Restrictable):
 
     objects: ClassVar[ActionManager] = ActionManager()
 
+    reference_prefix = "A"
+    show_url = "learning:action_show"
+
     class Meta:
         ordering = ["due_on", "id"]
         indexes = [
@@ -148,13 +158,6 @@ class Action(Audited, Restrictable):
 
     def __str__(self) -> str:
         return f"{self.reference}: {self.title}"
-
-    @property
-    def reference(self) -> str:
-        return f"A-{self.pk or 0:04d}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:action_show", args=[self.pk])
 
     @property
     def is_open(self) -> bool:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Team
+from careloop.core.models import Audited, Shown, Team
 
 from .reviews import Review
 
 
-class LearningBrief(Audited):
+class LearningBrief(Audited, Shown):
     """A short summary of what a review found, for staff to read and acknowledge."""
 
     class Format(models.TextChoices):
@@ -60,14 +59,13 @@ class LearningBrief(Audited):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
+    show_url = "learning:brief_show"
+
     class Meta:
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:brief_show", args=[self.pk])
 
     def sections(self) -> list[tuple[str, str]]:
         return [

@@ -6,15 +6,14 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown
 
 from .actions import Action
 
 
-class Measure(Audited):
+class Measure(Audited, Shown):
     """A monthly series: entered or imported here, or provided by another area."""
 
     class Source(models.TextChoices):
@@ -46,6 +45,8 @@ class Measure(Audited):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
+    show_url = "learning:measure_show"
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -58,9 +59,6 @@ class Measure(Audited):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:measure_show", args=[self.pk])
 
 
 class MeasurePoint(Audited):
@@ -84,7 +82,7 @@ class MeasurePoint(Audited):
         return f"{self.measure}: {self.period:%B %Y}"
 
 
-class ImpactLink(Audited):
+class ImpactLink(Audited, Shown):
     """An action linked to a measure, with the date the change took effect."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="impacts")
@@ -105,6 +103,8 @@ class ImpactLink(Audited):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
+    show_url = "learning:impact_show"
+
     class Meta:
         ordering = ["action_id", "measure__name"]
         constraints = [
@@ -113,9 +113,6 @@ class ImpactLink(Audited):
 
     def __str__(self) -> str:
         return f"{self.measure} after {self.action.reference}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:impact_show", args=[self.pk])
 
     @property
     def baseline_start(self) -> dt.date:

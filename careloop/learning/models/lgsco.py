@@ -8,10 +8,9 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Restrictable, RestrictableQuerySet, Team
+from careloop.core.models import Audited, Numbered, Restrictable, RestrictableQuerySet, Shown, Team
 
 from .actions import Action
 from .reviews import Review
@@ -31,7 +30,7 @@ class LgscoCaseQuerySet(RestrictableQuerySet):
 LgscoCaseManager = models.Manager.from_queryset(LgscoCaseQuerySet)
 
 
-class LgscoCase(Audited, Restrictable):
+class LgscoCase(Audited, Restrictable, Numbered, Shown):
     """One enquiry or complaint the Ombudsman made about the council."""
 
     restricted_perm = "learning.view_restricted"
@@ -118,6 +117,9 @@ class LgscoCase(Audited, Restrictable):
 
     objects: ClassVar[LgscoCaseManager] = LgscoCaseManager()
 
+    reference_prefix = "OMB"
+    show_url = "learning:lgsco_show"
+
     class Meta:
         ordering = ["-received_on", "-id"]
         verbose_name = "Ombudsman case"
@@ -139,10 +141,8 @@ class LgscoCase(Audited, Restrictable):
 
     @property
     def reference(self) -> str:
-        return self.lgsco_reference or f"OMB-{self.pk or 0:04d}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:lgsco_show", args=[self.pk])
+        """The Ombudsman's own reference, once it is known."""
+        return self.lgsco_reference or super().reference
 
     @property
     def is_upheld(self) -> bool:

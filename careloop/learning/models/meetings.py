@@ -8,16 +8,15 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown
 from careloop.core.permissions import can_see
 
 from .actions import Action
 
 
-class MeetingSeries(Audited):
+class MeetingSeries(Audited, Shown):
     """A recurring meeting, e.g. the monthly adult social care quality assurance board."""
 
     class Frequency(models.TextChoices):
@@ -41,15 +40,14 @@ class MeetingSeries(Audited):
     location = models.CharField(max_length=200, blank=True)
     is_active = models.BooleanField("active", default=True)
 
+    show_url = "learning:series_show"
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "meeting series"
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:series_show", args=[self.pk])
 
     def next_date(self, after: dt.date) -> dt.date:
         days = {"weekly": 7, "fortnightly": 14}
@@ -61,7 +59,7 @@ class MeetingSeries(Audited):
         return dt.date(year, month + 1, day)
 
 
-class Meeting(Audited):
+class Meeting(Audited, Shown):
     audit_exclude = ("agenda_built_at",)  # rebuilt as the agenda keeps itself current
 
     class Status(models.TextChoices):
@@ -88,6 +86,8 @@ class Meeting(Audited):
     minutes_approved_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    show_url = "learning:meeting_show"
+
     class Meta:
         ordering = ["-held_on", "-id"]
         constraints = [
@@ -96,9 +96,6 @@ class Meeting(Audited):
 
     def __str__(self) -> str:
         return f"{self.series.name}, {self.held_on.day} {self.held_on:%B %Y}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:meeting_show", args=[self.pk])
 
     def previous(self) -> Meeting | None:
         return (

@@ -9,12 +9,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Restrictable, Team
+from careloop.core.models import Audited, Numbered, Restrictable, Shown, Team
 
 PFD_RESPONSE_DAYS = 56  # a coroner's Prevention of Future Deaths report: respond within 56 days
 
 
-class Review(Audited, Restrictable):
+class Review(Audited, Restrictable, Numbered, Shown):
     """Something the council learns from: a review, a decision, an inspection, an audit."""
 
     restricted_perm = "learning.view_restricted"
@@ -99,6 +99,9 @@ class Review(Audited, Restrictable):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
+    reference_prefix = "LR"
+    show_url = "learning:review_show"
+
     class Meta:
         ordering = ["-started_on", "-id"]
         constraints = [
@@ -111,13 +114,6 @@ class Review(Audited, Restrictable):
 
     def __str__(self) -> str:
         return f"{self.reference}: {self.title}"
-
-    @property
-    def reference(self) -> str:
-        return f"LR-{self.pk or 0:04d}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:review_show", args=[self.pk])
 
     @property
     def response_overdue(self) -> bool:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Leased
+from careloop.core.models import Audited, Leased, Shown
 
 
-class ModelVersion(Audited):
+class ModelVersion(Audited, Shown):
     """One version of the theme classifier, kept with its evaluation.
 
     A zero-shot version knows only the framework's descriptions and examples; a trained version
@@ -57,6 +56,8 @@ class ModelVersion(Audited):
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 
+    show_url = "themes:model_show"
+
     class Meta:
         ordering = ["-number"]
         constraints = [
@@ -67,9 +68,6 @@ class ModelVersion(Audited):
 
     def __str__(self) -> str:
         return f"Classifier version {self.number}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("themes:model_show", args=[self.pk])
 
     @classmethod
     def active(cls) -> ModelVersion | None:

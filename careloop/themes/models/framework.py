@@ -10,10 +10,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown
 
 
 class Direction(models.TextChoices):
@@ -45,7 +44,7 @@ class ThemeQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Theme(Audited):
+class Theme(Audited, Shown):
     """One theme: what it covers (description) and how people put it (example phrases).
 
     `key` never changes, so a renamed theme keeps its history. A theme is retired, never
@@ -77,6 +76,8 @@ class Theme(Audited):
 
     objects = ThemeQuerySet.as_manager()
 
+    show_url = "themes:theme_show"
+
     class Meta:
         ordering = ["category__order", "category__name", "order", "name"]
         constraints = [
@@ -87,9 +88,6 @@ class Theme(Audited):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("themes:theme_show", args=[self.pk])
 
     @property
     def example_list(self) -> list[str]:

@@ -7,14 +7,13 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Team
+from careloop.core.models import Audited, Numbered, Shown, Team
 
 
 # --- Reflective practice and quality circles --------------------------------------------------
-class GroupSession(Audited):
+class GroupSession(Audited, Shown):
     """A group session: a monthly quality circle, a reflective practice session or learning
     from a review. Blame-free: the practice issue is described without naming people."""
 
@@ -44,14 +43,13 @@ class GroupSession(Audited):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
+    show_url = "workforce:group_show"
+
     class Meta:
         ordering = ["-held_on", "-id"]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.topic}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:group_show", args=[self.pk])
 
 
 # --- Practice quality audits ----------------------------------------------------------------------
@@ -70,7 +68,7 @@ RATING_COLOURS = {
 }
 
 
-class AuditStandard(Audited):
+class AuditStandard(Audited, Shown):
     """A configurable audit tool: the questions a case file is audited against."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -78,14 +76,13 @@ class AuditStandard(Audited):
     is_active = models.BooleanField("in use", default=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    show_url = "workforce:standard_show"
+
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:standard_show", args=[self.pk])
 
 
 class AuditQuestion(Audited):
@@ -100,7 +97,7 @@ class AuditQuestion(Audited):
         return self.text
 
 
-class CaseAudit(Audited):
+class CaseAudit(Audited, Numbered, Shown):
     """One case file audited against a standard, with the practitioner's and their manager's
     feedback. The case is named by its reference only."""
 
@@ -122,18 +119,14 @@ class CaseAudit(Audited):
     manager_feedback = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    reference_prefix = "CFA"
+    show_url = "workforce:audit_show"
+
     class Meta:
         ordering = ["-audited_on", "-id"]
 
     def __str__(self) -> str:
         return f"Case file audit {self.reference}"
-
-    @property
-    def reference(self) -> str:
-        return f"CFA-{self.pk or 0:04d}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:audit_show", args=[self.pk])
 
     @property
     def overall(self) -> str:
@@ -201,7 +194,7 @@ class Pathway(models.TextChoices):
     ASYE = "asye", "Assessed and Supported Year in Employment (ASYE)"
 
 
-class Enrolment(Audited):
+class Enrolment(Audited, Shown):
     """A person on a development pathway: applied, approved (or declined), in progress,
     completed (or withdrawn)."""
 
@@ -245,14 +238,13 @@ class Enrolment(Audited):
     completed_on = models.DateField(null=True, blank=True)
     progress_note = models.TextField(blank=True)
 
+    show_url = "workforce:enrolment_show"
+
     class Meta:
         ordering = ["-applied_on", "-id"]
 
     def __str__(self) -> str:
         return f"{self.get_pathway_display()}: {self.person}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:enrolment_show", args=[self.pk])
 
     @property
     def colour(self) -> str:

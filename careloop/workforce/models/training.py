@@ -6,10 +6,9 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Team
+from careloop.core.models import Audited, Shown, Team
 
 from .people import add_months
 
@@ -24,7 +23,7 @@ class CourseQuerySet(models.QuerySet):
         return self.active().filter(mandatory=True)
 
 
-class Course(Audited):
+class Course(Audited, Shown):
     """A course or learning resource in the academy's catalogue."""
 
     class Kind(models.TextChoices):
@@ -84,14 +83,13 @@ class Course(Audited):
 
     objects = CourseQuerySet.as_manager()
 
+    show_url = "workforce:course_show"
+
     class Meta:
         ordering = ["title"]
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:course_show", args=[self.pk])
 
     def expiry_for(self, completed_on: dt.date) -> dt.date | None:
         return add_months(completed_on, self.renewal_months) if self.renewal_months else None
@@ -105,7 +103,7 @@ class Course(Audited):
         return not self.audience_stages or (stage or "") in self.audience_stages
 
 
-class Completion(Audited):
+class Completion(Audited, Shown):
     """A person finished a course on a date; it expires after the course's renewal period."""
 
     audit_exclude = ("created_at",)
@@ -126,6 +124,9 @@ class Completion(Audited):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
+    show_url = "workforce:person"
+    show_url_args = ("person_id",)
+
     class Meta:
         ordering = ["-completed_on", "-id"]
         indexes = [
@@ -142,9 +143,6 @@ class Completion(Audited):
 
     def __str__(self) -> str:
         return f"{self.course} completed on {self.completed_on:%-d %B %Y}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:person", args=[self.person_id])
 
 
 class TrainingReminder(models.Model):
