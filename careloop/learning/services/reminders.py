@@ -17,10 +17,9 @@ from collections import Counter
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from careloop.core import workdays
+from careloop.core import notify, workdays
 from careloop.core.models import User
 from careloop.core.permissions import Role
-from careloop.learning import notifications
 from careloop.learning.models import Action, ActionReminder, BriefRecipient, LgscoRemedy
 
 DUE_SOON = 5  # working days
@@ -72,7 +71,7 @@ def send_action_reminders(today: dt.date | None = None) -> Counter:
     for action in candidates:
         if action.due_on >= today:
             if first_time(action, ActionReminder.Kind.DUE_SOON, [action.owner]):
-                notifications.send(
+                notify.send(
                     to=[action.owner],
                     subject=f"Action due soon: {action.reference}",
                     template="learning/email/due_soon.txt",
@@ -81,7 +80,7 @@ def send_action_reminders(today: dt.date | None = None) -> Counter:
                 sent["due_soon"] += 1
             continue
         if first_time(action, ActionReminder.Kind.OVERDUE, [action.owner]):
-            notifications.send(
+            notify.send(
                 to=[action.owner],
                 subject=f"Action overdue: {action.reference}",
                 template="learning/email/overdue.txt",
@@ -95,7 +94,7 @@ def send_action_reminders(today: dt.date | None = None) -> Counter:
             and manager is not None
             and first_time(action, ActionReminder.Kind.ESCALATED, [manager])
         ):
-            notifications.send(
+            notify.send(
                 to=[manager],
                 subject=f"Escalation: {action.owner}'s action {action.reference} is overdue",
                 template="learning/email/escalation.txt",
@@ -116,7 +115,7 @@ def send_remedy_reminders(today: dt.date | None = None) -> int:
     for remedy in remedies:
         officer = remedy.case.officer
         to = [officer] if officer and officer.is_active else leads
-        notifications.send(
+        notify.send(
             to=to,
             subject=f"Ombudsman remedy due: {remedy.case.reference}",
             template="learning/email/remedy_due.txt",
@@ -138,7 +137,7 @@ def send_brief_reminders(today: dt.date | None = None) -> int:
     ).select_related("brief", "person")
     count = 0
     for recipient in waiting:
-        notifications.send(
+        notify.send(
             to=[recipient.person],
             subject=f"Reminder: please read {recipient.brief.title}",
             template="learning/email/brief_reminder.txt",
