@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from careloop.assurance.cqc.framework import QUALITY_STATEMENTS, normalise_name
 from careloop.assurance.cqc.rating import RatingOutcome, try_overall_rating
-from careloop.core.models import Audited, Shown
+from careloop.core.models import Audited, Shown, empty_or_between, optional_person
 
 
 class PeerReport(Audited, Shown):
@@ -22,9 +21,7 @@ class PeerReport(Audited, Shown):
     summary_scores = models.JSONField(
         default=dict, blank=True, help_text="Scores printed on the summary page, by number."
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
 
     show_url = "assurance:peer_show"
@@ -82,9 +79,7 @@ class PeerPage(Audited, Shown):
     source_format = models.CharField(max_length=10, default="text")
     source_name = models.CharField(max_length=200, blank=True)
     text = models.TextField(help_text="The page as imported.")
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    imported_by = optional_person()
     imported_at = models.DateTimeField(default=timezone.now)
 
     show_url = "assurance:peer_page"
@@ -101,10 +96,7 @@ class PeerPage(Audited, Shown):
             models.UniqueConstraint(
                 fields=["report"], condition=Q(page_type="summary"), name="peer_page_one_summary"
             ),
-            models.CheckConstraint(
-                condition=Q(score__isnull=True) | Q(score__gte=1, score__lte=4),
-                name="peer_page_score_1_to_4",
-            ),
+            empty_or_between("score", 1, 4, name="peer_page_score_1_to_4"),
         ]
 
     def __str__(self) -> str:

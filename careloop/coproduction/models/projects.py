@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown, Team
+from careloop.core.models import Audited, Shown, Team, optional_person
 
 from .participants import Group, Participant
 
@@ -78,9 +77,7 @@ class Project(Audited, Shown):
     title = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.STRATEGY)
     summary = models.TextField(help_text="What the work is for, in plain words.")
-    lead = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    lead = optional_person(blank=True)
     team = models.ForeignKey(
         Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

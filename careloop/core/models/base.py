@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
@@ -115,3 +116,35 @@ class Numbered(models.Model):
     @property
     def reference(self) -> str:
         return f"{self.reference_prefix}-{self.pk or 0:04d}"
+
+
+# --- Fields many models declare ----------------------------------------------------------------
+def optional_person(*, blank: bool = False) -> models.ForeignKey:
+    """A person on a record who did something to it (created, added, decided it): left empty
+    when their account goes, with no reverse accessor on the user."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=blank,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
+# --- Checks the database keeps ---------------------------------------------------------------
+def empty_or_not_before(field: str, earlier: str, *, name: str) -> models.CheckConstraint:
+    """A date that, when it is given, is on or after another (decided after received)."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__isnull": True})
+        | models.Q(**{f"{field}__gte": models.F(earlier)}),
+        name=name,
+    )
+
+
+def empty_or_between(field: str, low: int, high: int, *, name: str) -> models.CheckConstraint:
+    """A number that, when it is given, is from `low` to `high` (a score of 1 to 4)."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__isnull": True})
+        | models.Q(**{f"{field}__gte": low, f"{field}__lte": high}),
+        name=name,
+    )

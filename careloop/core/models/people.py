@@ -15,7 +15,7 @@ from django.utils import timezone
 from careloop.core import access
 from careloop.core.permissions import Role
 
-from .base import Audited, Shown
+from .base import Audited, Shown, optional_person
 
 
 # --- Organisation: directorate > service area > team -------------------------------------------
@@ -170,9 +170,7 @@ class AuditEntry(models.Model):
         VIEW = "view", "Viewed"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    actor = optional_person(blank=True)
     source = models.CharField(max_length=20, default="system")  # web, api, task, command, system
     action = models.CharField(max_length=20, choices=Action.choices)
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)

@@ -24,6 +24,7 @@ from careloop.core.models import (
     ServiceArea,
     Shown,
     Team,
+    empty_or_between,
 )
 
 from .organisations import Organisation
@@ -267,10 +268,7 @@ class Feedback(Audited, Restrictable, Shown):
                 condition=~Q(external_ref=""),
                 name="feedback_unique_external_ref",
             ),
-            models.CheckConstraint(
-                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
-                name="feedback_rating_1_to_5",
-            ),
+            empty_or_between("rating", 1, 5, name="feedback_rating_1_to_5"),
         ]
         indexes = [
             models.Index(fields=["kind", "received_on"]),

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown
+from careloop.core.models import Audited, Shown, optional_person
 
 from .pilots import Pilot
 
@@ -44,13 +43,9 @@ class Evaluation(Audited, Shown):
         blank=True,
         help_text="When adapting: the pilot's new planned end.",
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    decided_by = optional_person(blank=True)
     decided_on = models.DateField(null=True, blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = optional_person(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     show_url = "innovation:evaluation_show"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown
+from careloop.core.models import Audited, Shown, optional_person
 
 
 class ExternalLearning(Audited, Shown):
@@ -42,9 +41,7 @@ class ExternalLearning(Audited, Shown):
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ONGOING)
-    lead = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    lead = optional_person(blank=True)
     learned = models.TextField("what we learned", blank=True)
     shared = models.TextField(
         "how the learning was shared",

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown
+from careloop.core.models import Audited, Shown, optional_person
 
 from .pilots import Pilot
 
@@ -156,9 +155,7 @@ class Reading(Audited):
     value = models.DecimalField(max_digits=14, decimal_places=4)
     denominator = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     note = models.CharField(max_length=300, blank=True)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    entered_by = optional_person(blank=True)
     entered_at = models.DateTimeField(default=timezone.now)
 
     audit_exclude = ("entered_at",)

@@ -10,7 +10,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown, Team
+from careloop.core.models import Audited, Shown, Team, optional_person
 
 
 class PilotQuerySet(models.QuerySet):
@@ -106,9 +106,7 @@ class Pilot(Audited, Shown):
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED)
     status_changed_on = models.DateField(default=dt.date.today)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    approved_by = optional_person(blank=True)
     approved_on = models.DateField(null=True, blank=True)
     stop_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)

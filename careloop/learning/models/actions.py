@@ -19,6 +19,7 @@ from careloop.core.models import (
     RestrictableQuerySet,
     Shown,
     Team,
+    optional_person,
 )
 from careloop.core.permissions import can
 from careloop.core.workdays import describe_due
@@ -130,9 +131,7 @@ class Action(Audited, Restrictable, Numbered, Shown):
     )
     signed_off_on = models.DateField(null=True, blank=True)
     sign_off_note = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
 
     objects: ClassVar[ActionManager] = ActionManager()
@@ -227,9 +226,7 @@ class ActionUpdate(Audited):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PROGRESS)
     status = models.CharField(max_length=20, choices=Action.Status.choices)
     note = models.TextField()
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = optional_person()
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -268,9 +265,7 @@ class EvidenceFigure(Audited):
     unit = models.CharField(max_length=40, blank=True, help_text="For example %, people, days.")
     out_of = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     as_of = models.DateField(default=dt.date.today)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    added_by = optional_person()
 
     class Meta:
         ordering = ["-as_of", "id"]

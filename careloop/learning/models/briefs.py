@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown, Team
+from careloop.core.models import Audited, Shown, Team, optional_person
 
 from .reviews import Review
 
@@ -51,12 +51,8 @@ class LearningBrief(Audited, Shown):
         "read by", null=True, blank=True, help_text="When staff should have read it by."
     )
     sent_at = models.DateTimeField(null=True, blank=True)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    sent_by = optional_person(blank=True)
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
 
     show_url = "learning:brief_show"

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown
+from careloop.core.models import Audited, Shown, optional_person
 
 from .actions import Action
 
@@ -40,9 +39,7 @@ class Measure(Audited, Shown):
     unit = models.CharField(
         max_length=40, blank=True, help_text="For example: complaints, people, days."
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
 
     show_url = "learning:measure_show"
@@ -98,9 +95,7 @@ class ImpactLink(Audited, Shown):
         help_text="The first month of the 'before' period. Blank: 12 months before the change.",
     )
     note = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
 
     show_url = "learning:impact_show"

@@ -10,7 +10,16 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited, Numbered, Restrictable, RestrictableQuerySet, Shown, Team
+from careloop.core.models import (
+    Audited,
+    Numbered,
+    Restrictable,
+    RestrictableQuerySet,
+    Shown,
+    Team,
+    empty_or_not_before,
+    optional_person,
+)
 
 from .actions import Action
 from .reviews import Review
@@ -110,9 +119,7 @@ class LgscoCase(Audited, Restrictable, Numbered, Shown):
         related_name="lgsco_cases",
         verbose_name="learning review",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
 
     objects: ClassVar[LgscoCaseManager] = LgscoCaseManager()
@@ -129,11 +136,7 @@ class LgscoCase(Audited, Restrictable, Numbered, Shown):
                 condition=~models.Q(lgsco_reference=""),
                 name="lgsco_unique_reference",
             ),
-            models.CheckConstraint(
-                condition=models.Q(decided_on__isnull=True)
-                | models.Q(decided_on__gte=models.F("received_on")),
-                name="lgsco_decided_after_received",
-            ),
+            empty_or_not_before("decided_on", "received_on", name="lgsco_decided_after_received"),
         ]
 
     def __str__(self) -> str:

@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown
+from careloop.core.models import Audited, Shown, optional_person
 from careloop.core.permissions import can_see
 
 from .actions import Action
@@ -31,9 +31,7 @@ class MeetingSeries(Audited, Shown):
     frequency = models.CharField(
         max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY
     )
-    chair = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    chair = optional_person(blank=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="meeting_series"
     )

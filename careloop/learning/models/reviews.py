@@ -9,7 +9,15 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Numbered, Restrictable, Shown, Team
+from careloop.core.models import (
+    Audited,
+    Numbered,
+    Restrictable,
+    Shown,
+    Team,
+    empty_or_not_before,
+    optional_person,
+)
 
 PFD_RESPONSE_DAYS = 56  # a coroner's Prevention of Future Deaths report: respond within 56 days
 
@@ -94,9 +102,7 @@ class Review(Audited, Restrictable, Numbered, Shown):
     notified_on = models.DateField("person told (in person)", null=True, blank=True)
     apology_given = models.BooleanField("an apology was given", default=False)
     written_on = models.DateField("written follow-up sent", null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
 
     reference_prefix = "LR"
@@ -105,11 +111,7 @@ class Review(Audited, Restrictable, Numbered, Shown):
     class Meta:
         ordering = ["-started_on", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(reported_on__isnull=True)
-                | models.Q(reported_on__gte=models.F("started_on")),
-                name="review_reported_after_start",
-            )
+            empty_or_not_before("reported_on", "started_on", name="review_reported_after_start")
         ]
 
     def __str__(self) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from careloop.core.models import Audited, Leased, Shown
+from careloop.core.models import Audited, Leased, Shown, optional_person
 
 
 class ModelVersion(Audited, Shown):
@@ -42,17 +41,13 @@ class ModelVersion(Audited, Shown):
     sentiment_macro_f1 = models.FloatField("sentiment macro-F1", null=True, blank=True)
     is_active = models.BooleanField("in use", default=False)
     activated_at = models.DateTimeField(null=True, blank=True)
-    activated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    activated_by = optional_person(blank=True)
     override_reason = models.TextField(
         blank=True, help_text="Why a version that scored worse was put in use"
     )
     note = models.TextField(blank=True)
     error = models.TextField(blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    requested_by = optional_person(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -100,9 +95,7 @@ class ClassificationRun(Leased):
     model_version = models.ForeignKey(
         ModelVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="runs"
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    requested_by = optional_person(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -7,12 +7,11 @@ made under an earlier version keep pointing at the themes they were made with.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown
+from careloop.core.models import Audited, Shown, optional_person
 
 
 class Direction(models.TextChoices):
@@ -99,9 +98,7 @@ class FrameworkVersion(Audited):
 
     number = models.PositiveIntegerField(unique=True)
     created_at = models.DateTimeField(default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person(blank=True)
     note = models.TextField(blank=True, help_text="Why the framework changed")
     changes = models.JSONField(default=list, blank=True)  # ["Added theme “Transport”", …]
     snapshot = models.JSONField(default=dict)  # {"categories": [...], "themes": [...]}

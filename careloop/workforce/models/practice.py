@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited, Numbered, Shown, Team
+from careloop.core.models import Audited, Numbered, Shown, Team, optional_person
 
 
 # --- Reflective practice and quality circles --------------------------------------------------
@@ -27,9 +27,7 @@ class GroupSession(Audited, Shown):
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
     topic = models.CharField(max_length=200)
     held_on = models.DateField("date held")
-    facilitator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    facilitator = optional_person()
     attendees = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="group_sessions"
     )
@@ -230,9 +228,7 @@ class Enrolment(Audited, Shown):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.APPLIED)
     applied_on = models.DateField(default=dt.date.today)
     reason = models.TextField("why do you want to do it?", blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    decided_by = optional_person(blank=True)
     decided_on = models.DateField(null=True, blank=True)
     started_on = models.DateField(null=True, blank=True)
     completed_on = models.DateField(null=True, blank=True)

@@ -16,7 +16,7 @@ from django.db import models
 from django.utils import timezone
 
 from careloop.core import access
-from careloop.core.models import Audited, Shown
+from careloop.core.models import Audited, Shown, optional_person
 
 from .people import CareerStage
 
@@ -68,9 +68,7 @@ class SupervisionSession(Audited, Shown):
         help_text="What was agreed, by whom and by when. Everyone who may read the "
         "supervision sees this; put anything personal in the private section.",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = SupervisionQuerySet.as_manager()

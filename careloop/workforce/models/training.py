@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown, Team
+from careloop.core.models import Audited, Shown, Team, empty_or_not_before, optional_person
 
 from .people import add_months
 
@@ -119,9 +119,7 @@ class Completion(Audited, Shown):
     )
     source = models.CharField(max_length=100, blank=True)
     external_ref = models.CharField(max_length=100, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = optional_person(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     show_url = "workforce:person"
@@ -134,10 +132,8 @@ class Completion(Audited, Shown):
             models.Index(fields=["source", "external_ref"]),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(expires_on__isnull=True)
-                | models.Q(expires_on__gte=models.F("completed_on")),
-                name="completion_expires_after_completed",
+            empty_or_not_before(
+                "expires_on", "completed_on", name="completion_expires_after_completed"
             ),
         ]
 
@@ -153,9 +149,7 @@ class TrainingReminder(models.Model):
     status = models.CharField(max_length=20)  # expiring | overdue | never
     for_expiry = models.DateField(null=True, blank=True)
     sent_at = models.DateTimeField(default=timezone.now)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    sent_by = optional_person(blank=True)
 
     class Meta:
         ordering = ["-sent_at"]
