@@ -119,15 +119,18 @@ class Numbered(models.Model):
 
 
 # --- Fields many models declare ----------------------------------------------------------------
-def optional_person(*, blank: bool = False) -> models.ForeignKey:
-    """A person on a record who did something to it (created, added, decided it): left empty
-    when their account goes, with no reverse accessor on the user."""
+def optional_person(
+    *, blank: bool = False, related_name: str = "+", **options
+) -> models.ForeignKey:
+    """A person on a record (who created, added or decided it; its lead, its owner): left
+    empty when their account goes, with no reverse accessor on the user unless named."""
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=blank,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name=related_name,
+        **options,
     )
 
 

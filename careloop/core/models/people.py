@@ -47,13 +47,7 @@ class ServiceArea(Audited):
 class Team(Audited):
     service = models.ForeignKey(ServiceArea, on_delete=models.PROTECT, related_name="teams")
     name = models.CharField(max_length=120)
-    manager = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="managed_teams",
-    )
+    manager = optional_person(blank=True, related_name="managed_teams")
 
     class Meta:
         ordering = ["service__name", "name"]

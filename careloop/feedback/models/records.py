@@ -25,6 +25,7 @@ from careloop.core.models import (
     Shown,
     Team,
     empty_or_between,
+    optional_person,
 )
 
 from .organisations import Organisation
@@ -231,26 +232,12 @@ class Feedback(Audited, Restrictable, Shown):
     # Deletion (soft: the record stays for the audit)
     is_deleted = models.BooleanField(default=False)
     deleted_at = models.DateTimeField(null=True, blank=True)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        db_index=False,
-    )
+    deleted_by = optional_person(blank=True, db_index=False)
     deletion_reason = models.TextField(blank=True)
 
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        db_index=False,
-    )
+    created_by = optional_person(blank=True, db_index=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     all_objects = FeedbackQuerySet.as_manager()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -93,13 +92,8 @@ class Pilot(Audited, Shown):
         blank=True,
         validators=[MinValueValidator(0)],
     )
-    lead = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="led_pilots",
-        help_text="The person who runs the pilot day to day.",
+    lead = optional_person(
+        blank=True, related_name="led_pilots", help_text="The person who runs the pilot day to day."
     )
     team = models.ForeignKey(
         Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -6,7 +6,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import ClassVar
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -100,13 +99,8 @@ class LgscoCase(Audited, Restrictable, Numbered, Shown):
     decided_on = models.DateField("decided", null=True, blank=True)
     decision = models.CharField(max_length=30, choices=Decision.choices, blank=True)
     decision_summary = models.TextField("what the Ombudsman found", blank=True)
-    officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="lgsco_cases",
-        verbose_name="council case officer",
+    officer = optional_person(
+        blank=True, related_name="lgsco_cases", verbose_name="council case officer"
     )
     team = models.ForeignKey(
         Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="lgsco_cases"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -82,13 +81,8 @@ class Review(Audited, Restrictable, Numbered, Shown):
     responded_on = models.DateField("responded", null=True, blank=True)
     summary = models.TextField(blank=True)
     findings = models.TextField(blank=True)
-    lead = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="led_reviews",
-        verbose_name="lead for the council",
+    lead = optional_person(
+        blank=True, related_name="led_reviews", verbose_name="lead for the council"
     )
     teams = models.ManyToManyField(Team, blank=True, related_name="reviews")
     partners = models.CharField(
