@@ -8,7 +8,7 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from careloop.core.api import RoleViewSet
+from careloop.core.api import RoleViewSet, ServiceViewSet
 
 from . import analysis, services
 from .models import Evaluation, ExternalLearning, Measure, Pilot, Reading
@@ -187,7 +187,7 @@ class MeasureViewSet(RoleViewSet):
         services.measure_delete(measure=instance)
 
 
-class ReadingViewSet(RoleViewSet):
+class ReadingViewSet(ServiceViewSet):
     """Figures: POST records (or corrects) one period's figure for one group."""
 
     queryset = Reading.objects.select_related("measure")
@@ -198,6 +198,7 @@ class ReadingViewSet(RoleViewSet):
         "POST": "innovation.record",
         "DELETE": "innovation.edit",
     }
+    save, save_user = staticmethod(services.reading_record), True
 
     def get_queryset(self):
         qs = super().get_queryset()
@@ -205,46 +206,26 @@ class ReadingViewSet(RoleViewSet):
             qs = qs.filter(measure_id=measure) if measure.isdigit() else qs.none()
         return qs
 
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        serializer.instance = services.reading_record(
-            measure=data.pop("measure"), user=self.request.user, **data
-        )
-
     def perform_destroy(self, instance):
         services.reading_delete(reading=instance)
 
 
-class EvaluationViewSet(RoleViewSet):
+class EvaluationViewSet(ServiceViewSet):
     """Evaluations are recorded, not edited (a decision stands; record a new evaluation)."""
 
     queryset = Evaluation.objects.select_related("pilot")
     serializer_class = EvaluationSerializer
     view_permission, edit_permission = "innovation.view", "innovation.edit"
     http_method_names = ["get", "post", "head", "options"]
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        serializer.instance = services.evaluation_record(
-            pilot=data.pop("pilot"), user=self.request.user, **data
-        )
+    save, save_user = staticmethod(services.evaluation_record), True
 
 
-class ExternalLearningViewSet(RoleViewSet):
+class ExternalLearningViewSet(ServiceViewSet):
     queryset = ExternalLearning.objects.all()
     serializer_class = ExternalLearningSerializer
     view_permission, edit_permission = "innovation.view", "innovation.external_edit"
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
-
-    def perform_create(self, serializer):
-        serializer.instance = services.external_save(
-            user=self.request.user, **serializer.validated_data
-        )
-
-    def perform_update(self, serializer):
-        serializer.instance = services.external_save(
-            user=self.request.user, record=serializer.instance, **serializer.validated_data
-        )
+    save, record, save_user = staticmethod(services.external_save), "record", True
 
 
 def register(router):
