@@ -65,42 +65,30 @@ def send_action_reminders(today: dt.date | None = None) -> Counter:
         )
     )
 
-    def first_time(action, kind, to) -> bool:
-        return (action.pk, kind, action.due_on) not in done and _once(action, kind, to)
+    def remind(action, kind, to, subject: str, template: str, **context) -> None:
+        """Send the reminder of this kind once for the action's due date."""
+        if (action.pk, kind, action.due_on) in done or not _once(action, kind, to):
+            return
+        notify.send(
+            to=to,
+            subject=subject,
+            template=f"learning/email/{template}.txt",
+            context={"action": action, "today": today, **context},
+        )
+        sent[kind.value] += 1
 
+    Kind = ActionReminder.Kind
     for action in candidates:
+        ref = action.reference
         if action.due_on >= today:
-            if first_time(action, ActionReminder.Kind.DUE_SOON, [action.owner]):
-                notify.send(
-                    to=[action.owner],
-                    subject=f"Action due soon: {action.reference}",
-                    template="learning/email/due_soon.txt",
-                    context={"action": action, "today": today},
-                )
-                sent["due_soon"] += 1
+            remind(action, Kind.DUE_SOON, [action.owner], f"Action due soon: {ref}", "due_soon")
             continue
-        if first_time(action, ActionReminder.Kind.OVERDUE, [action.owner]):
-            notify.send(
-                to=[action.owner],
-                subject=f"Action overdue: {action.reference}",
-                template="learning/email/overdue.txt",
-                context={"action": action, "today": today},
-            )
-            sent["overdue"] += 1
+        remind(action, Kind.OVERDUE, [action.owner], f"Action overdue: {ref}", "overdue")
         late_by = workdays.working_days_between(action.due_on, today)
         manager = escalation_to(action)
-        if (
-            late_by >= ESCALATE_AFTER
-            and manager is not None
-            and first_time(action, ActionReminder.Kind.ESCALATED, [manager])
-        ):
-            notify.send(
-                to=[manager],
-                subject=f"Escalation: {action.owner}'s action {action.reference} is overdue",
-                template="learning/email/escalation.txt",
-                context={"action": action, "late_by": late_by, "today": today},
-            )
-            sent["escalated"] += 1
+        if late_by >= ESCALATE_AFTER and manager is not None:
+            subject = f"Escalation: {action.owner}'s action {ref} is overdue"
+            remind(action, Kind.ESCALATED, [manager], subject, "escalation", late_by=late_by)
     return sent
 
 
