@@ -108,12 +108,7 @@ class InvolvementViewSet(CoproductionViewSet):
     queryset = Involvement.objects.select_related("project")
     serializer_class = InvolvementSerializer
     http_method_names = ["get", "post", "delete", "head", "options"]
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        if project := self.request.query_params.get("project"):
-            qs = qs.filter(project_id=project) if project.isdigit() else qs.none()
-        return qs
+    parent_filters = ("project",)
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

@@ -101,6 +101,14 @@ def restrict_serializer(serializer, user) -> None:
             restrict_serializer(field, user)
 
 
+def valid_input(serializer_class, request) -> dict:
+    """The request's body read through `serializer_class`; input it refuses is a 400 with the
+    reasons by field (as every other refusal)."""
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
 class RoleViewSet(AccessChoicesMixin, viewsets.ModelViewSet):
     """A model API whose permissions are named per method: read with `view`, write with `edit`."""
 
@@ -108,6 +116,16 @@ class RoleViewSet(AccessChoicesMixin, viewsets.ModelViewSet):
 
     view_permission = ""
     edit_permission = ""
+    # Query parameters naming a related record by id (?pilot=3 keeps that pilot's rows); a
+    # value that is not a record number is a 400 (`id_param`).
+    parent_filters: tuple[str, ...] = ()
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        for name in self.parent_filters:
+            if value := id_param(self.request, name):
+                qs = qs.filter(**{f"{name}_id": int(value)})
+        return qs
 
     @property
     def permissions(self):

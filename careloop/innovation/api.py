@@ -8,7 +8,7 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from careloop.core.api import RoleViewSet, ServiceViewSet
+from careloop.core.api import RoleViewSet, ServiceViewSet, valid_input
 
 from . import analysis, services
 from .models import Evaluation, ExternalLearning, Measure, Pilot, Reading
@@ -152,9 +152,8 @@ class PilotViewSet(RoleViewSet):
     @action(detail=True, methods=["post"])
     def move(self, request, pk=None):
         pilot = self.get_object()
-        data = MoveSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.pilot_move(pilot=pilot, user=request.user, **data.validated_data)
+        data = valid_input(MoveSerializer, request)
+        services.pilot_move(pilot=pilot, user=request.user, **data)
         return Response(PilotSerializer(pilot).data)
 
     @extend_schema(responses=dict, summary="The evaluation as the figures stand today")
@@ -167,12 +166,7 @@ class MeasureViewSet(RoleViewSet):
     queryset = Measure.objects.select_related("pilot")
     serializer_class = MeasureSerializer
     view_permission, edit_permission = "innovation.view", "innovation.edit"
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        if pilot := self.request.query_params.get("pilot"):
-            qs = qs.filter(pilot_id=pilot) if pilot.isdigit() else qs.none()
-        return qs
+    parent_filters = ("pilot",)
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
@@ -199,12 +193,7 @@ class ReadingViewSet(ServiceViewSet):
         "DELETE": "innovation.edit",
     }
     save, save_user = staticmethod(services.reading_record), True
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        if measure := self.request.query_params.get("measure"):
-            qs = qs.filter(measure_id=measure) if measure.isdigit() else qs.none()
-        return qs
+    parent_filters = ("measure",)
 
     def perform_destroy(self, instance):
         services.reading_delete(reading=instance)
