@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown
+from careloop.core.models import Audited, Shown, optional_link
 
 
 class FrameworkVersionQuerySet(models.QuerySet["FrameworkVersion"]):
@@ -26,9 +26,7 @@ class FrameworkVersion(Audited, Shown):
     shipped = models.BooleanField(
         default=False, help_text="Loaded from the framework that comes with careloop."
     )
-    based_on = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    based_on = optional_link("self", blank=True)
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 

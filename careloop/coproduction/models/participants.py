@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 
-from careloop.core.models import Audited, Restrictable, Shown
+from careloop.core.models import Audited, Restrictable, Shown, optional_link
 
 
 class Group(Audited, Shown):
@@ -175,13 +175,7 @@ class Payment(Audited):
         PAID = "paid", "Paid"
 
     participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="payments")
-    project = models.ForeignKey(
-        "coproduction.Project",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="payments",
-    )
+    project = optional_link("coproduction.Project", blank=True, related_name="payments")
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.INVOLVEMENT)
     amount = models.DecimalField(
         "amount (£)",

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown, Team, optional_person
+from careloop.core.models import Audited, Shown, Team, optional_link, optional_person
 
 from .participants import Group, Participant
 
@@ -78,9 +78,7 @@ class Project(Audited, Shown):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.STRATEGY)
     summary = models.TextField(help_text="What the work is for, in plain words.")
     lead = optional_person(blank=True)
-    team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    team = optional_link(Team, blank=True)
     started_on = models.DateField("work began")
     drafted_on = models.DateField(
         "first draft written",

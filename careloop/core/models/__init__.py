@@ -10,6 +10,7 @@ from .base import (
     Shown,
     empty_or_between,
     empty_or_not_before,
+    optional_link,
     optional_person,
 )
 from .files import Attachment, ImportJob, ImportMapping, _attachment_path, _import_path
@@ -49,6 +50,7 @@ __all__ = [
     "_attachment_path",
     "empty_or_between",
     "empty_or_not_before",
+    "optional_link",
     "optional_person",
     "_import_path",
 ]

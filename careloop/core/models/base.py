@@ -119,19 +119,25 @@ class Numbered(models.Model):
 
 
 # --- Fields many models declare ----------------------------------------------------------------
-def optional_person(
-    *, blank: bool = False, related_name: str = "+", **options
+def optional_link(
+    to, *, blank: bool = False, related_name: str = "+", **options
 ) -> models.ForeignKey:
-    """A person on a record (who created, added or decided it; its lead, its owner): left
-    empty when their account goes, with no reverse accessor on the user unless named."""
+    """A link to another record that may be empty, and is emptied when that record goes (no
+    reverse accessor on it unless named)."""
     return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
+        to,
         null=True,
         blank=blank,
         on_delete=models.SET_NULL,
         related_name=related_name,
         **options,
     )
+
+
+def optional_person(**options) -> models.ForeignKey:
+    """A person on a record (who created, added or decided it; its lead, its owner): an
+    `optional_link` to the user."""
+    return optional_link(settings.AUTH_USER_MODEL, **options)
 
 
 # --- Checks the database keeps ---------------------------------------------------------------

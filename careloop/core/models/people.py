@@ -15,7 +15,7 @@ from django.utils import timezone
 from careloop.core import access
 from careloop.core.permissions import Role
 
-from .base import Audited, Shown, optional_person
+from .base import Audited, Shown, optional_link, optional_person
 
 
 # --- Organisation: directorate > service area > team -------------------------------------------
@@ -96,12 +96,8 @@ class User(Audited, AbstractBaseUser, PermissionsMixin, Shown):
         help_text="Named posts this person holds (principal social worker, data protection "
         "officer, complaints manager): they decide who may read some records.",
     )
-    team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
-    )
-    line_manager = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
-    )
+    team = optional_link(Team, blank=True, related_name="members")
+    line_manager = optional_link("self", blank=True, related_name="reports")
     is_active = models.BooleanField(
         "active",
         default=True,

@@ -9,7 +9,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown, Team, optional_person
+from careloop.core.models import Audited, Shown, Team, optional_link, optional_person
 
 
 class PilotQuerySet(models.QuerySet):
@@ -95,9 +95,7 @@ class Pilot(Audited, Shown):
     lead = optional_person(
         blank=True, related_name="led_pilots", help_text="The person who runs the pilot day to day."
     )
-    team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    team = optional_link(Team, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED)
     status_changed_on = models.DateField(default=dt.date.today)
     approved_by = optional_person(blank=True)

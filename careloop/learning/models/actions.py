@@ -19,6 +19,7 @@ from careloop.core.models import (
     RestrictableQuerySet,
     Shown,
     Team,
+    optional_link,
     optional_person,
 )
 from careloop.core.permissions import can
@@ -101,9 +102,7 @@ class Action(Audited, Restrictable, Numbered, Shown):
         Recommendation, null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
     )
     origin = models.CharField(max_length=20, choices=Origin.choices, default=Origin.OTHER)
-    source_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    source_type = optional_link(ContentType, blank=True)
     source_id = models.CharField(max_length=64, blank=True)
     source = GenericForeignKey("source_type", "source_id")
     source_label = models.CharField(
@@ -112,9 +111,7 @@ class Action(Audited, Restrictable, Numbered, Shown):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_actions"
     )
-    team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
-    )
+    team = optional_link(Team, blank=True, related_name="actions")
     priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.MEDIUM)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     start_on = models.DateField("start date", default=dt.date.today)
@@ -257,9 +254,7 @@ class EvidenceFigure(Audited):
     """A figure that shows what an action achieved, e.g. "Staff trained: 142 of 160"."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="figures")
-    attachment = models.ForeignKey(
-        Attachment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    attachment = optional_link(Attachment, blank=True)
     label = models.CharField(max_length=200)
     value = models.DecimalField(max_digits=14, decimal_places=2)
     unit = models.CharField(max_length=40, blank=True, help_text="For example %, people, days.")

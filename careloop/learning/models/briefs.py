@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown, Team, optional_person
+from careloop.core.models import Audited, Shown, Team, optional_link, optional_person
 
 from .reviews import Review
 
@@ -33,9 +33,7 @@ class LearningBrief(Audited, Shown):
         ("further_information", "7. Further information"),
     )
 
-    review = models.ForeignKey(
-        Review, null=True, blank=True, on_delete=models.SET_NULL, related_name="briefs"
-    )
+    review = optional_link(Review, blank=True, related_name="briefs")
     title = models.CharField(max_length=200)
     format = models.CharField(max_length=20, choices=Format.choices, default=Format.SEVEN_MINUTE)
     background = models.TextField(blank=True)

@@ -17,6 +17,7 @@ from careloop.core.models import (
     Shown,
     Team,
     empty_or_not_before,
+    optional_link,
     optional_person,
 )
 
@@ -84,11 +85,9 @@ class LgscoCase(Audited, Restrictable, Numbered, Shown):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COMPLAINT)
     subject = models.CharField(max_length=20, choices=Subject.choices)
     summary = models.TextField("what it is about")
-    complaint = models.ForeignKey(
+    complaint = optional_link(
         "feedback.Feedback",
-        null=True,
         blank=True,
-        on_delete=models.SET_NULL,
         related_name="lgsco_cases",
         verbose_name="the complaint it came from",
     )
@@ -102,16 +101,9 @@ class LgscoCase(Audited, Restrictable, Numbered, Shown):
     officer = optional_person(
         blank=True, related_name="lgsco_cases", verbose_name="council case officer"
     )
-    team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="lgsco_cases"
-    )
-    review = models.ForeignKey(
-        Review,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="lgsco_cases",
-        verbose_name="learning review",
+    team = optional_link(Team, blank=True, related_name="lgsco_cases")
+    review = optional_link(
+        Review, blank=True, related_name="lgsco_cases", verbose_name="learning review"
     )
     created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
@@ -166,9 +158,7 @@ class LgscoRemedy(Audited):
     due_on = models.DateField("compliance deadline")
     complied_on = models.DateField(null=True, blank=True)
     compliance_note = models.TextField(blank=True)
-    action = models.ForeignKey(
-        Action, null=True, blank=True, on_delete=models.SET_NULL, related_name="remedies"
-    )
+    action = optional_link(Action, blank=True, related_name="remedies")
     reminded_on = models.DateField(null=True, blank=True)
 
     class Meta:

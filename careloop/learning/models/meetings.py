@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown, optional_person
+from careloop.core.models import Audited, Shown, optional_link, optional_person
 from careloop.core.permissions import can_see
 
 from .actions import Action
@@ -127,16 +127,12 @@ class AgendaItem(Audited):
     order = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(max_length=300)
     detail = models.TextField(blank=True)
-    target_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    target_type = optional_link(ContentType, blank=True)
     target_id = models.CharField(max_length=64, blank=True)
     target = GenericForeignKey("target_type", "target_id")
     update = models.TextField("update given", blank=True)
     decision = models.TextField("decision", blank=True)
-    new_action = models.ForeignKey(
-        Action, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    new_action = optional_link(Action, blank=True)
     added_automatically = models.BooleanField(default=True)
 
     class Meta:

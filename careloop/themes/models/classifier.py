@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from careloop.core.models import Audited, Leased, Shown, optional_person
+from careloop.core.models import Audited, Leased, Shown, optional_link, optional_person
 
 
 class ModelVersion(Audited, Shown):
@@ -92,9 +92,7 @@ class ClassificationRun(Leased):
     scope = models.CharField(max_length=200, blank=True)  # what it covers, in words
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
-    model_version = models.ForeignKey(
-        ModelVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="runs"
-    )
+    model_version = optional_link(ModelVersion, blank=True, related_name="runs")
     requested_by = optional_person(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)

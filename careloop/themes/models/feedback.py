@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from careloop.core.models import Audited, empty_or_between, optional_person
+from careloop.core.models import Audited, empty_or_between, optional_link, optional_person
 from careloop.themes.models.classifier import ModelVersion
 from careloop.themes.models.framework import Theme
 
@@ -29,9 +29,7 @@ class Classification(models.Model):
     feedback = models.OneToOneField(
         "feedback.Feedback", on_delete=models.CASCADE, related_name="classification"
     )
-    model_version = models.ForeignKey(
-        ModelVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    model_version = optional_link(ModelVersion, blank=True)
     framework_version = models.PositiveIntegerField(default=0)
     classified_at = models.DateTimeField(null=True, blank=True)
     sentiment = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -84,9 +82,7 @@ class FeedbackTheme(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices)
     source = models.CharField(max_length=10, choices=Source.choices)
     confidence = models.FloatField(null=True, blank=True)
-    model_version = models.ForeignKey(
-        ModelVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    model_version = optional_link(ModelVersion, blank=True)
     framework_version = models.PositiveIntegerField(default=0)
     decided_by = optional_person(blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)

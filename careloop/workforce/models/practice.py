@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited, Numbered, Shown, Team, optional_person
+from careloop.core.models import Audited, Numbered, Shown, Team, optional_link, optional_person
 
 
 # --- Reflective practice and quality circles --------------------------------------------------
@@ -106,9 +106,7 @@ class CaseAudit(Audited, Numbered, Shown):
     auditor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="audits_done"
     )
-    team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    team = optional_link(Team, blank=True)
     case_reference = models.CharField(
         max_length=40, help_text="The case number in the case management system; no names."
     )

@@ -8,7 +8,14 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited, Shown, Team, empty_or_not_before, optional_person
+from careloop.core.models import (
+    Audited,
+    Shown,
+    Team,
+    empty_or_not_before,
+    optional_link,
+    optional_person,
+)
 
 from .people import add_months
 
@@ -68,15 +75,12 @@ class Course(Audited, Shown):
         max_length=300, blank=True, help_text="For example: safeguarding; self-neglect; MCA."
     )
     url = models.URLField("link", max_length=500, blank=True)
-    action = models.ForeignKey(
+    action = optional_link(
         "learning.Action",
-        null=True,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         verbose_name="learning need (action) it answers",
-        help_text="The action, from a review recommendation or a theme, this course was set "
-        "up for. Completion figures are added to it as evidence.",
+        help_text="The action, from a review recommendation or a theme, this course was set up "
+        "for. Completion figures are added to it as evidence.",
     )
     is_active = models.BooleanField("in the catalogue", default=True)
     created_at = models.DateTimeField(default=timezone.now)
