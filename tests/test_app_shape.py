@@ -68,7 +68,6 @@ ENGINES: dict[str, dict[str, str]] = {
         "agenda": "what a QA meeting's agenda is built from, with other areas' providers",
         "charts": "the annual report's bar charts as accessible SVG",
         "evaluation": "before and after: did an action change its measure (careloop.stats)",
-        "notifications": "Learn and act's emails, with links that work outside the browser",
         "series": "the registry of monthly series other areas provide",
     },
     "workforce": {

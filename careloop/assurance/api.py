@@ -14,6 +14,7 @@ from careloop.assurance import services
 from careloop.assurance.cqc.rating import RatingInputError, overall_rating
 from careloop.assurance.cqc.report_parser import parse_report
 from careloop.assurance.models import EvidenceItem, PeerReport, SelfAssessment
+from careloop.core.api import valid_input
 
 
 def _outcome(outcome) -> dict:
@@ -71,9 +72,8 @@ class EvidenceItemViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def confirm(self, request, pk=None):
         item = self.get_object()
-        data = ConfirmSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        item = services.evidence_confirm(item=item, user=request.user, **data.validated_data)
+        data = valid_input(ConfirmSerializer, request)
+        item = services.evidence_confirm(item=item, user=request.user, **data)
         return Response(EvidenceItemSerializer(item).data)
 
 
@@ -141,10 +141,9 @@ class RatingView(APIView):
 
     @extend_schema(request=RatingRequest, responses=dict, summary="Overall rating from nine scores")
     def post(self, request):
-        data = RatingRequest(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = valid_input(RatingRequest, request)
         try:
-            result = overall_rating(data.validated_data["scores"])
+            result = overall_rating(data["scores"])
         except RatingInputError as error:
             raise serializers.ValidationError({"scores": [str(error)]}) from None
         return Response(result.as_dict())
@@ -161,9 +160,7 @@ class ParseReportView(APIView):
 
     @extend_schema(request=ParseRequest, responses=dict, summary="Read a published CQC page")
     def post(self, request):
-        data = ParseRequest(data=request.data)
-        data.is_valid(raise_exception=True)
-        record = parse_report(data.validated_data["text"])
+        record = parse_report(valid_input(ParseRequest, request)["text"])
         if not record.is_cqc_report:
             raise serializers.ValidationError({"text": record.warnings})
         return Response(record.as_dict())

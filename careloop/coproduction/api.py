@@ -4,15 +4,12 @@ people allowed to see participants."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from django.db.models import Model
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from careloop.core.api import RoleViewSet
+from careloop.core.api import ServiceViewSet
 from careloop.core.permissions import can
 
 from . import services
@@ -94,21 +91,10 @@ class StatementSerializer(serializers.ModelSerializer):
         read_only_fields = ["status", "published_on"]
 
 
-class CoproductionViewSet(RoleViewSet):
-    """Read with coproduction.view, write with coproduction.edit, through the app's services:
-    `save` creates (and, given the record as keyword `record`, updates); a refusal is a 400."""
+class CoproductionViewSet(ServiceViewSet):
+    """Read with coproduction.view, write with coproduction.edit, through the app's services."""
 
     view_permission, edit_permission = "coproduction.view", "coproduction.edit"
-    save: Callable[..., Model]
-    record = ""
-
-    def perform_create(self, serializer):
-        serializer.instance = self.save(**serializer.validated_data)
-
-    def perform_update(self, serializer):
-        serializer.instance = self.save(
-            **{self.record: serializer.instance}, **serializer.validated_data
-        )
 
 
 class ProjectViewSet(CoproductionViewSet):
@@ -122,12 +108,7 @@ class InvolvementViewSet(CoproductionViewSet):
     queryset = Involvement.objects.select_related("project")
     serializer_class = InvolvementSerializer
     http_method_names = ["get", "post", "delete", "head", "options"]
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        if project := self.request.query_params.get("project"):
-            qs = qs.filter(project_id=project) if project.isdigit() else qs.none()
-        return qs
+    parent_filters = ("project",)
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
@@ -147,10 +128,7 @@ class WindowViewSet(CoproductionViewSet):
     queryset = FeedbackWindow.objects.select_related("project", "group")
     serializer_class = WindowSerializer
     http_method_names = ["get", "post", "head", "options"]
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        serializer.instance = services.window_save(project=data.pop("project"), **data)
+    save = staticmethod(services.window_save)
 
 
 class GroupViewSet(CoproductionViewSet):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.urls import reverse
 
 from careloop.core.areas import Figure, WorkItem
 from careloop.core.permissions import can
+from careloop.core.selectors import search
 from careloop.learning.models import Action
 
 from .models import (
@@ -142,8 +143,7 @@ def groups(*, kind: str = ""):
 
 def participants(user, *, query: str = "", group: str = ""):
     qs = Participant.objects.visible_to(user).prefetch_related("groups")
-    if query:
-        qs = qs.filter(Q(full_name__icontains=query) | Q(known_as__icontains=query))
+    qs = search(qs, query, "full_name", "known_as")
     if group.isdigit():
         qs = qs.filter(groups=group)
     return qs

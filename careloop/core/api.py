@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model
 from django.db.models.deletion import ProtectedError
 from django.http import Http404
 from django.urls import register_converter
@@ -99,6 +101,14 @@ def restrict_serializer(serializer, user) -> None:
             restrict_serializer(field, user)
 
 
+def valid_input(serializer_class, request) -> dict:
+    """The request's body read through `serializer_class`; input it refuses is a 400 with the
+    reasons by field (as every other refusal)."""
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
 class RoleViewSet(AccessChoicesMixin, viewsets.ModelViewSet):
     """A model API whose permissions are named per method: read with `view`, write with `edit`."""
 
@@ -106,6 +116,16 @@ class RoleViewSet(AccessChoicesMixin, viewsets.ModelViewSet):
 
     view_permission = ""
     edit_permission = ""
+    # Query parameters naming a related record by id (?pilot=3 keeps that pilot's rows); a
+    # value that is not a record number is a 400 (`id_param`).
+    parent_filters: tuple[str, ...] = ()
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        for name in self.parent_filters:
+            if value := id_param(self.request, name):
+                qs = qs.filter(**{f"{name}_id": int(value)})
+        return qs
 
     @property
     def permissions(self):
@@ -116,6 +136,29 @@ class RoleViewSet(AccessChoicesMixin, viewsets.ModelViewSet):
             "PATCH": self.edit_permission,
             "DELETE": self.edit_permission,
         }
+
+
+class ServiceViewSet(RoleViewSet):
+    """A RoleViewSet that writes through the app's service: `save` creates the record from the
+    serializer's data and, given the record as keyword `record`, updates it; with `save_user`
+    the person asking is passed as `user`. A refusal is a 400 (the exception handler)."""
+
+    save: Callable[..., Model]
+    record = ""
+    save_user = False
+
+    def _save(self, **data) -> Model:
+        if self.save_user:
+            data["user"] = self.request.user
+        return self.save(**data)
+
+    def perform_create(self, serializer):
+        serializer.instance = self._save(**serializer.validated_data)
+
+    def perform_update(self, serializer):
+        serializer.instance = self._save(
+            **{self.record: serializer.instance}, **serializer.validated_data
+        )
 
 
 class MeSerializer(serializers.ModelSerializer):
@@ -177,22 +220,25 @@ class UserSerializer(serializers.ModelSerializer):
         return value.lower()
 
 
-class DirectorateViewSet(RoleViewSet):
+class OrgViewSet(RoleViewSet):
+    """The organisation's structure: read with core.view_org, changed with core.manage_org."""
+
+    view_permission, edit_permission = "core.view_org", "core.manage_org"
+
+
+class DirectorateViewSet(OrgViewSet):
     queryset = Directorate.objects.all()
     serializer_class = DirectorateSerializer
-    view_permission, edit_permission = "core.view_org", "core.manage_org"
 
 
-class ServiceAreaViewSet(RoleViewSet):
+class ServiceAreaViewSet(OrgViewSet):
     queryset = ServiceArea.objects.select_related("directorate")
     serializer_class = ServiceAreaSerializer
-    view_permission, edit_permission = "core.view_org", "core.manage_org"
 
 
-class TeamViewSet(RoleViewSet):
+class TeamViewSet(OrgViewSet):
     queryset = Team.objects.select_related("service")
     serializer_class = TeamSerializer
-    view_permission, edit_permission = "core.view_org", "core.manage_org"
 
 
 class UserViewSet(RoleViewSet):

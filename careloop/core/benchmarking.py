@@ -36,6 +36,16 @@ def measure(name: str, runs: list[float], unit: str, **extra: Any) -> Measure:
     }
 
 
+def timed_get(client: Any, path: str) -> float:
+    """How long one GET of `path` took, in milliseconds; an answer other than 200 is an error."""
+    start = time.perf_counter()
+    response = client.get(path)
+    took = (time.perf_counter() - start) * 1000
+    if response.status_code != 200:
+        raise RuntimeError(f"{path} answered {response.status_code}")
+    return took
+
+
 def timed_requests(
     name: str, client: Any, path: str, *, repeat: int, requests: int = 50
 ) -> Iterator[Measure]:
@@ -43,14 +53,7 @@ def timed_requests(
     medians, p95s = [], []
     client.get(path)  # warm up
     for _ in range(repeat):
-        times = []
-        for _ in range(requests):
-            start = time.perf_counter()
-            response = client.get(path)
-            times.append((time.perf_counter() - start) * 1000)
-            if response.status_code != 200:
-                raise RuntimeError(f"{path} answered {response.status_code}")
-        times.sort()
+        times = sorted(timed_get(client, path) for _ in range(requests))
         medians.append(statistics.median(times))
         p95s.append(times[int(0.95 * (len(times) - 1))])
     yield measure(f"{name}.median", medians, "ms", path=path)

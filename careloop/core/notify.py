@@ -3,7 +3,9 @@
     notify.send(to=[user], subject="Action due", template="learning/email/due.txt",
                 context={"action": action})
 
-The body is a plain-text template. Addresses go to the mail server only; the log records
+The body is a plain-text template; it may write {{ site_url }}{{ record.get_absolute_url }}
+for a link that works outside the browser (`site_url` is CARELOOP_SITE_URL, if the deployment
+sets it). Addresses go to the mail server only; the log records
 how many messages went out and for what, never to whom.
 """
 
@@ -32,6 +34,7 @@ def send(*, to: Iterable, subject: str, template: str, context: dict | None = No
                 "recipient": person,
                 "service_name": settings.SERVICE_NAME,
                 "council_name": settings.COUNCIL_NAME,
+                "site_url": getattr(settings, "CARELOOP_SITE_URL", "").rstrip("/"),
                 **(context or {}),
             },
         )
@@ -39,3 +42,12 @@ def send(*, to: Iterable, subject: str, template: str, context: dict | None = No
     sent = send_mass_mail(messages, fail_silently=False) if messages else 0
     log.info("sent %s email(s) template=%s", sent, template)
     return sent
+
+
+def send_lines(lines: dict, *, subject: str, template: str) -> int:
+    """One email to each person about their own lines ({person: [line, ...]}: the template's
+    `lines`), e.g. a lead's reminders; returns how many were sent."""
+    return sum(
+        send(to=[person], subject=subject, template=template, context={"lines": items})
+        for person, items in lines.items()
+    )

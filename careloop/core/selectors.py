@@ -17,6 +17,26 @@ class HistoryRow:
     after: str
 
 
+# --- Filters every list uses ------------------------------------------------------------------
+def chosen(qs, **values):
+    """The rows whose field holds the value given for it, for each value that is one of the
+    field's choices (anything else, "" included, filters nothing)."""
+    for name, value in values.items():
+        if value in {choice for choice, _ in qs.model._meta.get_field(name).flatchoices}:
+            qs = qs.filter(**{name: value})
+    return qs
+
+
+def search(qs, query: str, *fields: str):
+    """The rows with `query` in any of `fields` (any case); every row for an empty query."""
+    if not query:
+        return qs
+    match = Q()
+    for name in fields:
+        match |= Q(**{f"{name}__icontains": query})
+    return qs.filter(match)
+
+
 def _display(field, value) -> str:
     if value is None or value == "":
         return "(empty)"

@@ -12,7 +12,7 @@ from django import forms
 
 from careloop.core.imports import Importer, ImportField, bulk, register
 from careloop.core.imports.parsing import (
-    CellError,
+    RowCheck,
     parse_bool,
     parse_choice,
     parse_date,
@@ -193,30 +193,18 @@ class FeedbackImporter(Importer):
         )
 
     def clean_row(self, values: dict, ctx: Context):
-        problems: list[tuple[str, str]] = []
+        check = RowCheck(values)
         row: dict = {}
-
-        def take(name, parse, *args, **kwargs):
-            try:
-                return parse(values.get(name, ""), *args, **kwargs)
-            except CellError as error:
-                problems.append((name, str(error)))
-                return None
+        take, text = check.take, check.text
 
         def lookup(name, table, what):
-            text = cell_text(values.get(name, ""))
-            if not text:
+            found_text = text(name)
+            if not found_text:
                 return None
-            found = table.get(text.lower())
+            found = table.get(found_text.lower())
             if found is None:
-                problems.append((name, f"“{text}” is not a {what} careloop knows"))
+                check.problem(name, f"“{found_text}” is not a {what} careloop knows")
             return found
-
-        def text(name, limit):
-            value = cell_text(values.get(name, ""))
-            if len(value) > limit:
-                problems.append((name, f"is longer than {limit} characters"))
-            return value[:limit]
 
         row["external_ref"] = text("external_ref", 100)
         row["received_on"] = take("received_on", parse_date, past=True)
@@ -237,7 +225,7 @@ class FeedbackImporter(Importer):
         row["from_name"] = text("from_name", 150)
         row["from_email"] = text("from_email", 254)
         if row["from_email"] and "@" not in row["from_email"]:
-            problems.append(("from_email", f"“{row['from_email']}” is not an email address"))
+            check.problem("from_email", f"“{row['from_email']}” is not an email address")
         row["from_phone"] = text("from_phone", 40)
         row["representative_name"] = text("representative_name", 150)
         row["about_name"] = text("about_name", 150)
@@ -254,21 +242,21 @@ class FeedbackImporter(Importer):
         received = row["received_on"]
         if received:
             if row["event_on"] and row["event_on"] > received:
-                problems.append(("event_on", "is after the date received"))
+                check.problem("event_on", "is after the date received")
             for name in ("acknowledged_on", "responded_on"):
                 if row[name] and row[name] < received:
-                    problems.append((name, "is before the date received"))
+                    check.problem(name, "is before the date received")
         if row["team"] and row["service"] and row["team"].service_id != row["service"].pk:
-            problems.append(("team", f"{row['team']} is not part of {row['service']}"))
+            check.problem("team", f"{row['team']} is not part of {row['service']}")
         if row["team"] and not row["service"]:
             row["service"] = row["team"].service
         if row["outcome"] and row["kind"] not in Feedback.COMPLAINT_KINDS:
-            problems.append(("outcome", "only complaints have an outcome"))
+            check.problem("outcome", "only complaints have an outcome")
         if row["kind"] == Feedback.Kind.OMBUDSMAN:
-            problems.append(
-                ("kind", "Ombudsman enquiries are opened from their complaint, not imported")
+            check.problem(
+                "kind", "Ombudsman enquiries are opened from their complaint, not imported"
             )
-        return row, problems
+        return row, check.problems
 
     def existing(self, keys, job, ctx) -> set[str]:
         return set(

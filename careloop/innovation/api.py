@@ -8,7 +8,7 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from careloop.core.api import RoleViewSet
+from careloop.core.api import RoleViewSet, ServiceViewSet, valid_input
 
 from . import analysis, services
 from .models import Evaluation, ExternalLearning, Measure, Pilot, Reading
@@ -152,9 +152,8 @@ class PilotViewSet(RoleViewSet):
     @action(detail=True, methods=["post"])
     def move(self, request, pk=None):
         pilot = self.get_object()
-        data = MoveSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.pilot_move(pilot=pilot, user=request.user, **data.validated_data)
+        data = valid_input(MoveSerializer, request)
+        services.pilot_move(pilot=pilot, user=request.user, **data)
         return Response(PilotSerializer(pilot).data)
 
     @extend_schema(responses=dict, summary="The evaluation as the figures stand today")
@@ -167,12 +166,7 @@ class MeasureViewSet(RoleViewSet):
     queryset = Measure.objects.select_related("pilot")
     serializer_class = MeasureSerializer
     view_permission, edit_permission = "innovation.view", "innovation.edit"
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        if pilot := self.request.query_params.get("pilot"):
-            qs = qs.filter(pilot_id=pilot) if pilot.isdigit() else qs.none()
-        return qs
+    parent_filters = ("pilot",)
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
@@ -187,7 +181,7 @@ class MeasureViewSet(RoleViewSet):
         services.measure_delete(measure=instance)
 
 
-class ReadingViewSet(RoleViewSet):
+class ReadingViewSet(ServiceViewSet):
     """Figures: POST records (or corrects) one period's figure for one group."""
 
     queryset = Reading.objects.select_related("measure")
@@ -198,53 +192,29 @@ class ReadingViewSet(RoleViewSet):
         "POST": "innovation.record",
         "DELETE": "innovation.edit",
     }
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        if measure := self.request.query_params.get("measure"):
-            qs = qs.filter(measure_id=measure) if measure.isdigit() else qs.none()
-        return qs
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        serializer.instance = services.reading_record(
-            measure=data.pop("measure"), user=self.request.user, **data
-        )
+    save, save_user = staticmethod(services.reading_record), True
+    parent_filters = ("measure",)
 
     def perform_destroy(self, instance):
         services.reading_delete(reading=instance)
 
 
-class EvaluationViewSet(RoleViewSet):
+class EvaluationViewSet(ServiceViewSet):
     """Evaluations are recorded, not edited (a decision stands; record a new evaluation)."""
 
     queryset = Evaluation.objects.select_related("pilot")
     serializer_class = EvaluationSerializer
     view_permission, edit_permission = "innovation.view", "innovation.edit"
     http_method_names = ["get", "post", "head", "options"]
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        serializer.instance = services.evaluation_record(
-            pilot=data.pop("pilot"), user=self.request.user, **data
-        )
+    save, save_user = staticmethod(services.evaluation_record), True
 
 
-class ExternalLearningViewSet(RoleViewSet):
+class ExternalLearningViewSet(ServiceViewSet):
     queryset = ExternalLearning.objects.all()
     serializer_class = ExternalLearningSerializer
     view_permission, edit_permission = "innovation.view", "innovation.external_edit"
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
-
-    def perform_create(self, serializer):
-        serializer.instance = services.external_save(
-            user=self.request.user, **serializer.validated_data
-        )
-
-    def perform_update(self, serializer):
-        serializer.instance = services.external_save(
-            user=self.request.user, record=serializer.instance, **serializer.validated_data
-        )
+    save, record, save_user = staticmethod(services.external_save), "record", True
 
 
 def register(router):

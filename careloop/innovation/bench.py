@@ -9,7 +9,7 @@ from decimal import Decimal
 import numpy as np
 from django.test import Client
 
-from careloop.core.benchmarking import measure, needs_world, timed_requests
+from careloop.core.benchmarking import measure, needs_world, timed_get, timed_requests
 from careloop.core.models import User
 from careloop.innovation import analysis
 from careloop.innovation.models import Measure, Pilot, Reading
@@ -106,13 +106,7 @@ def report_pdf(repeat: int):
     night = Pilot.objects.get(title__startswith="Night-time support")
     final = night.evaluations.get(kind="final")
     url = f"/innovation/{night.pk}/evaluations/{final.pk}/pdf/"
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        response = client.get(url)
-        runs.append((time.perf_counter() - start) * 1000)
-        if response.status_code != 200:
-            raise RuntimeError(f"{url} answered {response.status_code}")
+    runs = [timed_get(client, url) for _ in range(repeat)]
     yield measure("innovation.evaluation_report_pdf", runs, "ms", pages_of_charts=8)
 
 

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 
 from careloop.core.imports import Importer, ImportField, register
-from careloop.core.imports.parsing import CellError, parse_choice, parse_date
+from careloop.core.imports.parsing import CellError, RowCheck, parse_choice, parse_date
 from careloop.core.imports.reading import cell_text
 
 from . import services
@@ -154,44 +154,31 @@ class PilotFiguresImporter(Importer):
     def clean_row(self, values: dict, ctx: Context):
         if ctx.pilot is None:
             raise CellError("Choose the pilot these figures are for")
-        problems: list[tuple[str, str]] = []
-
-        def take(name, parse, *args):
-            try:
-                return parse(values.get(name, ""), *args)
-            except CellError as error:
-                problems.append((name, str(error)))
-                return None
-
-        name = cell_text(values.get("measure", ""))
+        check = RowCheck(values)
+        name = check.text("measure")
         measure: Measure | None = ctx.measures.get(name.lower())
         if measure is None:
             known = ", ".join(sorted(m.name for m in ctx.measures.values())) or "none yet"
-            problems.append(("measure", f"“{name}” is not a measure of this pilot ({known})"))
-        period = take("period", parse_period)
-        group = take("group", parse_choice, Reading.Group.choices) or Reading.Group.PILOT
-        value = take("value", parse_number)
-        denominator = take("denominator", parse_number)
-        note = cell_text(values.get("note", ""))[:300]
-        if problems or measure is None or period is None:
-            return {}, problems
+            check.problem("measure", f"“{name}” is not a measure of this pilot ({known})")
+        period = check.take("period", parse_period)
+        group = check.take("group", parse_choice, Reading.Group.choices) or Reading.Group.PILOT
+        value = check.take("value", parse_number)
+        denominator = check.take("denominator", parse_number)
+        note = check.text("note")[:300]
+        if check.problems or measure is None or period is None:
+            return {}, check.problems
         period = measure.period_start(period)
         for field_name, reason in services.check_reading(
             measure, period_start=period, group=group, value=value, denominator=denominator
         ).items():
-            column = {"period_start": "period"}.get(field_name, field_name)
-            problems.append((column, reason))
+            check.problem({"period_start": "period"}.get(field_name, field_name), reason)
         where = (measure.pk, group, period)
         if where in ctx.seen:
-            problems.append(
-                (
-                    "period",
-                    f"another row also has {measure.name} for {measure.period_label(period)}",
-                )
-            )
+            label = measure.period_label(period)
+            check.problem("period", f"another row also has {measure.name} for {label}")
         ctx.seen[where] = True
-        if problems:
-            return {}, problems
+        if check.problems:
+            return {}, check.problems
         return {
             "measure": measure,
             "group": group,

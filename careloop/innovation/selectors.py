@@ -11,6 +11,7 @@ from django.urls import reverse
 from careloop.core import workdays
 from careloop.core.areas import Figure, WorkItem
 from careloop.core.permissions import can
+from careloop.core.selectors import search
 
 from . import analysis
 from .models import Evaluation, ExternalLearning, Measure, Pilot, Reading
@@ -26,11 +27,7 @@ def pilots(user, *, status: str = "", query: str = ""):
         qs = qs.live()
     elif status:
         qs = qs.filter(status=status)
-    if query:
-        qs = qs.filter(
-            Q(title__icontains=query) | Q(idea__icontains=query) | Q(problem__icontains=query)
-        )
-    return qs.order_by("title")
+    return search(qs, query, "title", "idea", "problem").order_by("title")
 
 
 def status_counts(user) -> list[tuple[str, str, int]]:
@@ -114,13 +111,7 @@ def external(user, *, kind: str = "", query: str = ""):
     qs = ExternalLearning.objects.select_related("lead")
     if kind:
         qs = qs.filter(kind=kind)
-    if query:
-        qs = qs.filter(
-            Q(title__icontains=query)
-            | Q(organisation__icontains=query)
-            | Q(learned__icontains=query)
-        )
-    return qs
+    return search(qs, query, "title", "organisation", "learned")
 
 
 # --- Home page ---------------------------------------------------------------------------------

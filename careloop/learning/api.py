@@ -11,7 +11,7 @@ from rest_framework.decorators import action as route
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from careloop.core.api import RoleViewSet
+from careloop.core.api import RoleViewSet, valid_input
 from careloop.core.models import Team, User
 from careloop.feedback.models import Feedback
 from careloop.learning import services
@@ -289,7 +289,7 @@ class ActionViewSet(RoleViewSet):
     @route(detail=True, methods=["post"])
     def progress(self, request, pk=None):
         action = self._updatable()
-        data = self._valid(ProgressInput)
+        data = valid_input(ProgressInput, request)
         services.action_record_progress(action=action, user=request.user, **data)
         return self._answer(action)
 
@@ -297,7 +297,7 @@ class ActionViewSet(RoleViewSet):
     @route(detail=True, methods=["post"])
     def evidence(self, request, pk=None):
         action = self._updatable()
-        data = self._valid(EvidenceInput)
+        data = valid_input(EvidenceInput, request)
         services.action_add_evidence(
             action=action,
             user=request.user,
@@ -313,20 +313,19 @@ class ActionViewSet(RoleViewSet):
     @route(detail=True, methods=["post"])
     def complete(self, request, pk=None):
         action = self._updatable()
-        services.action_complete(action=action, user=request.user, **self._valid(CompleteInput))
+        services.action_complete(
+            action=action, user=request.user, **valid_input(CompleteInput, request)
+        )
         return self._answer(action)
 
     @extend_schema(request=SignOffInput, responses=ActionSerializer, summary="Sign off closure")
     @route(detail=True, methods=["post"], url_path="sign-off", url_name="sign-off")
     def sign_off(self, request, pk=None):
         action = self.get_object()
-        services.action_sign_off(action=action, user=request.user, **self._valid(SignOffInput))
+        services.action_sign_off(
+            action=action, user=request.user, **valid_input(SignOffInput, request)
+        )
         return self._answer(action)
-
-    def _valid(self, serializer_class) -> dict:
-        serializer = serializer_class(data=self.request.data)
-        serializer.is_valid(raise_exception=True)
-        return dict(serializer.validated_data)
 
 
 class RemedySerializer(serializers.ModelSerializer):
@@ -405,9 +404,7 @@ class LgscoCaseViewSet(RoleViewSet):
     @route(detail=True, methods=["post"])
     def remedies(self, request, pk=None):
         case = self.get_object()
-        serializer = RemedyInput(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.lgsco_remedy_add(case=case, **serializer.validated_data)
+        services.lgsco_remedy_add(case=case, **valid_input(RemedyInput, request))
         case.refresh_from_db()
         return Response(LgscoCaseSerializer(case, context=self.get_serializer_context()).data)
 

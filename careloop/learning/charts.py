@@ -19,15 +19,15 @@ def bar_chart(rows: Sequence[tuple[str, float]], *, title: str, id_prefix: str) 
     top = max((v for _, v in rows), default=0) or 1
     height = 20 + ROW * max(1, len(rows))
     desc = "; ".join(f"{label}: {value:g}" for label, value in rows) or "No data"
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" '
-        f"{svg.attrs(viewBox=f'0 0 {WIDTH} {height}', role='img', class_='careloop-bar-chart')} "
-        f'aria-labelledby="{id_prefix}-title {id_prefix}-desc" font-family="{svg.FONT}" '
-        f'font-size="{FONT}">',
-        svg.element("title", title, id=f"{id_prefix}-title"),
-        svg.element("desc", desc, id=f"{id_prefix}-desc"),
-        svg.element("rect", x=0, y=0, width=WIDTH, height=height, fill=svg.WHITE),
-    ]
+    out = svg.chart_start(
+        WIDTH,
+        height,
+        title=title,
+        desc=desc,
+        id_prefix=id_prefix,
+        class_="careloop-bar-chart",
+        font_size=FONT,
+    )
     span = WIDTH - LABEL_W - 60
     for i, (label, value) in enumerate(rows):
         y = 10 + i * ROW

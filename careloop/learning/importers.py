@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from careloop.core.imports import Importer, ImportField, register
-from careloop.core.imports.parsing import CellError, parse_int
+from careloop.core.imports.parsing import CellError, RowCheck, parse_int
 from careloop.core.imports.reading import cell_text
 from careloop.core.services import ServiceError
 
@@ -148,22 +148,14 @@ class LgscoYearImporter(Importer):
         return Context()
 
     def clean_row(self, values: dict, ctx: Context):
-        problems: list[tuple[str, str]] = []
-
-        def take(name, parse, **kwargs):
-            try:
-                return parse(values.get(name, ""), **kwargs)
-            except CellError as error:
-                problems.append((name, str(error)))
-                return None
-
-        year = take("year", parse_year)
-        figures = {name: take(name, parse_int, low=0, high=1_000_000) for name in COUNTS}
-        figures |= {name: take(name, parse_rate) for name in RATES}
-        if figures["remedied_by_council"] is None and not problems:
+        check = RowCheck(values)
+        year = check.take("year", parse_year)
+        figures = {name: check.take(name, parse_int, low=0, high=1_000_000) for name in COUNTS}
+        figures |= {name: check.take(name, parse_rate) for name in RATES}
+        if check.problems:
+            return {}, check.problems
+        if figures["remedied_by_council"] is None:
             figures["remedied_by_council"] = 0
-        if problems:
-            return {}, problems
         try:
             check_year(dict(figures))
         except ServiceError as error:

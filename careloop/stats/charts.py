@@ -97,13 +97,15 @@ def xmr_svg(
             + "."
         )
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" '
-        f"{svg.attrs(viewBox=f'0 0 {width} {height}', role='img', class_='careloop-spc-chart')} "
-        f'aria-labelledby="{id_prefix}-title {id_prefix}-desc" '
-        f'font-family="{svg.FONT}" font-size="{FONT_SIZE}">',
-        svg.element("title", title, id=f"{id_prefix}-title"),
-        svg.element("desc", desc, id=f"{id_prefix}-desc"),
-        svg.element("rect", x=0, y=0, width=width, height=height, fill=svg.WHITE),
+        *svg.chart_start(
+            width,
+            height,
+            title=title,
+            desc=desc,
+            id_prefix=id_prefix,
+            class_="careloop-spc-chart",
+            font_size=FONT_SIZE,
+        ),
         *legend,
         '<g class="spc-axes">',
     ]

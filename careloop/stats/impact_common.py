@@ -103,30 +103,29 @@ def rate_describer(per: float, unit: str, decimals: int):
     return describe
 
 
-def mean_describer(unit: str, decimals: int):
-    suffix = f" {unit}" if unit else ""
+def _difference_describer(first, second, suffix: str, decimals: int):
+    """A difference test's change (its interval against 0) and its two figures, each read
+    from the test by `first` and `second`, with `suffix` after them."""
 
-    def describe(test: MeanDifferenceTest) -> tuple[int, str, str]:
-        change = change_of(test.ci_low, test.ci_high, 0.0)
+    def describe(test) -> tuple[int, str, str]:
         return (
-            change,
-            f"{fmt(test.mean_first, decimals)}{suffix}",
-            f"{fmt(test.mean_second, decimals)}{suffix}",
+            change_of(test.ci_low, test.ci_high, 0.0),
+            f"{fmt(first(test), decimals)}{suffix}",
+            f"{fmt(second(test), decimals)}{suffix}",
         )
 
     return describe
+
+
+def mean_describer(unit: str, decimals: int):
+    suffix = f" {unit}" if unit else ""
+    return _difference_describer(lambda t: t.mean_first, lambda t: t.mean_second, suffix, decimals)
 
 
 def proportion_describer(decimals: int):
-    def describe(test: ProportionTest) -> tuple[int, str, str]:
-        change = change_of(test.ci_low, test.ci_high, 0.0)
-        return (
-            change,
-            f"{fmt(test.p_first * 100, decimals)}%",
-            f"{fmt(test.p_second * 100, decimals)}%",
-        )
-
-    return describe
+    return _difference_describer(
+        lambda t: t.p_first * 100, lambda t: t.p_second * 100, "%", decimals
+    )
 
 
 def counts_and_exposures(counts, exposures, per: float) -> tuple[np.ndarray, np.ndarray]:

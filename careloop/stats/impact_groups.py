@@ -11,6 +11,7 @@ from .impact_common import (
     ImpactResult,
     Kind,
     Outcome,
+    Wording,
     counts_and_exposures,
     improvement_of,
     mean_describer,
@@ -28,38 +29,33 @@ __all__ = ["compare_group_counts", "compare_group_means", "compare_group_proport
 
 def _compare(
     kind: Kind,
+    w: Wording,
+    pilot: str,
+    comparison: str,
     periods: int,
     run_test,
     describe,
-    *,
-    measure: str,
-    pilot: str,
-    comparison: str,
-    period_name: str,
-    direction: Direction | str,
-    min_periods: int,
-    decimals: int,
 ) -> ImpactResult:
-    if periods < min_periods:
+    if periods < w.min_periods:
         finding = text.too_thin_groups(
-            measure, periods, min_periods, period_name, pilot, comparison
+            w.measure, periods, w.min_periods, w.period_name, pilot, comparison
         )
         return ImpactResult(kind, Outcome.TOO_LITTLE_DATA, finding, periods, periods)
     try:
         test = run_test()
     except StatsInputError as exc:
-        finding = text.cannot_judge(measure, f"compare {pilot} with {comparison}", str(exc))
+        finding = text.cannot_judge(w.measure, f"compare {pilot} with {comparison}", str(exc))
         return ImpactResult(kind, Outcome.TOO_LITTLE_DATA, finding, periods, periods)
     change, first, second = describe(test)
-    stat = text.statistic(test, decimals)
+    stat = text.statistic(test, w.decimals)
     return ImpactResult(
         kind=kind,
         outcome=outcome_of(change),
-        finding=text.groups(measure, pilot, comparison, first, second, change, stat),
+        finding=text.groups(w.measure, pilot, comparison, first, second, change, stat),
         periods_first=periods,
         periods_second=periods,
         test=test,
-        improvement=improvement_of(change, Direction(direction)),
+        improvement=improvement_of(change, w.direction),
     )
 
 
@@ -91,18 +87,15 @@ def compare_group_counts(
     same_length(p, c, "pilot periods", "comparison periods")
     per = 1.0 if pilot_exposures is None else float(per)
     unit = rate_unit_text(pilot_exposures, per, period_name, rate_unit)
+    w = Wording(measure, period_name, Direction(direction), min_periods, confidence, decimals)
     return _compare(
         Kind.COUNT,
+        w,
+        pilot,
+        comparison,
         len(p),
         lambda: rate_ratio_test(c.sum(), ce.sum(), p.sum(), pe.sum(), confidence),
         rate_describer(per, unit, decimals),
-        measure=measure,
-        pilot=pilot,
-        comparison=comparison,
-        period_name=period_name,
-        direction=direction,
-        min_periods=min_periods,
-        decimals=decimals,
     )
 
 
@@ -124,18 +117,15 @@ def compare_group_means(
     p = as_series(pilot_values, "pilot values")
     c = as_series(comparison_values, "comparison values")
     same_length(p, c, "pilot periods", "comparison periods")
+    w = Wording(measure, period_name, Direction(direction), min_periods, confidence, decimals)
     return _compare(
         Kind.MEAN,
+        w,
+        pilot,
+        comparison,
         len(p),
         lambda: welch_test(c, p, confidence),
         mean_describer(unit, decimals),
-        measure=measure,
-        pilot=pilot,
-        comparison=comparison,
-        period_name=period_name,
-        direction=direction,
-        min_periods=min_periods,
-        decimals=decimals,
     )
 
 
@@ -158,16 +148,13 @@ def compare_group_proportions(
     pn, pd = proportion_arrays(pilot_numerators, pilot_denominators)
     cn, cd = proportion_arrays(comparison_numerators, comparison_denominators)
     same_length(pn, cn, "pilot periods", "comparison periods")
+    w = Wording(measure, period_name, Direction(direction), min_periods, confidence, decimals)
     return _compare(
         Kind.PROPORTION,
+        w,
+        pilot,
+        comparison,
         len(pn),
         lambda: proportion_test(cn.sum(), cd.sum(), pn.sum(), pd.sum(), confidence),
         proportion_describer(decimals),
-        measure=measure,
-        pilot=pilot,
-        comparison=comparison,
-        period_name=period_name,
-        direction=direction,
-        min_periods=min_periods,
-        decimals=decimals,
     )

@@ -44,6 +44,22 @@ def element(tag: str, body: str | None = None, **values: object) -> str:
     return f"{opening}>{escape(body)}</{tag}>"
 
 
+def chart_start(
+    width: float, height: float, *, title: str, desc: str, id_prefix: str, class_: str, font_size
+) -> list[str]:
+    """An accessible chart's opening: the <svg> (an image labelled by its <title> and <desc>,
+    which screen readers read) and its white background."""
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" '
+        f"{attrs(viewBox=f'0 0 {width} {height}', role='img', class_=class_)} "
+        f'aria-labelledby="{id_prefix}-title {id_prefix}-desc" '
+        f'font-family="{FONT}" font-size="{font_size}">',
+        element("title", title, id=f"{id_prefix}-title"),
+        element("desc", desc, id=f"{id_prefix}-desc"),
+        element("rect", x=0, y=0, width=width, height=height, fill=WHITE),
+    ]
+
+
 def text_width(text: str, size: float) -> float:
     """Rough rendered width of text in a sans-serif font."""
     return len(text) * size * 0.56

@@ -10,7 +10,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from careloop.core.api import id_field
+from careloop.core.api import id_field, valid_input
 from careloop.core.permissions import get_visible_or_404
 from careloop.feedback.models import Feedback
 from careloop.stats.charts import VARIATION_TEXT
@@ -242,13 +242,12 @@ class FeedbackThemesView(APIView):
     )
     def post(self, request, pk: int):
         item = self._item(request, pk)
-        data = ReviewSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = valid_input(ReviewSerializer, request)
         services.themes_review(
             feedback=item,
             user=request.user,
-            theme_ids=data.validated_data["themes"],
-            sentiment=data.validated_data.get("sentiment"),
+            theme_ids=data["themes"],
+            sentiment=data.get("sentiment"),
         )
         return Response(self._data(item))
 

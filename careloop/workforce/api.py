@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from careloop.core.api import RoleViewSet
+from careloop.core.api import RoleViewSet, ServiceViewSet
 
 from . import selectors, services
 from .models import CareerStage, Completion, Course, Registration, SupervisionSession
@@ -43,21 +43,12 @@ class RegistrationSerializer(serializers.ModelSerializer):
         fields = ["id", "person", *services.REGISTRATION_FIELDS]
 
 
-class CourseViewSet(RoleViewSet):
+class CourseViewSet(ServiceViewSet):
     queryset = Course.objects.prefetch_related("audience_teams").order_by("title")
     serializer_class = CourseSerializer
     view_permission, edit_permission = "workforce.view", "workforce.catalogue_edit"
     http_method_names = ["get", "post", "patch", "head", "options"]
-
-    def perform_create(self, serializer):
-        serializer.instance = services.course_save(
-            user=self.request.user, **serializer.validated_data
-        )
-
-    def perform_update(self, serializer):
-        serializer.instance = services.course_save(
-            user=self.request.user, course=serializer.instance, **serializer.validated_data
-        )
+    save, record, save_user = staticmethod(services.course_save), "course", True
 
 
 class CompletionViewSet(RoleViewSet):

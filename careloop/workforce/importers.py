@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from careloop.core.imports import Importer, ImportField, bulk, register
-from careloop.core.imports.parsing import CellError, parse_date
-from careloop.core.imports.reading import cell_text
+from careloop.core.imports.parsing import RowCheck, parse_date
 from careloop.core.models import User
 
 from . import services
@@ -93,37 +92,30 @@ class CompletionImporter(Importer):
         return Context(by_email, by_number, courses, dt.date.today())
 
     def clean_row(self, values, ctx: Context):
-        problems: list[tuple[str, str]] = []
-        who = cell_text(values.get("person", "")).strip()
+        check = RowCheck(values)
+        who = check.text("person")
         person = ctx.by_email.get(who.lower()) or ctx.by_number.get(who.lower())
         if person is None:
-            problems.append(("person", f"“{who}” is not a person careloop knows"))
-        title = cell_text(values.get("course", "")).strip()
+            check.problem("person", f"“{who}” is not a person careloop knows")
+        title = check.text("course")
         course = ctx.courses.get(title.lower())
         if course is None:
-            problems.append(("course", f"“{title}” is not a course in the catalogue"))
-        completed = expires = None
-        try:
-            completed = parse_date(values.get("completed_on"))
-        except CellError as error:
-            problems.append(("completed_on", str(error)))
-        try:
-            expires = parse_date(values.get("expires_on"))
-        except CellError as error:
-            problems.append(("expires_on", str(error)))
+            check.problem("course", f"“{title}” is not a course in the catalogue")
+        completed = check.take("completed_on", parse_date)
+        expires = check.take("expires_on", parse_date)
         if completed and completed > ctx.today:
-            problems.append(("completed_on", "is in the future"))
+            check.problem("completed_on", "is in the future")
         if completed and expires and expires < completed:
-            problems.append(("expires_on", "is before the date completed"))
-        if problems or person is None or course is None or completed is None:
-            return {}, problems  # (the three are never None without a problem: for the types)
-        ref = cell_text(values.get("external_ref", "")).strip()[:100]
+            check.problem("expires_on", "is before the date completed")
+        if check.problems or person is None or course is None or completed is None:
+            return {}, check.problems  # (never None without a problem: for the types)
+        ref = check.text("external_ref")[:100]
         return {
             "person": person,
             "course": course,
             "completed_on": completed,
             "expires_on": expires or course.expiry_for(completed),
-            "evidence": cell_text(values.get("evidence", "")).strip()[:300],
+            "evidence": check.text("evidence")[:300],
             "external_ref": ref or derived_key(person.pk, course.pk, completed),
         }, []
 

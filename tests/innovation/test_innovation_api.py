@@ -123,3 +123,19 @@ def test_measures_with_figures_cannot_be_deleted_through_the_api(api, users):
     reading = ReadingFactory()
     response = api(users["quality_lead"]).delete(f"/api/v1/pilot-measures/{reading.measure_id}/")
     assert response.status_code == 400 and "cannot be deleted" in response.json()["detail"]
+
+
+def test_lists_filtered_by_a_parent_record_refuse_what_is_not_a_record_number(api, users):
+    one, other = MeasureFactory(name="Falls"), MeasureFactory(name="Admissions")
+    client = api(users["viewer"])
+
+    def names(url):
+        body = client.get(url).json()
+        return sorted(m["name"] for m in (body["results"] if isinstance(body, dict) else body))
+
+    assert names(f"/api/v1/pilot-measures/?pilot={one.pilot_id}") == ["Falls"]
+    assert names("/api/v1/pilot-measures/") == ["Admissions", "Falls"]
+    assert other.pilot_id != one.pilot_id
+    bad = client.get("/api/v1/pilot-measures/?pilot=abc")
+    assert bad.status_code == 400 and "not a record number" in bad.json()["pilot"][0]
+    assert client.get("/api/v1/pilot-figures/?measure=99999999999999999999").status_code == 400

@@ -6,19 +6,17 @@ from __future__ import annotations
 
 import re
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from careloop.assurance.cqc.rating import RatingOutcome, try_overall_rating
 from careloop.assurance.models.framework import FrameworkVersion, QualityStatement
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown, empty_or_between, optional_person
 
 
-class SelfAssessment(Audited):
+class SelfAssessment(Audited, Shown):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         APPROVED = "approved", "Signed off"
@@ -46,23 +44,18 @@ class SelfAssessment(Audited):
         default=2,
         validators=[MinValueValidator(1), MaxValueValidator(20)],
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    approved_by = optional_person(blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
+
+    show_url = "assurance:assessment_show"
 
     class Meta:
         ordering = ["-as_at", "-id"]
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("assurance:assessment_show", args=[self.pk])
 
     @property
     def is_signed_off(self) -> bool:
@@ -111,9 +104,7 @@ class StatementAssessment(Audited):
     sentence_evidence = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     drafted_at = models.DateTimeField("key findings drafted", null=True, blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    updated_by = optional_person(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -123,10 +114,7 @@ class StatementAssessment(Audited):
             models.UniqueConstraint(
                 fields=["self_assessment", "statement"], name="statement_assessment_unique"
             ),
-            models.CheckConstraint(
-                condition=Q(score__isnull=True) | Q(score__gte=1, score__lte=4),
-                name="statement_assessment_score_1_to_4",
-            ),
+            empty_or_between("score", 1, 4, name="statement_assessment_score_1_to_4"),
         ]
 
     def __str__(self) -> str:
@@ -166,9 +154,7 @@ class ReviewEvent(models.Model):
     )
     action = models.CharField(max_length=12, choices=Action.choices)
     comment = models.TextField(blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    by = optional_person()
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -7,14 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from careloop.assurance.models.framework import QualityStatement
-from careloop.core.models import Audited, Restrictable, RestrictableQuerySet
+from careloop.core.models import Audited, Restrictable, RestrictableQuerySet, Shown, optional_person
 
 
 class EvidenceItemQuerySet(RestrictableQuerySet):
@@ -35,7 +33,7 @@ class EvidenceItemQuerySet(RestrictableQuerySet):
 EvidenceItemManager = models.Manager.from_queryset(EvidenceItemQuerySet)
 
 
-class EvidenceItem(Audited, Restrictable):
+class EvidenceItem(Audited, Restrictable, Shown):
     """One piece of evidence, with a link to what it stands for."""
 
     audit_exclude = ("refreshed_at", "updated_at")
@@ -68,9 +66,7 @@ class EvidenceItem(Audited, Restrictable):
     suggested_statements = models.JSONField(default=list, blank=True)
     suggested_category = models.CharField(max_length=30, blank=True)
     suggestion_reason = models.CharField(max_length=300, blank=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    confirmed_by = optional_person(blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     stale_since = models.DateTimeField(
         "no longer reported since",
@@ -78,14 +74,14 @@ class EvidenceItem(Audited, Restrictable):
         blank=True,
         help_text="When the area stopped reporting this fact.",
     )
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    added_by = optional_person(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     refreshed_at = models.DateTimeField(null=True, blank=True)
 
     objects: ClassVar[EvidenceItemManager] = EvidenceItemManager()
+
+    show_url = "assurance:evidence_show"
 
     class Meta:
         ordering = ["-date", "title"]
@@ -99,9 +95,6 @@ class EvidenceItem(Audited, Restrictable):
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("assurance:evidence_show", args=[self.pk])
 
     @property
     def is_confirmed(self) -> bool:
@@ -138,9 +131,7 @@ class RefreshRun(models.Model):
 
     started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    requested_by = optional_person(blank=True)
     created = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown, optional_link
 
 
 class FrameworkVersionQuerySet(models.QuerySet["FrameworkVersion"]):
@@ -18,7 +17,7 @@ class FrameworkVersionQuerySet(models.QuerySet["FrameworkVersion"]):
         return self.filter(is_current=True).first()
 
 
-class FrameworkVersion(Audited):
+class FrameworkVersion(Audited, Shown):
     """One version of the framework. Self-assessments keep the version they were made with."""
 
     version = models.CharField(max_length=40, unique=True)
@@ -27,13 +26,13 @@ class FrameworkVersion(Audited):
     shipped = models.BooleanField(
         default=False, help_text="Loaded from the framework that comes with careloop."
     )
-    based_on = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    based_on = optional_link("self", blank=True)
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = FrameworkVersionQuerySet.as_manager()
+
+    show_url = "assurance:framework_show"
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -45,9 +44,6 @@ class FrameworkVersion(Audited):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.version})"
-
-    def get_absolute_url(self) -> str:
-        return reverse("assurance:framework_show", args=[self.pk])
 
     @property
     def is_locked(self) -> bool:

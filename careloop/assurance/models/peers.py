@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from careloop.assurance.cqc.framework import QUALITY_STATEMENTS, normalise_name
 from careloop.assurance.cqc.rating import RatingOutcome, try_overall_rating
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown, empty_or_between, optional_person
 
 
-class PeerReport(Audited):
+class PeerReport(Audited, Shown):
     """One council's published assessment: its summary page and statement pages."""
 
     council = models.CharField(max_length=200)
@@ -23,10 +21,10 @@ class PeerReport(Audited):
     summary_scores = models.JSONField(
         default=dict, blank=True, help_text="Scores printed on the summary page, by number."
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
+
+    show_url = "assurance:peer_show"
 
     class Meta:
         ordering = ["council"]
@@ -37,9 +35,6 @@ class PeerReport(Audited):
     def save(self, *args, **kwargs):
         self.council_key = council_key(self.council)
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("assurance:peer_show", args=[self.pk])
 
     def scores(self) -> list[int | None]:
         """Scores by statement (1-9): the statement page's, else the summary page's."""
@@ -57,7 +52,7 @@ def council_key(name: str) -> str:
     return normalise_name(name)
 
 
-class PeerPage(Audited):
+class PeerPage(Audited, Shown):
     """One imported page, exactly as careloop read it: what was found and what was not."""
 
     audit_exclude = ("text", "sentences")
@@ -84,10 +79,11 @@ class PeerPage(Audited):
     source_format = models.CharField(max_length=10, default="text")
     source_name = models.CharField(max_length=200, blank=True)
     text = models.TextField(help_text="The page as imported.")
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    imported_by = optional_person()
     imported_at = models.DateTimeField(default=timezone.now)
+
+    show_url = "assurance:peer_page"
+    show_url_args = ("report_id", "pk")
 
     class Meta:
         ordering = ["report", "statement_number"]
@@ -100,10 +96,7 @@ class PeerPage(Audited):
             models.UniqueConstraint(
                 fields=["report"], condition=Q(page_type="summary"), name="peer_page_one_summary"
             ),
-            models.CheckConstraint(
-                condition=Q(score__isnull=True) | Q(score__gte=1, score__lte=4),
-                name="peer_page_score_1_to_4",
-            ),
+            empty_or_between("score", 1, 4, name="peer_page_score_1_to_4"),
         ]
 
     def __str__(self) -> str:
@@ -115,6 +108,3 @@ class PeerPage(Audited):
             return "Overall summary"
         assert self.statement_number is not None  # a statement page is filed by its number
         return QUALITY_STATEMENTS[self.statement_number - 1].name
-
-    def get_absolute_url(self) -> str:
-        return reverse("assurance:peer_page", args=[self.report_id, self.pk])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 
 from careloop.assurance.models import EvidenceItem, RefreshRun
+from careloop.core.selectors import chosen, search
 
 # --- Evidence library -----------------------------------------------------------------------------
 EVIDENCE_STATES = {
@@ -29,13 +30,7 @@ def evidence_list(
         qs = qs.confirmed()
     elif state == "not_reported":
         qs = qs.exclude(stale_since=None)
-    if kind in EvidenceItem.Kind.values:
-        qs = qs.filter(kind=kind)
-    if query:
-        qs = qs.filter(
-            Q(title__icontains=query) | Q(summary__icontains=query) | Q(source__icontains=query)
-        )
-    return qs
+    return search(chosen(qs, kind=kind), query, "title", "summary", "source")
 
 
 def evidence_counts(user) -> dict[str, int]:

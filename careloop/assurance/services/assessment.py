@@ -156,10 +156,15 @@ def _event(sa: StatementAssessment | None, assessment, action: str, user, commen
     )
 
 
-def _move(sa: StatementAssessment, status: str, user) -> None:
+def _move(
+    sa: StatementAssessment, status: str, user, action: str, comment: str
+) -> StatementAssessment:
+    """Move a statement to `status`, with the review event that says who did it and why."""
     sa.status = status
     sa.updated_by = user
     sa.save(update_fields=["status", "updated_by", "updated_at"])
+    _event(sa, sa.self_assessment, action, user, comment)
+    return sa
 
 
 @transaction.atomic
@@ -174,9 +179,7 @@ def statement_submit(*, statement_assessment: StatementAssessment, user, comment
     ]
     if missing:
         raise ServiceError(f"Add {' and '.join(missing)} before sending it for review")
-    _move(sa, Status.IN_REVIEW, user)
-    _event(sa, sa.self_assessment, ReviewEvent.Action.SUBMITTED, user, comment)
-    return sa
+    return _move(sa, Status.IN_REVIEW, user, ReviewEvent.Action.SUBMITTED, comment)
 
 
 @transaction.atomic
@@ -193,9 +196,7 @@ def statement_approve(*, statement_assessment: StatementAssessment, user, commen
             "You sent this statement for review, so someone else must approve it: "
             "approval is a second person's check"
         )
-    _move(sa, Status.APPROVED, user)
-    _event(sa, sa.self_assessment, ReviewEvent.Action.APPROVED, user, comment)
-    return sa
+    return _move(sa, Status.APPROVED, user, ReviewEvent.Action.APPROVED, comment)
 
 
 @transaction.atomic
@@ -207,9 +208,7 @@ def statement_return(*, statement_assessment: StatementAssessment, user, comment
         raise ServiceError("Only a statement sent for review can be returned")
     if not comment.strip():
         raise ServiceError("Say what needs to change", field="comment")
-    _move(sa, Status.DRAFT, user)
-    _event(sa, sa.self_assessment, ReviewEvent.Action.RETURNED, user, comment)
-    return sa
+    return _move(sa, Status.DRAFT, user, ReviewEvent.Action.RETURNED, comment)
 
 
 @transaction.atomic
@@ -219,9 +218,7 @@ def statement_reopen(*, statement_assessment: StatementAssessment, user, comment
     _check_open(sa.self_assessment)
     if sa.status == Status.DRAFT:
         raise ServiceError("This statement is already a draft")
-    _move(sa, Status.DRAFT, user)
-    _event(sa, sa.self_assessment, ReviewEvent.Action.REOPENED, user, comment)
-    return sa
+    return _move(sa, Status.DRAFT, user, ReviewEvent.Action.REOPENED, comment)
 
 
 @transaction.atomic

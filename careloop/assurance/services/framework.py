@@ -19,6 +19,21 @@ QUALITY_STATEMENT_FIELDS = ("name", "variants", "commitment", "what_people_expec
 SCORE_LEVEL_FIELDS = ("wording", "rating")
 
 
+def _statement(framework: FrameworkVersion, theme: Theme, qs) -> None:
+    """A quality statement in `framework`, a copy of `qs` (the shipped one or another
+    version's)."""
+    QualityStatement.objects.create(
+        framework=framework,
+        theme=theme,
+        number=qs.number,
+        name=qs.name,
+        page_slug=qs.page_slug,
+        commitment=qs.commitment,
+        what_people_expect=list(qs.what_people_expect),
+        variants=list(qs.variants),
+    )
+
+
 @transaction.atomic
 def _load_shipped() -> FrameworkVersion:
     data = shipped.as_dict()
@@ -32,16 +47,7 @@ def _load_shipped() -> FrameworkVersion:
         for t in data["themes"]
     }
     for qs in shipped.QUALITY_STATEMENTS:
-        QualityStatement.objects.create(
-            framework=version,
-            theme=themes[qs.theme_number],
-            number=qs.number,
-            name=qs.name,
-            page_slug=qs.page_slug,
-            commitment=qs.commitment,
-            what_people_expect=list(qs.what_people_expect),
-            variants=list(qs.variants),
-        )
+        _statement(version, themes[qs.theme_number], qs)
     for level in shipped.SCORE_LEVELS:
         ScoreLevel.objects.create(
             framework=version, score=level.score, wording=level.wording, rating=level.rating
@@ -97,16 +103,7 @@ def framework_copy(*, source: FrameworkVersion, version: str, name: str = "") ->
             framework=copy, number=theme.number, name=theme.name, variants=theme.variants
         )
     for qs in source.statements.all():
-        QualityStatement.objects.create(
-            framework=copy,
-            theme=themes[qs.theme_id],
-            number=qs.number,
-            name=qs.name,
-            page_slug=qs.page_slug,
-            commitment=qs.commitment,
-            what_people_expect=qs.what_people_expect,
-            variants=qs.variants,
-        )
+        _statement(copy, themes[qs.theme_id], qs)
     for level in source.score_levels.all():
         ScoreLevel.objects.create(
             framework=copy, score=level.score, wording=level.wording, rating=level.rating

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 
 from careloop.core import workdays
-from careloop.core.models import Audited
+from careloop.core.models import Audited, optional_link
 
 from .participants import Group
 from .projects import Project
@@ -132,16 +132,8 @@ class Contribution(Audited):
     COLOURS = {"pending": "grey", "changed": "green", "partly": "yellow", "not_changed": "orange"}
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="contributions")
-    window = models.ForeignKey(
-        FeedbackWindow,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="contributions",
-    )
-    group = models.ForeignKey(
-        Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="contributions"
-    )
+    window = optional_link(FeedbackWindow, blank=True, related_name="contributions")
+    group = optional_link(Group, blank=True, related_name="contributions")
     said = models.TextField(
         "what people said", help_text="Summarise in their words where possible. Leave out names."
     )

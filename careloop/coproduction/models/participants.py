@@ -9,12 +9,11 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.urls import reverse
 
-from careloop.core.models import Audited, Restrictable
+from careloop.core.models import Audited, Restrictable, Shown, optional_link
 
 
-class Group(Audited):
+class Group(Audited, Shown):
     """A lived-experience group or a partner organisation."""
 
     class Kind(models.TextChoices):
@@ -51,21 +50,20 @@ class Group(Audited):
     contact_phone = models.CharField(max_length=40, blank=True)
     is_active = models.BooleanField("active", default=True)
 
+    show_url = "coproduction:group_show"
+
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("coproduction:group_show", args=[self.pk])
-
     @property
     def is_lived_experience(self) -> bool:
         return self.kind in self.LIVED_EXPERIENCE_KINDS
 
 
-class Participant(Audited, Restrictable):
+class Participant(Audited, Restrictable, Shown):
     """A person with lived experience who takes part. Personal data: seen only by people
     who run coproduction, never on public pages."""
 
@@ -134,14 +132,13 @@ class Participant(Audited, Restrictable):
     erased_on = models.DateField(null=True, blank=True)
     added_on = models.DateField(default=dt.date.today)
 
+    show_url = "coproduction:participant_show"
+
     class Meta:
         ordering = ["full_name"]
 
     def __str__(self) -> str:
         return self.full_name
-
-    def get_absolute_url(self) -> str:
-        return reverse("coproduction:participant_show", args=[self.pk])
 
     def clean(self):
         if self.consent and not self.consent_on:
@@ -178,13 +175,7 @@ class Payment(Audited):
         PAID = "paid", "Paid"
 
     participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="payments")
-    project = models.ForeignKey(
-        "coproduction.Project",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="payments",
-    )
+    project = optional_link("coproduction.Project", blank=True, related_name="payments")
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.INVOLVEMENT)
     amount = models.DecimalField(
         "amount (£)",

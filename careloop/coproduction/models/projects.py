@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Team
+from careloop.core.models import Audited, Shown, Team, optional_link, optional_person
 
 from .participants import Group, Participant
 
@@ -60,7 +58,7 @@ class ProjectQuerySet(models.QuerySet):
         return self  # coproduction work is not personal data; participants are
 
 
-class Project(Audited):
+class Project(Audited, Shown):
     """A strategy, service or policy developed with people with lived experience."""
 
     action_source_permission = "coproduction.edit"  # learning.selectors.sources
@@ -79,12 +77,8 @@ class Project(Audited):
     title = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.STRATEGY)
     summary = models.TextField(help_text="What the work is for, in plain words.")
-    lead = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    lead = optional_person(blank=True)
+    team = optional_link(Team, blank=True)
     started_on = models.DateField("work began")
     drafted_on = models.DateField(
         "first draft written",
@@ -104,14 +98,13 @@ class Project(Audited):
 
     objects = ProjectQuerySet.as_manager()
 
+    show_url = "coproduction:project_show"
+
     class Meta:
         ordering = ["-started_on", "title"]
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("coproduction:project_show", args=[self.pk])
 
     def clean(self):
         errors = {}

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown, optional_link
 
 from .feedback import Contribution
 from .projects import Project
@@ -17,7 +17,7 @@ class StatementQuerySet(models.QuerySet):
         return self.filter(status=Statement.Status.PUBLISHED)
 
 
-class Statement(Audited):
+class Statement(Audited, Shown):
     """A published "You said, we did": what people said, and what the council did."""
 
     class Status(models.TextChoices):
@@ -50,21 +50,12 @@ class Statement(Audited):
     source_detail = models.CharField(
         max_length=200, blank=True, help_text="e.g. 'Adult Social Care Survey 2025'."
     )
-    project = models.ForeignKey(
-        Project, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
-    )
-    contribution = models.ForeignKey(
-        Contribution, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
-    )
-    pilot = models.ForeignKey(
-        "innovation.Pilot", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    action = models.ForeignKey(
+    project = optional_link(Project, blank=True, related_name="statements")
+    contribution = optional_link(Contribution, blank=True, related_name="statements")
+    pilot = optional_link("innovation.Pilot", blank=True)
+    action = optional_link(
         "learning.Action",
-        null=True,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="The action that did it, if one is tracked in Learn and act.",
     )
     themes = models.ManyToManyField(
@@ -80,15 +71,14 @@ class Statement(Audited):
 
     objects = StatementQuerySet.as_manager()
 
+    show_url = "coproduction:statement_show"
+
     class Meta:
         ordering = ["-published_on", "-pk"]
         verbose_name = "“You said, we did” statement"
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("coproduction:statement_show", args=[self.pk])
 
     def get_public_url(self) -> str:
         return reverse("coproduction:public_show", args=[self.pk])

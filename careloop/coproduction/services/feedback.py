@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.utils import timezone
 
 from careloop.core import notify, workdays
@@ -130,15 +129,6 @@ def reminders_send(*, today: dt.date | None = None) -> int:
         lead = window.project.lead
         assert lead is not None  # only projects with a lead
         lines.setdefault(lead, []).append(line)
-    sent = 0
-    for lead, items in lines.items():
-        sent += notify.send(
-            to=[lead],
-            subject="Coproduction: feedback windows",
-            template="coproduction/email/reminder.txt",
-            context={
-                "lines": items,
-                "site_url": getattr(settings, "CARELOOP_SITE_URL", "").rstrip("/"),
-            },
-        )
-    return sent
+    return notify.send_lines(
+        lines, subject="Coproduction: feedback windows", template="coproduction/email/reminder.txt"
+    )

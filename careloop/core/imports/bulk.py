@@ -84,34 +84,43 @@ def _prep(field):
     return lambda obj: field.get_db_prep_save(field.pre_save(obj, True), connection)
 
 
+_PLAIN_VALUES = (str, int, bool, float)  # stored in the audit trail as they are
+
+
+def _audited_fields(model) -> list[tuple[str, str, bool]]:
+    """(attname, name, redacted) of each field the audit trail records, in its order."""
+    redact = set(getattr(model, "audit_redact", ()))
+    return [(f.attname, f.name, f.name in redact) for f in audit._fields(model)]
+
+
+def _created_changes(values: dict, fields: list[tuple[str, str, bool]]) -> dict:
+    """A new record's changes as the audit trail records them: [None, value] for each field
+    that has a value (both redacted for a redacted field)."""
+    changes = {}
+    for attname, name, hidden in fields:
+        value = values[attname]
+        if value is None:
+            continue
+        if type(value) not in _PLAIN_VALUES:
+            value = audit._plain(value)
+            if value is None:
+                continue
+        changes[name] = [audit.REDACTED, audit.REDACTED] if hidden else [None, value]
+    return changes
+
+
 def audit_created(objs: list, *, reason: str = "") -> None:
     """Audit entries for newly inserted objects: the same as audit.record_bulk_create."""
     if not objs:
         return
     model = type(objs[0])
-    redact = set(getattr(model, "audit_redact", ()))
-    fields = [
-        (f.attname, f.name, f.name in redact)
-        for f in audit._fields(model)  # the fields the audit trail records, in its order
-    ]
+    fields = _audited_fields(model)
     ctx = audit.current()
     ct = ContentType.objects.get_for_model(model, for_concrete_model=False)
     now = timezone.now()
     entries = []
-    hidden_value = [audit.REDACTED, audit.REDACTED]
-    plain_types = (str, int, bool, float)
     for obj in objs:
-        values = obj.__dict__
-        changes = {}
-        for attname, name, hidden in fields:
-            value = values[attname]
-            if value is None:
-                continue
-            if type(value) not in plain_types:
-                value = audit._plain(value)
-                if value is None:
-                    continue
-            changes[name] = list(hidden_value) if hidden else [None, value]
+        changes = _created_changes(obj.__dict__, fields)
         entries.append(
             AuditEntry(
                 at=now,
@@ -183,8 +192,7 @@ def create_rows(model, rows: list[dict], *, reason: str = "", describe=None) -> 
                     + [json.dumps(values[a]) if a in json_fields else values[a] for a in attnames]
                 )
         # The audit entries, as audit.record_bulk_create writes them.
-        redact = set(getattr(model, "audit_redact", ()))
-        audited = [(f.attname, f.name, f.name in redact) for f in audit._fields(model)]
+        audited = _audited_fields(model)
         ctx = audit.current()
         ct = ContentType.objects.get_for_model(model, for_concrete_model=False)
         now = timezone.now()
@@ -202,23 +210,12 @@ def create_rows(model, rows: list[dict], *, reason: str = "", describe=None) -> 
         ]
         by_attname = {f.attname: f.column for f in entry_meta.concrete_fields if f.column}
         column_sql = ", ".join(quote(by_attname[c]) for c in entry_columns)
-        hidden_value = [audit.REDACTED, audit.REDACTED]
-        plain_types = (str, int, bool, float)
         describe = describe or (lambda row: str(model(**row)))
         with cursor.cursor.copy(
             f"COPY {quote(entry_meta.db_table)} ({column_sql}) FROM STDIN"
         ) as copy:
             for pk, values in zip(pks, full, strict=True):
-                changes = {}
-                for attname, name, hidden in audited:
-                    value = values[attname]
-                    if value is None:
-                        continue
-                    if type(value) not in plain_types:
-                        value = audit._plain(value)
-                        if value is None:
-                            continue
-                    changes[name] = list(hidden_value) if hidden else [None, value]
+                changes = _created_changes(values, audited)
                 copy.write_row(
                     [
                         now,

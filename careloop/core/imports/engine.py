@@ -160,6 +160,10 @@ def _update(job, **fields) -> None:
     type(job).objects.filter(pk=job.pk).update(**fields)
 
 
+def _finish(job, status: str, message: str, **fields) -> None:
+    _update(job, status=status, finished_at=timezone.now(), message=message, **fields)
+
+
 def count_rows(table: Table) -> int:
     return sum(1 for _, cells in table.rows() if any(cell_text(c) for c in cells))
 
@@ -195,20 +199,18 @@ def run(job) -> None:
             errors=[list(e) for e in result.errors],
         )
         if result.error_count:
-            _update(
+            _finish(
                 job,
-                status="invalid",
-                finished_at=timezone.now(),
-                message=f"{result.error_count} problem{'s' if result.error_count != 1 else ''} "
+                "invalid",
+                f"{result.error_count} problem{'s' if result.error_count != 1 else ''} "
                 "found. Nothing was imported: correct the file and upload it again.",
             )
             return
         if job.dry_run:
-            _update(
+            _finish(
                 job,
-                status="done",
-                finished_at=timezone.now(),
-                message=f"Checked: {result.total - result.skipped} rows can be imported; "
+                "done",
+                f"Checked: {result.total - result.skipped} rows can be imported; "
                 f"{result.skipped} were imported before. Nothing was written.",
             )
             return
@@ -219,25 +221,23 @@ def run(job) -> None:
             for start in range(0, len(rows), importer.batch_size):
                 created += importer.write(rows[start : start + importer.batch_size], job, context)
             derived.changed(*importer.writes)  # one rebuild for the whole file, after commit
-        _update(
+        _finish(
             job,
-            status="done",
-            created_count=created,
-            finished_at=timezone.now(),
-            message=f"Imported {created} row{'s' if created != 1 else ''}; "
+            "done",
+            f"Imported {created} row{'s' if created != 1 else ''}; "
             f"{result.skipped} already imported were skipped.",
+            created_count=created,
         )
         job.file.delete(save=False)
         type(job).objects.filter(pk=job.pk).update(file="")
     except FileProblem as problem:
-        _update(job, status="failed", finished_at=timezone.now(), message=str(problem))
+        _finish(job, "failed", str(problem))
     except Exception:
         log.exception("import job %s failed", job.pk)
-        _update(
+        _finish(
             job,
-            status="failed",
-            finished_at=timezone.now(),
-            message="Something went wrong and nothing was imported. The technical team have "
+            "failed",
+            "Something went wrong and nothing was imported. The technical team have "
             "been told; try again later.",
         )
         raise

@@ -128,3 +128,32 @@ def parse_choice(value, choices) -> str:
             return stored
     allowed = ", ".join(str(label) for _, label in choices)
     raise CellError(f"“{text}” is not one of: {allowed}")
+
+
+class RowCheck:
+    """One row's cells and the problems found reading them, for an importer's `clean_row`:
+    each cell goes through a parser with `take()` (a `CellError` becomes a problem on its
+    column) and `clean_row` returns what it built with `check.problems`."""
+
+    def __init__(self, values: dict):
+        self.values = values
+        self.problems: list[tuple[str, str]] = []
+
+    def problem(self, column: str, reason: str) -> None:
+        self.problems.append((column, reason))
+
+    def take(self, column: str, parse, *args, **kwargs):
+        """The cell through `parse(cell, *args, **kwargs)`; None when it cannot be read."""
+        try:
+            return parse(self.values.get(column, ""), *args, **kwargs)
+        except CellError as error:
+            self.problem(column, str(error))
+            return None
+
+    def text(self, column: str, limit: int | None = None) -> str:
+        """The cell as text; one longer than `limit` characters is a problem."""
+        value = cell_text(self.values.get(column, ""))
+        if limit is not None and len(value) > limit:
+            self.problem(column, f"is longer than {limit} characters")
+            return value[:limit]
+        return value

@@ -1,8 +1,13 @@
-"""The bases careloop models share: audited, leased (background jobs), restrictable."""
+"""The bases careloop models share: audited, leased (background jobs), restrictable, shown
+(a record with a page of its own)."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from careloop.core import access
 
@@ -82,3 +87,73 @@ class Restrictable(models.Model):
 
     def is_visible_to(self, user) -> bool:
         return access.may_read(user, self)
+
+
+class Shown(models.Model):
+    """A record with a page of its own: `show_url` names the page's URL, `show_url_args` the
+    attributes that fill it (the record's id unless told), and `get_absolute_url()` is that
+    page. A record whose page is a part of another's (an anchor) writes its own."""
+
+    show_url: ClassVar[str]
+    show_url_args: ClassVar[tuple[str, ...]] = ("pk",)
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.show_url, args=[getattr(self, name) for name in self.show_url_args])
+
+
+class Numbered(models.Model):
+    """A record known by a short reference made from its id: `reference_prefix`, a hyphen and
+    the id in four digits at least ("LR-0042")."""
+
+    reference_prefix: ClassVar[str]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def reference(self) -> str:
+        return f"{self.reference_prefix}-{self.pk or 0:04d}"
+
+
+# --- Fields many models declare ----------------------------------------------------------------
+def optional_link(
+    to, *, blank: bool = False, related_name: str = "+", **options
+) -> models.ForeignKey:
+    """A link to another record that may be empty, and is emptied when that record goes (no
+    reverse accessor on it unless named)."""
+    return models.ForeignKey(
+        to,
+        null=True,
+        blank=blank,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        **options,
+    )
+
+
+def optional_person(**options) -> models.ForeignKey:
+    """A person on a record (who created, added or decided it; its lead, its owner): an
+    `optional_link` to the user."""
+    return optional_link(settings.AUTH_USER_MODEL, **options)
+
+
+# --- Checks the database keeps ---------------------------------------------------------------
+def empty_or_not_before(field: str, earlier: str, *, name: str) -> models.CheckConstraint:
+    """A date that, when it is given, is on or after another (decided after received)."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__isnull": True})
+        | models.Q(**{f"{field}__gte": models.F(earlier)}),
+        name=name,
+    )
+
+
+def empty_or_between(field: str, low: int, high: int, *, name: str) -> models.CheckConstraint:
+    """A number that, when it is given, is from `low` to `high` (a score of 1 to 4)."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__isnull": True})
+        | models.Q(**{f"{field}__gte": low, f"{field}__lte": high}),
+        name=name,
+    )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -13,7 +12,7 @@ from django.utils import timezone
 
 from careloop.core.permissions import can
 
-from .base import Audited, Leased
+from .base import Audited, Leased, Shown, optional_person
 
 
 # --- Attachments: files, web links and links to other records, on any record -------------------
@@ -49,9 +48,7 @@ class Attachment(Audited):
     role = models.CharField(
         max_length=50, blank=True, help_text="What it is to the record, e.g. 'evidence'"
     )
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    added_by = optional_person()
     added_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -101,7 +98,7 @@ class ImportMapping(Audited):
         return f"{self.source} ({self.importer})"
 
 
-class ImportJob(Leased):
+class ImportJob(Leased, Shown):
     """One file being imported: its mapping, progress and result. Not audited itself (it is
     bookkeeping); the records it writes are, and so is who ran it (created_by)."""
 
@@ -133,21 +130,18 @@ class ImportJob(Leased):
     error_count = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)  # [[row, column, reason]], capped
     message = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    show_url = "core:import_show"
 
     class Meta:
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return f"Import of {self.original_name}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("core:import_show", args=[self.pk])
 
     @property
     def is_running(self) -> bool:

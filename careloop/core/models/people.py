@@ -10,13 +10,12 @@ from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 from careloop.core import access
 from careloop.core.permissions import Role
 
-from .base import Audited
+from .base import Audited, Shown, optional_link, optional_person
 
 
 # --- Organisation: directorate > service area > team -------------------------------------------
@@ -48,13 +47,7 @@ class ServiceArea(Audited):
 class Team(Audited):
     service = models.ForeignKey(ServiceArea, on_delete=models.PROTECT, related_name="teams")
     name = models.CharField(max_length=120)
-    manager = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="managed_teams",
-    )
+    manager = optional_person(blank=True, related_name="managed_teams")
 
     class Meta:
         ordering = ["service__name", "name"]
@@ -88,7 +81,7 @@ class UserManager(BaseUserManager):
         return self.get(email__iexact=username)
 
 
-class User(Audited, AbstractBaseUser, PermissionsMixin):
+class User(Audited, AbstractBaseUser, PermissionsMixin, Shown):
     """A person who signs in. Their role decides what they may do (see permissions.py)."""
 
     audit_exclude = ("password", "last_login")
@@ -103,12 +96,8 @@ class User(Audited, AbstractBaseUser, PermissionsMixin):
         help_text="Named posts this person holds (principal social worker, data protection "
         "officer, complaints manager): they decide who may read some records.",
     )
-    team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
-    )
-    line_manager = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
-    )
+    team = optional_link(Team, blank=True, related_name="members")
+    line_manager = optional_link("self", blank=True, related_name="reports")
     is_active = models.BooleanField(
         "active",
         default=True,
@@ -125,14 +114,13 @@ class User(Audited, AbstractBaseUser, PermissionsMixin):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]
 
+    show_url = "core:user_show"
+
     class Meta:
         ordering = ["full_name"]
 
     def __str__(self) -> str:
         return self.full_name or self.email
-
-    def get_absolute_url(self) -> str:
-        return reverse("core:user_show", args=[self.pk])
 
     def get_full_name(self) -> str:
         return self.full_name
@@ -172,9 +160,7 @@ class AuditEntry(models.Model):
         VIEW = "view", "Viewed"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    actor = optional_person(blank=True)
     source = models.CharField(max_length=20, default="system")  # web, api, task, command, system
     action = models.CharField(max_length=20, choices=Action.choices)
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)

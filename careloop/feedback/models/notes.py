@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, optional_person
 
 from .records import Feedback
 
@@ -15,9 +14,7 @@ class Note(Audited):
     """A case note on a feedback record: what was done, said or decided."""
 
     feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = optional_person()
     text = models.TextField()
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -35,9 +32,7 @@ class ResponsePeriodRevision(Audited):
     previous_due_on = models.DateField(null=True)
     new_due_on = models.DateField()
     reason = models.TextField()
-    revised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    revised_by = optional_person()
     revised_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -14,11 +14,19 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from careloop.core import access
-from careloop.core.models import Audited, Restrictable, RestrictableQuerySet, ServiceArea, Team
+from careloop.core.models import (
+    Audited,
+    Restrictable,
+    RestrictableQuerySet,
+    ServiceArea,
+    Shown,
+    Team,
+    empty_or_between,
+    optional_person,
+)
 
 from .organisations import Organisation
 
@@ -63,7 +71,7 @@ class LiveManager(_FeedbackManager):
         return super().get_queryset().filter(is_deleted=False)
 
 
-class Feedback(Audited, Restrictable):
+class Feedback(Audited, Restrictable, Shown):
     restricted_perm = "feedback.view_restricted"
     restricted_named_fields = ("owner",)
     restricted_designations = (access.DPO, access.COMPLAINTS_MANAGER)
@@ -224,30 +232,18 @@ class Feedback(Audited, Restrictable):
     # Deletion (soft: the record stays for the audit)
     is_deleted = models.BooleanField(default=False)
     deleted_at = models.DateTimeField(null=True, blank=True)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        db_index=False,
-    )
+    deleted_by = optional_person(blank=True, db_index=False)
     deletion_reason = models.TextField(blank=True)
 
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        db_index=False,
-    )
+    created_by = optional_person(blank=True, db_index=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     all_objects = FeedbackQuerySet.as_manager()
     objects: ClassVar[LiveManager] = LiveManager()
+
+    show_url = "feedback:show"
 
     class Meta:
         ordering = ["-received_on", "-id"]
@@ -259,10 +255,7 @@ class Feedback(Audited, Restrictable):
                 condition=~Q(external_ref=""),
                 name="feedback_unique_external_ref",
             ),
-            models.CheckConstraint(
-                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
-                name="feedback_rating_1_to_5",
-            ),
+            empty_or_between("rating", 1, 5, name="feedback_rating_1_to_5"),
         ]
         indexes = [
             models.Index(fields=["kind", "received_on"]),
@@ -275,9 +268,6 @@ class Feedback(Audited, Restrictable):
     @staticmethod
     def describe(reference: str, kind: str) -> str:
         return f"{reference} {_KIND_NAMES.get(kind, kind)}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("feedback:show", args=[self.pk])
 
     @property
     def is_complaint(self) -> bool:

@@ -7,6 +7,11 @@ from django.db import models
 from careloop.core.models import Audited
 
 
+def _working_days(label: str, default: int) -> models.PositiveSmallIntegerField:
+    """A period of the clock, in working days (the label says so)."""
+    return models.PositiveSmallIntegerField(f"{label} (working days)", default=default)
+
+
 class ClockSettings(Audited):
     """The council's complaint clock settings (one row). The statutory acknowledgement (3
     working days) is set by the 2009 Regulations and is not configurable."""
@@ -20,28 +25,14 @@ class ClockSettings(Audited):
     six_month_warning_days = models.PositiveSmallIntegerField(
         "warn this many working days before the 6-month point", default=20
     )
-    stage1_ack_days = models.PositiveSmallIntegerField(
-        "stage 1: acknowledge within (working days)", default=5
-    )
-    stage1_response_days = models.PositiveSmallIntegerField(
-        "stage 1: respond within (working days)", default=10
-    )
-    stage1_extension_days = models.PositiveSmallIntegerField(
-        "stage 1: longest extension (working days)", default=10
-    )
-    stage2_ack_days = models.PositiveSmallIntegerField(
-        "stage 2: acknowledge within (working days)", default=5
-    )
-    stage2_response_days = models.PositiveSmallIntegerField(
-        "stage 2: respond within (working days)", default=20
-    )
-    stage2_extension_days = models.PositiveSmallIntegerField(
-        "stage 2: longest extension (working days)", default=10
-    )
+    stage1_ack_days = _working_days("stage 1: acknowledge within", 5)
+    stage1_response_days = _working_days("stage 1: respond within", 10)
+    stage1_extension_days = _working_days("stage 1: longest extension", 10)
+    stage2_ack_days = _working_days("stage 2: acknowledge within", 5)
+    stage2_response_days = _working_days("stage 2: respond within", 20)
+    stage2_extension_days = _working_days("stage 2: longest extension", 10)
 
-    member_response_days = models.PositiveSmallIntegerField(
-        "councillor and MP enquiries: respond within (working days)", default=10
-    )
+    member_response_days = _working_days("councillor and MP enquiries: respond within", 10)
 
     class Meta:
         verbose_name = "complaint clock settings"

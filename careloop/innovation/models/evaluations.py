@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown, optional_person
 
 from .pilots import Pilot
 
 
-class Evaluation(Audited):
+class Evaluation(Audited, Shown):
     """An evaluation of a pilot at a point in time: the analysis of every measure up to
     `data_to`, a plain-English summary, and (when one is made) the decision with reasons."""
 
@@ -45,23 +43,19 @@ class Evaluation(Audited):
         blank=True,
         help_text="When adapting: the pilot's new planned end.",
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    decided_by = optional_person(blank=True)
     decided_on = models.DateField(null=True, blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = optional_person(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    show_url = "innovation:evaluation_show"
+    show_url_args = ("pilot_id", "pk")
 
     class Meta:
         ordering = ["-data_to", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} of {self.pilot} (data to {self.data_to:%d %b %Y})"
-
-    def get_absolute_url(self) -> str:
-        return reverse("innovation:evaluation_show", args=[self.pilot_id, self.pk])
 
     @property
     def decision_colour(self) -> str:

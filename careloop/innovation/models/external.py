@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown, optional_person
 
 
-class ExternalLearning(Audited):
+class ExternalLearning(Audited, Shown):
     """Learning from outside the council: research, peer review, sector-led improvement,
     networks, conferences and published good practice."""
 
@@ -43,9 +41,7 @@ class ExternalLearning(Audited):
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ONGOING)
-    lead = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    lead = optional_person(blank=True)
     learned = models.TextField("what we learned", blank=True)
     shared = models.TextField(
         "how the learning was shared",
@@ -54,6 +50,8 @@ class ExternalLearning(Audited):
     )
     link = models.URLField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    show_url = "innovation:external_show"
 
     class Meta:
         ordering = ["-started_on", "title"]
@@ -66,6 +64,3 @@ class ExternalLearning(Audited):
     def clean(self):
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
             raise ValidationError({"ended_on": "The end date must be on or after the start date"})
-
-    def get_absolute_url(self) -> str:
-        return reverse("innovation:external_show", args=[self.pk])

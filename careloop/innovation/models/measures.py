@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown, optional_person
 
 from .pilots import Pilot
 
@@ -23,7 +21,7 @@ class Direction(models.TextChoices):
     NEITHER = "neither", "Neither (no better direction)"
 
 
-class Measure(Audited):
+class Measure(Audited, Shown):
     """An outcome measure of a pilot, recorded once a period for the pilot group (and the
     comparison group, if there is one)."""
 
@@ -87,6 +85,9 @@ class Measure(Audited):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
+    show_url = "innovation:measure_show"
+    show_url_args = ("pilot_id", "pk")
+
     class Meta:
         ordering = ["pilot", "order", "pk"]
         constraints = [
@@ -95,9 +96,6 @@ class Measure(Audited):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("innovation:measure_show", args=[self.pilot_id, self.pk])
 
     @property
     def kind_short(self) -> str:
@@ -157,9 +155,7 @@ class Reading(Audited):
     value = models.DecimalField(max_digits=14, decimal_places=4)
     denominator = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     note = models.CharField(max_length=300, blank=True)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    entered_by = optional_person(blank=True)
     entered_at = models.DateTimeField(default=timezone.now)
 
     audit_exclude = ("entered_at",)

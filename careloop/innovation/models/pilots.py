@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Team
+from careloop.core.models import Audited, Shown, Team, optional_link, optional_person
 
 
 class PilotQuerySet(models.QuerySet):
@@ -22,7 +20,7 @@ class PilotQuerySet(models.QuerySet):
         return self  # pilots hold no personal data; the role decides
 
 
-class Pilot(Audited):
+class Pilot(Audited, Shown):
     """A new way of working tried for a while with a cohort, then judged on its measures."""
 
     action_source_permission = "innovation.edit"  # learning.selectors.sources
@@ -94,36 +92,26 @@ class Pilot(Audited):
         blank=True,
         validators=[MinValueValidator(0)],
     )
-    lead = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="led_pilots",
-        help_text="The person who runs the pilot day to day.",
+    lead = optional_person(
+        blank=True, related_name="led_pilots", help_text="The person who runs the pilot day to day."
     )
-    team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    team = optional_link(Team, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED)
     status_changed_on = models.DateField(default=dt.date.today)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    approved_by = optional_person(blank=True)
     approved_on = models.DateField(null=True, blank=True)
     stop_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = PilotQuerySet.as_manager()
 
+    show_url = "innovation:show"
+
     class Meta:
         ordering = ["-start_date", "title"]
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("innovation:show", args=[self.pk])
 
     def clean(self):
         errors = {}

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import models
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, optional_person
 
 from .pilots import Pilot
 
@@ -31,9 +30,7 @@ class Story(Audited):
         help_text="Stories are only kept with consent.",
     )
     told_on = models.DateField(default=dt.date.today)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    added_by = optional_person(blank=True)
 
     class Meta:
         ordering = ["-told_on", "pk"]

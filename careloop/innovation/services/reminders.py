@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
-
 from careloop.core import notify, workdays
 
 from ..models import Pilot
@@ -34,15 +32,8 @@ def reminders_send(*, today: dt.date | None = None) -> int:
                 f"“{pilot.title}” reached its planned end on {end.day} "
                 f"{end:%B %Y}: evaluate it and record the decision."
             )
-    sent = 0
-    for lead, items in lines.items():
-        sent += notify.send(
-            to=[lead],
-            subject="Pilots: figures and evaluations due",
-            template="innovation/email/reminder.txt",
-            context={
-                "lines": items,
-                "site_url": getattr(settings, "CARELOOP_SITE_URL", "").rstrip("/"),
-            },
-        )
-    return sent
+    return notify.send_lines(
+        lines,
+        subject="Pilots: figures and evaluations due",
+        template="innovation/email/reminder.txt",
+    )

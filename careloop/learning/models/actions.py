@@ -9,10 +9,19 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Attachment, Audited, Restrictable, RestrictableQuerySet, Team
+from careloop.core.models import (
+    Attachment,
+    Audited,
+    Numbered,
+    Restrictable,
+    RestrictableQuerySet,
+    Shown,
+    Team,
+    optional_link,
+    optional_person,
+)
 from careloop.core.permissions import can
 from careloop.core.workdays import describe_due
 
@@ -50,7 +59,7 @@ class ActionQuerySet(RestrictableQuerySet):
 ActionManager = models.Manager.from_queryset(ActionQuerySet)
 
 
-class Action(Audited, Restrictable):
+class Action(Audited, Restrictable, Numbered, Shown):
     """An owned piece of work with a due date, progress, evidence and a signed-off closure."""
 
     restricted_perm = "learning.view_restricted"
@@ -93,9 +102,7 @@ class Action(Audited, Restrictable):
         Recommendation, null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
     )
     origin = models.CharField(max_length=20, choices=Origin.choices, default=Origin.OTHER)
-    source_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    source_type = optional_link(ContentType, blank=True)
     source_id = models.CharField(max_length=64, blank=True)
     source = GenericForeignKey("source_type", "source_id")
     source_label = models.CharField(
@@ -104,9 +111,7 @@ class Action(Audited, Restrictable):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_actions"
     )
-    team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
-    )
+    team = optional_link(Team, blank=True, related_name="actions")
     priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.MEDIUM)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     start_on = models.DateField("start date", default=dt.date.today)
@@ -123,12 +128,13 @@ class Action(Audited, Restrictable):
     )
     signed_off_on = models.DateField(null=True, blank=True)
     sign_off_note = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
 
     objects: ClassVar[ActionManager] = ActionManager()
+
+    reference_prefix = "A"
+    show_url = "learning:action_show"
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -148,13 +154,6 @@ class Action(Audited, Restrictable):
 
     def __str__(self) -> str:
         return f"{self.reference}: {self.title}"
-
-    @property
-    def reference(self) -> str:
-        return f"A-{self.pk or 0:04d}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:action_show", args=[self.pk])
 
     @property
     def is_open(self) -> bool:
@@ -224,9 +223,7 @@ class ActionUpdate(Audited):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PROGRESS)
     status = models.CharField(max_length=20, choices=Action.Status.choices)
     note = models.TextField()
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = optional_person()
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -257,17 +254,13 @@ class EvidenceFigure(Audited):
     """A figure that shows what an action achieved, e.g. "Staff trained: 142 of 160"."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="figures")
-    attachment = models.ForeignKey(
-        Attachment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    attachment = optional_link(Attachment, blank=True)
     label = models.CharField(max_length=200)
     value = models.DecimalField(max_digits=14, decimal_places=2)
     unit = models.CharField(max_length=40, blank=True, help_text="For example %, people, days.")
     out_of = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     as_of = models.DateField(default=dt.date.today)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    added_by = optional_person()
 
     class Meta:
         ordering = ["-as_of", "id"]

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Team
+from careloop.core.models import Audited, Shown, Team, optional_link, optional_person
 
 from .reviews import Review
 
 
-class LearningBrief(Audited):
+class LearningBrief(Audited, Shown):
     """A short summary of what a review found, for staff to read and acknowledge."""
 
     class Format(models.TextChoices):
@@ -34,9 +33,7 @@ class LearningBrief(Audited):
         ("further_information", "7. Further information"),
     )
 
-    review = models.ForeignKey(
-        Review, null=True, blank=True, on_delete=models.SET_NULL, related_name="briefs"
-    )
+    review = optional_link(Review, blank=True, related_name="briefs")
     title = models.CharField(max_length=200)
     format = models.CharField(max_length=20, choices=Format.choices, default=Format.SEVEN_MINUTE)
     background = models.TextField(blank=True)
@@ -52,22 +49,17 @@ class LearningBrief(Audited):
         "read by", null=True, blank=True, help_text="When staff should have read it by."
     )
     sent_at = models.DateTimeField(null=True, blank=True)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    sent_by = optional_person(blank=True)
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
+
+    show_url = "learning:brief_show"
 
     class Meta:
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:brief_show", args=[self.pk])
 
     def sections(self) -> list[tuple[str, str]]:
         return [

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown, optional_person
 
 from .actions import Action
 
 
-class Measure(Audited):
+class Measure(Audited, Shown):
     """A monthly series: entered or imported here, or provided by another area."""
 
     class Source(models.TextChoices):
@@ -41,10 +39,10 @@ class Measure(Audited):
     unit = models.CharField(
         max_length=40, blank=True, help_text="For example: complaints, people, days."
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
+
+    show_url = "learning:measure_show"
 
     class Meta:
         ordering = ["name"]
@@ -58,9 +56,6 @@ class Measure(Audited):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:measure_show", args=[self.pk])
 
 
 class MeasurePoint(Audited):
@@ -84,7 +79,7 @@ class MeasurePoint(Audited):
         return f"{self.measure}: {self.period:%B %Y}"
 
 
-class ImpactLink(Audited):
+class ImpactLink(Audited, Shown):
     """An action linked to a measure, with the date the change took effect."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="impacts")
@@ -100,10 +95,10 @@ class ImpactLink(Audited):
         help_text="The first month of the 'before' period. Blank: 12 months before the change.",
     )
     note = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
+
+    show_url = "learning:impact_show"
 
     class Meta:
         ordering = ["action_id", "measure__name"]
@@ -113,9 +108,6 @@ class ImpactLink(Audited):
 
     def __str__(self) -> str:
         return f"{self.measure} after {self.action.reference}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:impact_show", args=[self.pk])
 
     @property
     def baseline_start(self) -> dt.date:

@@ -6,12 +6,20 @@ import datetime as dt
 from decimal import Decimal
 from typing import ClassVar
 
-from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Restrictable, RestrictableQuerySet, Team
+from careloop.core.models import (
+    Audited,
+    Numbered,
+    Restrictable,
+    RestrictableQuerySet,
+    Shown,
+    Team,
+    empty_or_not_before,
+    optional_link,
+    optional_person,
+)
 
 from .actions import Action
 from .reviews import Review
@@ -31,7 +39,7 @@ class LgscoCaseQuerySet(RestrictableQuerySet):
 LgscoCaseManager = models.Manager.from_queryset(LgscoCaseQuerySet)
 
 
-class LgscoCase(Audited, Restrictable):
+class LgscoCase(Audited, Restrictable, Numbered, Shown):
     """One enquiry or complaint the Ombudsman made about the council."""
 
     restricted_perm = "learning.view_restricted"
@@ -77,11 +85,9 @@ class LgscoCase(Audited, Restrictable):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COMPLAINT)
     subject = models.CharField(max_length=20, choices=Subject.choices)
     summary = models.TextField("what it is about")
-    complaint = models.ForeignKey(
+    complaint = optional_link(
         "feedback.Feedback",
-        null=True,
         blank=True,
-        on_delete=models.SET_NULL,
         related_name="lgsco_cases",
         verbose_name="the complaint it came from",
     )
@@ -92,31 +98,20 @@ class LgscoCase(Audited, Restrictable):
     decided_on = models.DateField("decided", null=True, blank=True)
     decision = models.CharField(max_length=30, choices=Decision.choices, blank=True)
     decision_summary = models.TextField("what the Ombudsman found", blank=True)
-    officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="lgsco_cases",
-        verbose_name="council case officer",
+    officer = optional_person(
+        blank=True, related_name="lgsco_cases", verbose_name="council case officer"
     )
-    team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="lgsco_cases"
+    team = optional_link(Team, blank=True, related_name="lgsco_cases")
+    review = optional_link(
+        Review, blank=True, related_name="lgsco_cases", verbose_name="learning review"
     )
-    review = models.ForeignKey(
-        Review,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="lgsco_cases",
-        verbose_name="learning review",
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
 
     objects: ClassVar[LgscoCaseManager] = LgscoCaseManager()
+
+    reference_prefix = "OMB"
+    show_url = "learning:lgsco_show"
 
     class Meta:
         ordering = ["-received_on", "-id"]
@@ -127,11 +122,7 @@ class LgscoCase(Audited, Restrictable):
                 condition=~models.Q(lgsco_reference=""),
                 name="lgsco_unique_reference",
             ),
-            models.CheckConstraint(
-                condition=models.Q(decided_on__isnull=True)
-                | models.Q(decided_on__gte=models.F("received_on")),
-                name="lgsco_decided_after_received",
-            ),
+            empty_or_not_before("decided_on", "received_on", name="lgsco_decided_after_received"),
         ]
 
     def __str__(self) -> str:
@@ -139,10 +130,8 @@ class LgscoCase(Audited, Restrictable):
 
     @property
     def reference(self) -> str:
-        return self.lgsco_reference or f"OMB-{self.pk or 0:04d}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:lgsco_show", args=[self.pk])
+        """The Ombudsman's own reference, once it is known."""
+        return self.lgsco_reference or super().reference
 
     @property
     def is_upheld(self) -> bool:
@@ -169,9 +158,7 @@ class LgscoRemedy(Audited):
     due_on = models.DateField("compliance deadline")
     complied_on = models.DateField(null=True, blank=True)
     compliance_note = models.TextField(blank=True)
-    action = models.ForeignKey(
-        Action, null=True, blank=True, on_delete=models.SET_NULL, related_name="remedies"
-    )
+    action = optional_link(Action, blank=True, related_name="remedies")
     reminded_on = models.DateField(null=True, blank=True)
 
     class Meta:

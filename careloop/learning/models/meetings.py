@@ -8,16 +8,15 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown, optional_link, optional_person
 from careloop.core.permissions import can_see
 
 from .actions import Action
 
 
-class MeetingSeries(Audited):
+class MeetingSeries(Audited, Shown):
     """A recurring meeting, e.g. the monthly adult social care quality assurance board."""
 
     class Frequency(models.TextChoices):
@@ -32,14 +31,14 @@ class MeetingSeries(Audited):
     frequency = models.CharField(
         max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY
     )
-    chair = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    chair = optional_person(blank=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="meeting_series"
     )
     location = models.CharField(max_length=200, blank=True)
     is_active = models.BooleanField("active", default=True)
+
+    show_url = "learning:series_show"
 
     class Meta:
         ordering = ["name"]
@@ -47,9 +46,6 @@ class MeetingSeries(Audited):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:series_show", args=[self.pk])
 
     def next_date(self, after: dt.date) -> dt.date:
         days = {"weekly": 7, "fortnightly": 14}
@@ -61,7 +57,7 @@ class MeetingSeries(Audited):
         return dt.date(year, month + 1, day)
 
 
-class Meeting(Audited):
+class Meeting(Audited, Shown):
     audit_exclude = ("agenda_built_at",)  # rebuilt as the agenda keeps itself current
 
     class Status(models.TextChoices):
@@ -88,6 +84,8 @@ class Meeting(Audited):
     minutes_approved_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    show_url = "learning:meeting_show"
+
     class Meta:
         ordering = ["-held_on", "-id"]
         constraints = [
@@ -96,9 +94,6 @@ class Meeting(Audited):
 
     def __str__(self) -> str:
         return f"{self.series.name}, {self.held_on.day} {self.held_on:%B %Y}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:meeting_show", args=[self.pk])
 
     def previous(self) -> Meeting | None:
         return (
@@ -133,16 +128,12 @@ class AgendaItem(Audited):
     order = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(max_length=300)
     detail = models.TextField(blank=True)
-    target_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    target_type = optional_link(ContentType, blank=True)
     target_id = models.CharField(max_length=64, blank=True)
     target = GenericForeignKey("target_type", "target_id")
     update = models.TextField("update given", blank=True)
     decision = models.TextField("decision", blank=True)
-    new_action = models.ForeignKey(
-        Action, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    new_action = optional_link(Action, blank=True)
     added_automatically = models.BooleanField(default=True)
 
     class Meta:

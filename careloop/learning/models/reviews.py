@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Restrictable, Team
+from careloop.core.models import (
+    Audited,
+    Numbered,
+    Restrictable,
+    Shown,
+    Team,
+    empty_or_not_before,
+    optional_person,
+)
 
 PFD_RESPONSE_DAYS = 56  # a coroner's Prevention of Future Deaths report: respond within 56 days
 
 
-class Review(Audited, Restrictable):
+class Review(Audited, Restrictable, Numbered, Shown):
     """Something the council learns from: a review, a decision, an inspection, an audit."""
 
     restricted_perm = "learning.view_restricted"
@@ -74,13 +81,8 @@ class Review(Audited, Restrictable):
     responded_on = models.DateField("responded", null=True, blank=True)
     summary = models.TextField(blank=True)
     findings = models.TextField(blank=True)
-    lead = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="led_reviews",
-        verbose_name="lead for the council",
+    lead = optional_person(
+        blank=True, related_name="led_reviews", verbose_name="lead for the council"
     )
     teams = models.ManyToManyField(Team, blank=True, related_name="reviews")
     partners = models.CharField(
@@ -94,30 +96,20 @@ class Review(Audited, Restrictable):
     notified_on = models.DateField("person told (in person)", null=True, blank=True)
     apology_given = models.BooleanField("an apology was given", default=False)
     written_on = models.DateField("written follow-up sent", null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
+
+    reference_prefix = "LR"
+    show_url = "learning:review_show"
 
     class Meta:
         ordering = ["-started_on", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(reported_on__isnull=True)
-                | models.Q(reported_on__gte=models.F("started_on")),
-                name="review_reported_after_start",
-            )
+            empty_or_not_before("reported_on", "started_on", name="review_reported_after_start")
         ]
 
     def __str__(self) -> str:
         return f"{self.reference}: {self.title}"
-
-    @property
-    def reference(self) -> str:
-        return f"LR-{self.pk or 0:04d}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:review_show", args=[self.pk])
 
     @property
     def response_overdue(self) -> bool:

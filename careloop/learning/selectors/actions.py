@@ -7,6 +7,7 @@ import datetime as dt
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from careloop.core.permissions import can
+from careloop.core.selectors import chosen, search
 from careloop.learning.models import Action
 
 ACTION_SORTS = {
@@ -48,12 +49,7 @@ def actions(
         qs = qs.filter(owner_id=owner_id)
     if team_id:
         qs = qs.filter(team_id=team_id)
-    if origin in Action.Origin.values:
-        qs = qs.filter(origin=origin)
-    if priority in Action.Priority.values:
-        qs = qs.filter(priority=priority)
-    if query:
-        qs = qs.filter(Q(title__icontains=query) | Q(description__icontains=query))
+    qs = search(chosen(qs, origin=origin, priority=priority), query, "title", "description")
     qs = qs.annotate(
         priority_rank=Case(
             When(priority="high", then=Value(0)),

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q
 
+from careloop.core.selectors import chosen, search
 from careloop.feedback.models import Feedback
 from careloop.learning.models import LgscoCase, LgscoRemedy
 
@@ -23,17 +24,12 @@ def lgsco_cases(user, *, stage: str = "", decision: str = "", subject: str = "",
             ),
         )
     )
-    if stage in LgscoCase.Stage.values:
-        qs = qs.filter(stage=stage)
     if decision == "upheld":
         qs = qs.filter(decision__in=LgscoCase.UPHELD)
-    elif decision in LgscoCase.Decision.values:
-        qs = qs.filter(decision=decision)
-    if subject in LgscoCase.Subject.values:
-        qs = qs.filter(subject=subject)
-    if query:
-        qs = qs.filter(Q(lgsco_reference__icontains=query) | Q(summary__icontains=query))
-    return qs.order_by("-received_on", "-id")
+    else:
+        qs = chosen(qs, decision=decision)
+    qs = chosen(qs, stage=stage, subject=subject)
+    return search(qs, query, "lgsco_reference", "summary").order_by("-received_on", "-id")
 
 
 def referrals_untracked(user):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 
+from careloop.core.selectors import chosen, search
 from careloop.learning.models import Action, Recommendation, Review
 
 
@@ -20,12 +21,7 @@ def reviews(user, *, kind: str = "", status: str = "", query: str = ""):
             ),
         )
     )
-    if kind in Review.Kind.values:
-        qs = qs.filter(kind=kind)
-    if status in Review.Status.values:
-        qs = qs.filter(status=status)
-    if query:
-        qs = qs.filter(Q(title__icontains=query) | Q(summary__icontains=query))
+    qs = search(chosen(qs, kind=kind, status=status), query, "title", "summary")
     return qs.order_by("-started_on", "-id")
 
 

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from careloop.core import notify
 from careloop.core.permissions import can
 from careloop.core.services import ServiceError
-from careloop.learning import notifications
 from careloop.learning.models import (
     Action,
     ActionUpdate,
@@ -138,7 +138,7 @@ def action_create(
 
 
 def _notify_assigned(action: Action, by) -> None:
-    notifications.send(
+    notify.send(
         to=[action.owner],
         subject=f"Action assigned to you: {action.reference}",
         template="learning/email/assigned.txt",
@@ -261,7 +261,7 @@ def sign_off_candidates(action: Action) -> list:
 
 
 def _notify_sign_off(action: Action) -> None:
-    notifications.send(
+    notify.send(
         to=sign_off_candidates(action),
         subject=f"Action ready for sign-off: {action.reference}",
         template="learning/email/sign_off.txt",

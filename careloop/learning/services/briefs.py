@@ -5,10 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from careloop.core import audit
+from careloop.core import audit, notify
 from careloop.core.models import User
 from careloop.core.services import ServiceError
-from careloop.learning import notifications
 from careloop.learning.models import AnnualReportText, BriefRecipient, LearningBrief
 from careloop.learning.services.common import set_fields
 
@@ -66,7 +65,7 @@ def brief_send(*, brief: LearningBrief, user, teams=None) -> int:
     brief.status, brief.sent_at, brief.sent_by = LearningBrief.Status.SENT, now, user
     brief.save(update_fields=["status", "sent_at", "sent_by"])
     transaction.on_commit(
-        lambda: notifications.send(
+        lambda: notify.send(
             to=people,
             subject=f"Please read: {brief.title}",
             template="learning/email/brief.txt",

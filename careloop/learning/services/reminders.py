@@ -17,10 +17,9 @@ from collections import Counter
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from careloop.core import workdays
+from careloop.core import notify, workdays
 from careloop.core.models import User
 from careloop.core.permissions import Role
-from careloop.learning import notifications
 from careloop.learning.models import Action, ActionReminder, BriefRecipient, LgscoRemedy
 
 DUE_SOON = 5  # working days
@@ -66,42 +65,30 @@ def send_action_reminders(today: dt.date | None = None) -> Counter:
         )
     )
 
-    def first_time(action, kind, to) -> bool:
-        return (action.pk, kind, action.due_on) not in done and _once(action, kind, to)
+    def remind(action, kind, to, subject: str, template: str, **context) -> None:
+        """Send the reminder of this kind once for the action's due date."""
+        if (action.pk, kind, action.due_on) in done or not _once(action, kind, to):
+            return
+        notify.send(
+            to=to,
+            subject=subject,
+            template=f"learning/email/{template}.txt",
+            context={"action": action, "today": today, **context},
+        )
+        sent[kind.value] += 1
 
+    Kind = ActionReminder.Kind
     for action in candidates:
+        ref = action.reference
         if action.due_on >= today:
-            if first_time(action, ActionReminder.Kind.DUE_SOON, [action.owner]):
-                notifications.send(
-                    to=[action.owner],
-                    subject=f"Action due soon: {action.reference}",
-                    template="learning/email/due_soon.txt",
-                    context={"action": action, "today": today},
-                )
-                sent["due_soon"] += 1
+            remind(action, Kind.DUE_SOON, [action.owner], f"Action due soon: {ref}", "due_soon")
             continue
-        if first_time(action, ActionReminder.Kind.OVERDUE, [action.owner]):
-            notifications.send(
-                to=[action.owner],
-                subject=f"Action overdue: {action.reference}",
-                template="learning/email/overdue.txt",
-                context={"action": action, "today": today},
-            )
-            sent["overdue"] += 1
+        remind(action, Kind.OVERDUE, [action.owner], f"Action overdue: {ref}", "overdue")
         late_by = workdays.working_days_between(action.due_on, today)
         manager = escalation_to(action)
-        if (
-            late_by >= ESCALATE_AFTER
-            and manager is not None
-            and first_time(action, ActionReminder.Kind.ESCALATED, [manager])
-        ):
-            notifications.send(
-                to=[manager],
-                subject=f"Escalation: {action.owner}'s action {action.reference} is overdue",
-                template="learning/email/escalation.txt",
-                context={"action": action, "late_by": late_by, "today": today},
-            )
-            sent["escalated"] += 1
+        if late_by >= ESCALATE_AFTER and manager is not None:
+            subject = f"Escalation: {action.owner}'s action {ref} is overdue"
+            remind(action, Kind.ESCALATED, [manager], subject, "escalation", late_by=late_by)
     return sent
 
 
@@ -116,7 +103,7 @@ def send_remedy_reminders(today: dt.date | None = None) -> int:
     for remedy in remedies:
         officer = remedy.case.officer
         to = [officer] if officer and officer.is_active else leads
-        notifications.send(
+        notify.send(
             to=to,
             subject=f"Ombudsman remedy due: {remedy.case.reference}",
             template="learning/email/remedy_due.txt",
@@ -138,7 +125,7 @@ def send_brief_reminders(today: dt.date | None = None) -> int:
     ).select_related("brief", "person")
     count = 0
     for recipient in waiting:
-        notifications.send(
+        notify.send(
             to=[recipient.person],
             subject=f"Reminder: please read {recipient.brief.title}",
             template="learning/email/brief_reminder.txt",

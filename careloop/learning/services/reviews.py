@@ -108,24 +108,11 @@ def review_update(*, review: Review, user, teams=None, **fields) -> Review:
 
 
 def review_add_document(*, review: Review, user, title: str, file=None, url: str = ""):
+    common = {"record": review, "title": title, "user": user, "view_permission": "learning.view"}
     if file:
-        return attachment_add_file(
-            record=review,
-            file=file,
-            title=title,
-            user=user,
-            view_permission="learning.view",
-            role=DOCUMENT,
-        )
+        return attachment_add_file(file=file, role=DOCUMENT, **common)
     if url:
-        return attachment_add_link(
-            record=review,
-            url=url,
-            title=title,
-            user=user,
-            view_permission="learning.view",
-            role=DOCUMENT,
-        )
+        return attachment_add_link(url=url, role=DOCUMENT, **common)
     raise ServiceError("Upload a file or give a web link")
 
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Leased
+from careloop.core.models import Audited, Leased, Shown, optional_link, optional_person
 
 
-class ModelVersion(Audited):
+class ModelVersion(Audited, Shown):
     """One version of the theme classifier, kept with its evaluation.
 
     A zero-shot version knows only the framework's descriptions and examples; a trained version
@@ -43,19 +41,17 @@ class ModelVersion(Audited):
     sentiment_macro_f1 = models.FloatField("sentiment macro-F1", null=True, blank=True)
     is_active = models.BooleanField("in use", default=False)
     activated_at = models.DateTimeField(null=True, blank=True)
-    activated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    activated_by = optional_person(blank=True)
     override_reason = models.TextField(
         blank=True, help_text="Why a version that scored worse was put in use"
     )
     note = models.TextField(blank=True)
     error = models.TextField(blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    requested_by = optional_person(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    show_url = "themes:model_show"
 
     class Meta:
         ordering = ["-number"]
@@ -67,9 +63,6 @@ class ModelVersion(Audited):
 
     def __str__(self) -> str:
         return f"Classifier version {self.number}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("themes:model_show", args=[self.pk])
 
     @classmethod
     def active(cls) -> ModelVersion | None:
@@ -99,12 +92,8 @@ class ClassificationRun(Leased):
     scope = models.CharField(max_length=200, blank=True)  # what it covers, in words
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
-    model_version = models.ForeignKey(
-        ModelVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="runs"
-    )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    model_version = optional_link(ModelVersion, blank=True, related_name="runs")
+    requested_by = optional_person(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

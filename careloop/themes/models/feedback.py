@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, empty_or_between, optional_link, optional_person
 from careloop.themes.models.classifier import ModelVersion
 from careloop.themes.models.framework import Theme
 
@@ -30,17 +29,13 @@ class Classification(models.Model):
     feedback = models.OneToOneField(
         "feedback.Feedback", on_delete=models.CASCADE, related_name="classification"
     )
-    model_version = models.ForeignKey(
-        ModelVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    model_version = optional_link(ModelVersion, blank=True)
     framework_version = models.PositiveIntegerField(default=0)
     classified_at = models.DateTimeField(null=True, blank=True)
     sentiment = models.PositiveSmallIntegerField(null=True, blank=True)
     sentiment_confidence = models.FloatField(null=True, blank=True)
     sentiment_source = models.CharField(max_length=10, choices=Source.choices, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    reviewed_by = optional_person(blank=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
     # Copies of the feedback's fields, for counting without joins.
     month = models.DateField()
@@ -52,12 +47,7 @@ class Classification(models.Model):
     live = models.BooleanField(default=True)  # False once the feedback is deleted
 
     class Meta:
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(sentiment__isnull=True) | Q(sentiment__gte=1, sentiment__lte=5),
-                name="classification_sentiment_1_to_5",
-            )
-        ]
+        constraints = [empty_or_between("sentiment", 1, 5, name="classification_sentiment_1_to_5")]
         indexes = [
             models.Index(fields=["month", "kind"]),
             # three or more dashboard filters count rows: start from the narrow ones
@@ -92,13 +82,9 @@ class FeedbackTheme(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices)
     source = models.CharField(max_length=10, choices=Source.choices)
     confidence = models.FloatField(null=True, blank=True)
-    model_version = models.ForeignKey(
-        ModelVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    model_version = optional_link(ModelVersion, blank=True)
     framework_version = models.PositiveIntegerField(default=0)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    decided_by = optional_person(blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     # Copies of the feedback's fields (see Classification), and whether it counts.
@@ -140,9 +126,7 @@ class CommentFlag(Audited):
     )
     kind = models.CharField(max_length=10, choices=Kind.choices)
     note = models.CharField(max_length=300, blank=True)
-    flagged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    flagged_by = optional_person()
     flagged_at = models.DateTimeField(default=timezone.now)
     resolved_at = models.DateTimeField(null=True, blank=True)
 

@@ -7,13 +7,11 @@ made under an earlier version keep pointing at the themes they were made with.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown, optional_person
 
 
 class Direction(models.TextChoices):
@@ -45,7 +43,7 @@ class ThemeQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Theme(Audited):
+class Theme(Audited, Shown):
     """One theme: what it covers (description) and how people put it (example phrases).
 
     `key` never changes, so a renamed theme keeps its history. A theme is retired, never
@@ -77,6 +75,8 @@ class Theme(Audited):
 
     objects = ThemeQuerySet.as_manager()
 
+    show_url = "themes:theme_show"
+
     class Meta:
         ordering = ["category__order", "category__name", "order", "name"]
         constraints = [
@@ -88,9 +88,6 @@ class Theme(Audited):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("themes:theme_show", args=[self.pk])
-
     @property
     def example_list(self) -> list[str]:
         return [line.strip() for line in self.examples.splitlines() if line.strip()]
@@ -101,9 +98,7 @@ class FrameworkVersion(Audited):
 
     number = models.PositiveIntegerField(unique=True)
     created_at = models.DateTimeField(default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person(blank=True)
     note = models.TextField(blank=True, help_text="Why the framework changed")
     changes = models.JSONField(default=list, blank=True)  # ["Added theme “Transport”", …]
     snapshot = models.JSONField(default=dict)  # {"categories": [...], "themes": [...]}

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from careloop.core.models import Audited
+from careloop.core.models import Audited, optional_person
 from careloop.themes.models.framework import Direction
 
 
@@ -49,9 +48,7 @@ class Rebase(Audited):
     key = models.CharField(max_length=120, db_index=True)
     month = models.DateField(help_text="The first month of the new baseline")
     reason = models.TextField()
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

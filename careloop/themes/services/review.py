@@ -38,6 +38,18 @@ from careloop.themes.services.classify import LINK_DIMS, dims_of
 SERIES_SETTINGS_FIELDS = ("direction", "trend_length", "shift_length", "baseline_points")
 
 
+def _added_by(user, when, framework, **fields) -> FeedbackTheme:
+    """A theme a person gave an item: confirmed, by them, at `when`."""
+    return FeedbackTheme(
+        status=FeedbackTheme.Status.CONFIRMED,
+        source=Source.PERSON,
+        framework_version=framework,
+        decided_by=user,
+        decided_at=when,
+        **fields,
+    )
+
+
 def classification_for(feedback: Feedback) -> Classification:
     item = Classification.objects.select_for_update().filter(feedback_id=feedback.pk).first()
     if item is None:
@@ -99,15 +111,8 @@ def themes_review(
         theme = themes[theme_id]
         if not theme.is_active:
             raise ServiceError(f"“{theme.name}” is retired: choose a theme in use", field="themes")
-        links[theme_id] = FeedbackTheme(
-            feedback=feedback,
-            theme=theme,
-            status=FeedbackTheme.Status.CONFIRMED,
-            source=Source.PERSON,
-            framework_version=framework,
-            decided_by=user,
-            decided_at=now,
-            month=item.month,
+        links[theme_id] = _added_by(
+            user, now, framework, feedback=feedback, theme=theme, month=item.month
         )
         added.append(theme.name)
     for link in links.values():
@@ -277,14 +282,12 @@ def themes_review_many(*, decisions: dict[int, tuple[list[int], int | None]], us
             deltas.add_link(link)
             changed.append(link)
         for theme_id in chosen - set(current):
-            link = FeedbackTheme(
+            link = _added_by(
+                user,
+                now,
+                framework,
                 feedback_id=pk,
                 theme_id=theme_id,
-                status=FeedbackTheme.Status.CONFIRMED,
-                source=Source.PERSON,
-                framework_version=framework,
-                decided_by=user,
-                decided_at=now,
                 sentiment=item.sentiment,
                 counted=item.live,
                 **{k: getattr(item, k) for k in LINK_DIMS},

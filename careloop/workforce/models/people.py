@@ -9,10 +9,9 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, User
+from careloop.core.models import Audited, Shown, User
 from careloop.core.permissions import can
 
 REGISTRATION_ALERT_DAYS = 90  # alert people and managers this long before renewal
@@ -75,7 +74,7 @@ class StaffProfile(Audited):
         return f"Staff details of {self.user}"
 
 
-class Registration(Audited):
+class Registration(Audited, Shown):
     """Professional registration with Social Work England, the HCPC or the NMC."""
 
     audit_exclude = ("alerted_for",)
@@ -94,6 +93,9 @@ class Registration(Audited):
     alerted_for = models.DateField(null=True, blank=True)  # the renewal date last alerted on
     created_at = models.DateTimeField(default=timezone.now)
 
+    show_url = "workforce:person"
+    show_url_args = ("person_id",)
+
     class Meta:
         ordering = ["renewal_on", "id"]
         constraints = [
@@ -102,9 +104,6 @@ class Registration(Audited):
 
     def __str__(self) -> str:
         return f"{self.get_body_display()} registration of {self.person}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:person", args=[self.person_id])
 
     def days_to_renewal(self, today: dt.date | None = None) -> int:
         return (self.renewal_on - (today or dt.date.today())).days
@@ -127,7 +126,7 @@ class Registration(Audited):
         return {"lapsed": "red", "due": "orange", "current": "green"}[self.status]
 
 
-class CpdEntry(Audited):
+class CpdEntry(Audited, Shown):
     """A piece of continuing professional development, with the person's reflection."""
 
     person = models.ForeignKey(
@@ -142,6 +141,9 @@ class CpdEntry(Audited):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
+    show_url = "workforce:person"
+    show_url_args = ("person_id",)
+
     class Meta:
         ordering = ["-done_on", "-id"]
         verbose_name = "CPD entry"
@@ -149,6 +151,3 @@ class CpdEntry(Audited):
 
     def __str__(self) -> str:
         return f"CPD: {self.title}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:person", args=[self.person_id])

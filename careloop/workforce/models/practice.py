@@ -7,14 +7,13 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Team
+from careloop.core.models import Audited, Numbered, Shown, Team, optional_link, optional_person
 
 
 # --- Reflective practice and quality circles --------------------------------------------------
-class GroupSession(Audited):
+class GroupSession(Audited, Shown):
     """A group session: a monthly quality circle, a reflective practice session or learning
     from a review. Blame-free: the practice issue is described without naming people."""
 
@@ -28,9 +27,7 @@ class GroupSession(Audited):
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
     topic = models.CharField(max_length=200)
     held_on = models.DateField("date held")
-    facilitator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    facilitator = optional_person()
     attendees = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="group_sessions"
     )
@@ -44,14 +41,13 @@ class GroupSession(Audited):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
+    show_url = "workforce:group_show"
+
     class Meta:
         ordering = ["-held_on", "-id"]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.topic}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:group_show", args=[self.pk])
 
 
 # --- Practice quality audits ----------------------------------------------------------------------
@@ -70,7 +66,7 @@ RATING_COLOURS = {
 }
 
 
-class AuditStandard(Audited):
+class AuditStandard(Audited, Shown):
     """A configurable audit tool: the questions a case file is audited against."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -78,14 +74,13 @@ class AuditStandard(Audited):
     is_active = models.BooleanField("in use", default=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    show_url = "workforce:standard_show"
+
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:standard_show", args=[self.pk])
 
 
 class AuditQuestion(Audited):
@@ -100,7 +95,7 @@ class AuditQuestion(Audited):
         return self.text
 
 
-class CaseAudit(Audited):
+class CaseAudit(Audited, Numbered, Shown):
     """One case file audited against a standard, with the practitioner's and their manager's
     feedback. The case is named by its reference only."""
 
@@ -111,9 +106,7 @@ class CaseAudit(Audited):
     auditor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="audits_done"
     )
-    team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    team = optional_link(Team, blank=True)
     case_reference = models.CharField(
         max_length=40, help_text="The case number in the case management system; no names."
     )
@@ -122,18 +115,14 @@ class CaseAudit(Audited):
     manager_feedback = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    reference_prefix = "CFA"
+    show_url = "workforce:audit_show"
+
     class Meta:
         ordering = ["-audited_on", "-id"]
 
     def __str__(self) -> str:
         return f"Case file audit {self.reference}"
-
-    @property
-    def reference(self) -> str:
-        return f"CFA-{self.pk or 0:04d}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:audit_show", args=[self.pk])
 
     @property
     def overall(self) -> str:
@@ -201,7 +190,7 @@ class Pathway(models.TextChoices):
     ASYE = "asye", "Assessed and Supported Year in Employment (ASYE)"
 
 
-class Enrolment(Audited):
+class Enrolment(Audited, Shown):
     """A person on a development pathway: applied, approved (or declined), in progress,
     completed (or withdrawn)."""
 
@@ -237,22 +226,19 @@ class Enrolment(Audited):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.APPLIED)
     applied_on = models.DateField(default=dt.date.today)
     reason = models.TextField("why do you want to do it?", blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    decided_by = optional_person(blank=True)
     decided_on = models.DateField(null=True, blank=True)
     started_on = models.DateField(null=True, blank=True)
     completed_on = models.DateField(null=True, blank=True)
     progress_note = models.TextField(blank=True)
+
+    show_url = "workforce:enrolment_show"
 
     class Meta:
         ordering = ["-applied_on", "-id"]
 
     def __str__(self) -> str:
         return f"{self.get_pathway_display()}: {self.person}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:enrolment_show", args=[self.pk])
 
     @property
     def colour(self) -> str:

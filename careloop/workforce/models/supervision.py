@@ -13,11 +13,10 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 from careloop.core import access
-from careloop.core.models import Audited
+from careloop.core.models import Audited, Shown, optional_person
 
 from .people import CareerStage
 
@@ -48,7 +47,7 @@ class SupervisionQuerySet(models.QuerySet):
         return access.visible(user, self).distinct()
 
 
-class SupervisionSession(Audited):
+class SupervisionSession(Audited, Shown):
     """One supervision: case supervision, reflective supervision or a My Time conversation."""
 
     class Kind(models.TextChoices):
@@ -69,12 +68,12 @@ class SupervisionSession(Audited):
         help_text="What was agreed, by whom and by when. Everyone who may read the "
         "supervision sees this; put anything personal in the private section.",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_person()
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = SupervisionQuerySet.as_manager()
+
+    show_url = "workforce:supervision_show"
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -88,9 +87,6 @@ class SupervisionSession(Audited):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} of {self.supervisee} on {self.held_on:%-d %B %Y}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:supervision_show", args=[self.pk])
 
     def is_visible_to(self, user) -> bool:
         return access.may_read(user, self)

@@ -6,10 +6,16 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from careloop.core.models import Audited, Team
+from careloop.core.models import (
+    Audited,
+    Shown,
+    Team,
+    empty_or_not_before,
+    optional_link,
+    optional_person,
+)
 
 from .people import add_months
 
@@ -24,7 +30,7 @@ class CourseQuerySet(models.QuerySet):
         return self.active().filter(mandatory=True)
 
 
-class Course(Audited):
+class Course(Audited, Shown):
     """A course or learning resource in the academy's catalogue."""
 
     class Kind(models.TextChoices):
@@ -69,29 +75,25 @@ class Course(Audited):
         max_length=300, blank=True, help_text="For example: safeguarding; self-neglect; MCA."
     )
     url = models.URLField("link", max_length=500, blank=True)
-    action = models.ForeignKey(
+    action = optional_link(
         "learning.Action",
-        null=True,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         verbose_name="learning need (action) it answers",
-        help_text="The action, from a review recommendation or a theme, this course was set "
-        "up for. Completion figures are added to it as evidence.",
+        help_text="The action, from a review recommendation or a theme, this course was set up "
+        "for. Completion figures are added to it as evidence.",
     )
     is_active = models.BooleanField("in the catalogue", default=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = CourseQuerySet.as_manager()
 
+    show_url = "workforce:course_show"
+
     class Meta:
         ordering = ["title"]
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:course_show", args=[self.pk])
 
     def expiry_for(self, completed_on: dt.date) -> dt.date | None:
         return add_months(completed_on, self.renewal_months) if self.renewal_months else None
@@ -105,7 +107,7 @@ class Course(Audited):
         return not self.audience_stages or (stage or "") in self.audience_stages
 
 
-class Completion(Audited):
+class Completion(Audited, Shown):
     """A person finished a course on a date; it expires after the course's renewal period."""
 
     audit_exclude = ("created_at",)
@@ -121,10 +123,11 @@ class Completion(Audited):
     )
     source = models.CharField(max_length=100, blank=True)
     external_ref = models.CharField(max_length=100, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = optional_person(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    show_url = "workforce:person"
+    show_url_args = ("person_id",)
 
     class Meta:
         ordering = ["-completed_on", "-id"]
@@ -133,18 +136,13 @@ class Completion(Audited):
             models.Index(fields=["source", "external_ref"]),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(expires_on__isnull=True)
-                | models.Q(expires_on__gte=models.F("completed_on")),
-                name="completion_expires_after_completed",
+            empty_or_not_before(
+                "expires_on", "completed_on", name="completion_expires_after_completed"
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.course} completed on {self.completed_on:%-d %B %Y}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:person", args=[self.person_id])
 
 
 class TrainingReminder(models.Model):
@@ -155,9 +153,7 @@ class TrainingReminder(models.Model):
     status = models.CharField(max_length=20)  # expiring | overdue | never
     for_expiry = models.DateField(null=True, blank=True)
     sent_at = models.DateTimeField(default=timezone.now)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    sent_by = optional_person(blank=True)
 
     class Meta:
         ordering = ["-sent_at"]

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 
 from careloop.core.models import User
 from careloop.core.permissions import can
+from careloop.core.selectors import chosen
 
 from ..models import AuditAnswer, AuditStandard, CaseAudit, Enrolment, GroupSession, Rating
 from ..models.people import manager_q, manages
@@ -17,10 +18,7 @@ from ..models.people import manager_q, manages
 # --- Group sessions ------------------------------------------------------------------------------
 def group_sessions(*, kind: str = "") -> QuerySet[GroupSession]:
     """Every group session (they are not restricted to their attendees), of one kind if given."""
-    qs = GroupSession.objects.select_related("facilitator")
-    if kind in GroupSession.Kind.values:
-        qs = qs.filter(kind=kind)
-    return qs
+    return chosen(GroupSession.objects.select_related("facilitator"), kind=kind)
 
 
 # --- Case file audits ----------------------------------------------------------------------------

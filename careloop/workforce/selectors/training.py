@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from careloop.core.models import User
 from careloop.core.permissions import can
+from careloop.core.selectors import search
 
 from ..compliance import Training
 from ..models import Completion, Course
@@ -13,12 +14,7 @@ from ..models import Completion, Course
 
 def courses(*, query: str = "", mandatory: str = "") -> QuerySet[Course]:
     qs = Course.objects.active().select_related("action")
-    if query:
-        qs = qs.filter(
-            Q(title__icontains=query)
-            | Q(practice_areas__icontains=query)
-            | Q(provider__icontains=query)
-        )
+    qs = search(qs, query, "title", "practice_areas", "provider")
     if mandatory == "yes":
         qs = qs.filter(mandatory=True)
     elif mandatory == "no":
