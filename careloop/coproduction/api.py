@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.db.models import Model
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from careloop.core.api import RoleViewSet
+from careloop.core.api import RoleViewSet, choice_param, id_param
 from careloop.core.permissions import can
 
 from . import services
@@ -118,6 +118,7 @@ class ProjectViewSet(CoproductionViewSet):
     save, record = staticmethod(services.project_save), "project"
 
 
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("project", int)]))
 class InvolvementViewSet(CoproductionViewSet):
     queryset = Involvement.objects.select_related("project")
     serializer_class = InvolvementSerializer
@@ -125,8 +126,8 @@ class InvolvementViewSet(CoproductionViewSet):
 
     def get_queryset(self):
         qs = super().get_queryset()
-        if project := self.request.query_params.get("project"):
-            qs = qs.filter(project_id=project) if project.isdigit() else qs.none()
+        if project := id_param(self.request, "project"):
+            qs = qs.filter(project_id=project)
         return qs
 
     def perform_create(self, serializer):
@@ -160,6 +161,9 @@ class GroupViewSet(CoproductionViewSet):
     save, record = staticmethod(services.group_save), "group"
 
 
+@extend_schema_view(
+    list=extend_schema(parameters=[OpenApiParameter("status", str, enum=Statement.Status.values)])
+)
 class StatementViewSet(CoproductionViewSet):
     queryset = Statement.objects.all()
     serializer_class = StatementSerializer
@@ -175,7 +179,7 @@ class StatementViewSet(CoproductionViewSet):
 
     def get_queryset(self):
         qs = super().get_queryset()
-        if status := self.request.query_params.get("status"):
+        if status := choice_param(self.request, "status", Statement.Status.values):
             qs = qs.filter(status=status)
         return qs
 
