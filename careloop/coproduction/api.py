@@ -4,12 +4,12 @@ people allowed to see participants."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from careloop.core.api import ServiceViewSet
+from careloop.core.api import ServiceViewSet, choice_param
 from careloop.core.permissions import can
 
 from . import services
@@ -104,6 +104,7 @@ class ProjectViewSet(CoproductionViewSet):
     save, record = staticmethod(services.project_save), "project"
 
 
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("project", int)]))
 class InvolvementViewSet(CoproductionViewSet):
     queryset = Involvement.objects.select_related("project")
     serializer_class = InvolvementSerializer
@@ -138,6 +139,9 @@ class GroupViewSet(CoproductionViewSet):
     save, record = staticmethod(services.group_save), "group"
 
 
+@extend_schema_view(
+    list=extend_schema(parameters=[OpenApiParameter("status", str, enum=Statement.Status.values)])
+)
 class StatementViewSet(CoproductionViewSet):
     queryset = Statement.objects.all()
     serializer_class = StatementSerializer
@@ -153,7 +157,7 @@ class StatementViewSet(CoproductionViewSet):
 
     def get_queryset(self):
         qs = super().get_queryset()
-        if status := self.request.query_params.get("status"):
+        if status := choice_param(self.request, "status", Statement.Status.values):
             qs = qs.filter(status=status)
         return qs
 

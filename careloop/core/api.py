@@ -43,11 +43,26 @@ register_converter(IdConverter, "id")
 
 def id_param(request, name: str, *, words: tuple[str, ...] = ()) -> str:
     """A query parameter that names a record by id ("" when absent): 400 with the reason when
-    it is not one (or one of `words`, such as "me")."""
-    value = request.query_params.get(name, "")
-    if value == "" or value in words or (value.isdigit() and int(value) <= MAX_ID):
+    it is not one (or one of `words`, such as "me"), an empty value included."""
+    value = request.query_params.get(name)
+    if value is None:
+        return ""
+    if value in words or (value.isdigit() and int(value) <= MAX_ID):
         return value
     raise exceptions.ValidationError({name: [f"“{value[:30]}” is not a record number"]})
+
+
+def choice_param(request, name: str, choices) -> str:
+    """A query parameter that takes one of `choices` ("" when absent): 400 with the choices
+    when it is something else, rather than a filter that silently matches nothing."""
+    value = request.query_params.get(name)
+    if value is None:
+        return ""
+    if value in choices:
+        return value
+    raise exceptions.ValidationError(
+        {name: [f"“{value[:30]}” is not one of: {', '.join(map(str, choices))}"]}
+    )
 
 
 def id_field(**kwargs) -> serializers.IntegerField:
@@ -73,7 +88,55 @@ def exception_handler(exc, context):
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(response.data, list):
+        # ValidationError("…") raised outside a serializer: still the one error format
+        response.data = {"detail": " ".join(str(message) for message in response.data)}
+    return response
+
+
+ERROR = {
+    "type": "object",
+    "description": "Why the request was refused: `detail`, and the messages by field.",
+    "properties": {"detail": {"type": "string"}},
+    "additionalProperties": True,
+}
+REFUSALS = {
+    "400": "The request's parameters or body are not valid",
+    "401": "No valid personal token or session",
+    "403": "The caller's role or the record's restriction does not allow this",
+    "404": "No such record (or page), or not one the caller may read",
+    "409": "The record cannot be deleted while other records depend on it",
+    "415": "The request body's content type is not one the operation reads",
+}
+
+
+def document_refusals(result, generator, request, public):
+    """drf-spectacular postprocessing hook: every operation documents the refusals
+    `exception_handler` answers with, in the one error format, so a client (and schemathesis)
+    knows each 4xx it may meet."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR
+    for operations in result.get("paths", {}).values():
+        for method, operation in operations.items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            codes = ["400", "401", "403", "404"]
+            if method == "delete":
+                codes.append("409")
+            if "requestBody" in operation:
+                codes.append("415")
+            responses = operation.setdefault("responses", {})
+            for code in codes:
+                responses.setdefault(
+                    code,
+                    {
+                        "description": REFUSALS[code],
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                        },
+                    },
+                )
+    return result
 
 
 class AccessChoicesMixin:
@@ -99,6 +162,24 @@ def restrict_serializer(serializer, user) -> None:
     for field in fields.values():
         if isinstance(field, serializers.BaseSerializer):
             restrict_serializer(field, user)
+        elif isinstance(field, serializers.CharField) and not field.read_only:
+            text_only(field)
+
+
+def text_only(field: serializers.CharField) -> None:
+    """A text field takes text: DRF would store the JSON number 0 as "0", which the schema
+    (a string) says is refused, and which usually means the client sent the wrong field."""
+    if getattr(field, "text_only", False):
+        return
+    read = field.to_internal_value
+
+    def to_internal_value(data):
+        if not isinstance(data, str):
+            field.fail("invalid")
+        return read(data)
+
+    field.to_internal_value = to_internal_value  # type: ignore[method-assign]
+    field.text_only = True  # type: ignore[attr-defined]
 
 
 def valid_input(serializer_class, request) -> dict:

@@ -31,6 +31,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from careloop.core.api import MAX_ID
 from careloop.core.models import SubmissionToken, User
 from careloop.core.services import ServiceError
 from careloop.core.templatetags.submission import FIELD as SUBMISSION_FIELD
@@ -185,3 +186,17 @@ def form_page(
 
 def crumbs(root: Crumb, *more: Crumb) -> list[Crumb]:
     return [root, *more]
+
+
+NO_RECORD = 0  # no record has this id: a filter by it lists nothing
+
+
+def query_id(value: str | None) -> int | None:
+    """A page's filter or link that names a record by id, from the query string: None when
+    absent or empty, its number, or NO_RECORD (a filter then lists nothing) when it is not a
+    number the databases can hold ("abc", or a huge one that would fail the query with a 500)."""
+    if value is None or value == "":
+        return None
+    if value.isdigit() and int(value) <= MAX_ID:
+        return int(value)
+    return NO_RECORD

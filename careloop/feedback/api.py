@@ -10,7 +10,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from careloop.core.api import RoleViewSet, id_param
+from careloop.core.api import RoleViewSet, choice_param, id_param
 from careloop.core.permissions import get_visible_or_404
 from careloop.feedback import selectors, services
 from careloop.feedback.models import Feedback
@@ -39,6 +39,10 @@ class FeedbackSerializer(serializers.ModelSerializer):
         required=False, help_text="Required when updating: the version you read"
     )
     url = serializers.HyperlinkedIdentityField(view_name="feedback-detail")
+    # read-only, so DRF drops the model's blank choice: "" until the outcome is recorded
+    outcome = serializers.ChoiceField(
+        choices=Feedback.Outcome.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Feedback
@@ -75,9 +79,9 @@ class FeedbackSerializer(serializers.ModelSerializer):
         return attrs
 
 
-def _date(value: str) -> dt.date | None:
+def _date(value: str | None) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(value) if value else None
+        return dt.date.fromisoformat(value) if value is not None else None
     except ValueError:
         raise serializers.ValidationError(
             {"detail": f"“{value}” is not a date: use YYYY-MM-DD"}
@@ -122,15 +126,15 @@ class FeedbackViewSet(RoleViewSet):
         params = self.request.query_params
         filters = selectors.Filters(
             q=params.get("q", ""),
-            kind=params.get("kind", ""),
-            status=params.get("status", ""),
+            kind=choice_param(self.request, "kind", Feedback.Kind.values),
+            status=choice_param(self.request, "status", Feedback.Status.values),
             service=id_param(self.request, "service"),
             team=id_param(self.request, "team"),
             provider=id_param(self.request, "provider"),
             owner=id_param(self.request, "owner", words=("me", "none")),
-            due=params.get("due", ""),
-            received_from=_date(params.get("received_from", "")),
-            received_to=_date(params.get("received_to", "")),
+            due=choice_param(self.request, "due", list(selectors.DUE_FILTERS)),
+            received_from=_date(params.get("received_from")),
+            received_to=_date(params.get("received_to")),
             sort=params.get("sort", "-received"),
         )
         return selectors.feedback_list(user, filters)

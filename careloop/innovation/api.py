@@ -3,12 +3,12 @@ external learning. Writes go through the same services as the pages."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from careloop.core.api import RoleViewSet, ServiceViewSet, valid_input
+from careloop.core.api import RoleViewSet, ServiceViewSet, choice_param, valid_input
 
 from . import analysis, services
 from .models import Evaluation, ExternalLearning, Measure, Pilot, Reading
@@ -126,6 +126,9 @@ def evaluation_json(pilot: Pilot, data_to=None) -> dict:
     }
 
 
+@extend_schema_view(
+    list=extend_schema(parameters=[OpenApiParameter("status", str, enum=Pilot.Status.values)])
+)
 class PilotViewSet(RoleViewSet):
     queryset = Pilot.objects.select_related("lead", "team").order_by("title")
     serializer_class = PilotSerializer
@@ -134,7 +137,7 @@ class PilotViewSet(RoleViewSet):
 
     def get_queryset(self):
         qs = super().get_queryset().visible_to(self.request.user)
-        if status := self.request.query_params.get("status"):
+        if status := choice_param(self.request, "status", Pilot.Status.values):
             qs = qs.filter(status=status)
         return qs
 
@@ -162,6 +165,7 @@ class PilotViewSet(RoleViewSet):
         return Response(evaluation_json(self.get_object()))
 
 
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("pilot", int)]))
 class MeasureViewSet(RoleViewSet):
     queryset = Measure.objects.select_related("pilot")
     serializer_class = MeasureSerializer
@@ -181,6 +185,7 @@ class MeasureViewSet(RoleViewSet):
         services.measure_delete(measure=instance)
 
 
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("measure", int)]))
 class ReadingViewSet(ServiceViewSet):
     """Figures: POST records (or corrects) one period's figure for one group."""
 

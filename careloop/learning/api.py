@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers
 from rest_framework.decorators import action as route
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from careloop.core.api import RoleViewSet, valid_input
+from careloop.core.api import RoleViewSet, choice_param, id_param, valid_input
 from careloop.core.models import Team, User
 from careloop.feedback.models import Feedback
 from careloop.learning import services
@@ -250,6 +255,14 @@ class SignOffInput(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("status", str, enum=Action.Status.values),
+            OpenApiParameter("owner", int, description="The owner's user id"),
+        ]
+    )
+)
 class ActionViewSet(RoleViewSet):
     serializer_class = ActionSerializer
     view_permission, edit_permission = "learning.view", "learning.manage_actions"
@@ -266,13 +279,13 @@ class ActionViewSet(RoleViewSet):
 
     def get_queryset(self):
         qs = Action.objects.visible_to(self.request.user).select_related("owner", "team")
-        params = self.request.query_params
-        if params.get("status") == Action.Status.OVERDUE:
+        status = choice_param(self.request, "status", Action.Status.values)
+        if status == Action.Status.OVERDUE:
             qs = qs.overdue()
-        elif params.get("status"):
-            qs = qs.filter(status=params["status"])
-        if params.get("owner"):
-            qs = qs.filter(owner_id=params["owner"])
+        elif status:
+            qs = qs.filter(status=status)
+        if owner := id_param(self.request, "owner"):
+            qs = qs.filter(owner_id=owner)
         return qs.prefetch_related("figures")
 
     def _updatable(self):

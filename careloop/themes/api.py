@@ -126,10 +126,23 @@ class SeriesView(APIView):
         )
 
 
+class SignalSerializer(serializers.Serializer):
+    series = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
+    month = serializers.CharField(help_text="YYYY-MM")
+    variation = serializers.CharField()
+    direction = serializers.ChoiceField(choices=["higher", "lower"])
+    rules = serializers.CharField()
+    value = serializers.FloatField()
+    mean = serializers.FloatField()
+
+
 class SignalsView(APIView):
     permissions = {"GET": "themes.view"}
 
-    @extend_schema(summary="Signals in the latest complete month", responses=dict)
+    @extend_schema(
+        summary="Signals in the latest complete month", responses=SignalSerializer(many=True)
+    )
     def get(self, request):
         signals = selectors.signals(request.user, month=last_complete_month())
         return Response(
@@ -197,7 +210,7 @@ class EmergingTopicsView(APIView):
         )
 
 
-class ReviewSerializer(serializers.Serializer):
+class ThemeReviewSerializer(serializers.Serializer):
     themes = serializers.ListField(child=id_field(), allow_empty=True)
     sentiment = serializers.ChoiceField(choices=list(SENTIMENTS), required=False, allow_null=True)
 
@@ -237,12 +250,12 @@ class FeedbackThemesView(APIView):
 
     @extend_schema(
         summary="Review the themes: the themes kept or added are confirmed, the rest removed",
-        request=ReviewSerializer,
+        request=ThemeReviewSerializer,
         responses=dict,
     )
     def post(self, request, pk: int):
         item = self._item(request, pk)
-        data = valid_input(ReviewSerializer, request)
+        data = valid_input(ThemeReviewSerializer, request)
         services.themes_review(
             feedback=item,
             user=request.user,

@@ -57,7 +57,8 @@ def statement_show(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _from_contribution(pk: str) -> dict:
     """A new statement's first words, from what people said and what changed."""
-    found = Contribution.objects.filter(pk=pk).first() if pk.isdigit() else None
+    number = web.query_id(pk)
+    found = Contribution.objects.filter(pk=number).first() if number else None
     if found is None:
         return {}
     return {

@@ -45,9 +45,9 @@ def actions(
         qs = qs.filter(status=status, due_on__gte=today)
     elif status in Action.FINISHED:
         qs = qs.filter(status=status)
-    if owner_id:
+    if owner_id is not None:
         qs = qs.filter(owner_id=owner_id)
-    if team_id:
+    if team_id is not None:
         qs = qs.filter(team_id=team_id)
     qs = search(chosen(qs, origin=origin, priority=priority), query, "title", "description")
     qs = qs.annotate(

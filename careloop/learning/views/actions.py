@@ -33,20 +33,13 @@ SORT_OPTIONS = [
 ]
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 @require("learning.view")
 def action_index(request):
     get = request.GET
     filters = {
         "status": get.get("status", ""),
-        "owner_id": _int(get.get("owner")),
-        "team_id": _int(get.get("team")),
+        "owner_id": web.query_id(get.get("owner")),
+        "team_id": web.query_id(get.get("team")),
         "origin": get.get("origin", ""),
         "priority": get.get("priority", ""),
         "query": get.get("q", "").strip(),
@@ -182,12 +175,12 @@ def _signal_for(user, pk: int):
 @require("learning.manage_actions")
 def action_new(request):
     rec = signal = None
-    rec_id = _int(request.GET.get("recommendation") or request.POST.get("recommendation"))
-    if rec_id:
+    rec_id = web.query_id(request.GET.get("recommendation") or request.POST.get("recommendation"))
+    if rec_id is not None:
         rec = selectors.recommendation_for(request.user, rec_id)
         if rec is None:
             raise Http404
-    signal_id = _int(request.GET.get("signal") or request.POST.get("signal"))
+    signal_id = web.query_id(request.GET.get("signal") or request.POST.get("signal"))
     if signal_id and not rec:
         signal = _signal_for(request.user, signal_id)
     initial = {"owner": request.user.pk}
