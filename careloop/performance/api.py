@@ -17,7 +17,7 @@ from .compare import parse_year
 from .models import Measure
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class PerformanceMeasureSerializer(serializers.ModelSerializer):
     class Meta:
         model = Measure
         fields = ["id", *services.MEASURE_FIELDS, "shipped"]
@@ -26,7 +26,7 @@ class MeasureSerializer(serializers.ModelSerializer):
 
 class MeasureViewSet(RoleViewSet):
     queryset = Measure.objects.order_by("code")
-    serializer_class = MeasureSerializer
+    serializer_class = PerformanceMeasureSerializer
     view_permission, edit_permission = "performance.view", "performance.edit"
     http_method_names = ["get", "post", "head", "options"]
 
