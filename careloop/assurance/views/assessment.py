@@ -69,7 +69,7 @@ def index(request):
 @require("assurance.manage")
 def new(request):
     form = SelfAssessmentForm(posted(request))
-    assessment = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.assessment_create(
@@ -80,14 +80,8 @@ def new(request):
             min_items_per_category=data["min_items_per_category"],
             draft=data["draft"],
         ),
-    )
-    if assessment is not None:
-        messages.success(request, f"“{assessment.title}” started")
-        return redirect(assessment)
-    return web.form_page(
-        request,
-        form,
         "Start a self-assessment",
+        success=lambda assessment: f"“{assessment.title}” started",
         breadcrumbs=_list_crumbs(),
         submit="Start the self-assessment",
         intro="careloop makes a draft for each of the nine quality statements. You can draft "
@@ -123,17 +117,13 @@ def show(request, pk: int, sign_off_form=None, status=200):
 def edit(request, pk: int):
     assessment = get_object_or_404(SelfAssessment, pk=pk)
     form = SelfAssessmentForm(posted(request), instance=assessment)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.assessment_update(form=form),
-        success="Self-assessment details saved",
-    ):
-        return redirect(assessment)
-    return web.form_page(
-        request,
-        form,
         f"Edit {assessment.title}",
+        success="Self-assessment details saved",
+        redirect_to=assessment,
         breadcrumbs=_assessment_crumbs(assessment),
         cancel_url=assessment.get_absolute_url(),
     )

@@ -72,18 +72,12 @@ def project_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         instance=project,
         initial={"lead": person, "team": person.team, "started_on": dt.date.today()},
     )
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.project_save(project=project, **data),
-        success="Project saved",
-    )
-    if saved:
-        return redirect(saved)
-    return web.form_page(
-        request,
-        form,
         f"Edit {project}" if project else "Start a coproduction project",
+        success="Project saved",
         breadcrumbs=project_crumbs(project) if project else [INDEX],
         intro=""
         if project

@@ -89,18 +89,13 @@ def action_raise(request):
         raise PermissionDenied
     back_url = source.get_absolute_url()
     form = ActionRaiseForm(request.POST or None, initial={"owner": None})
-    action = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.action_create(source=source, created_by=request.user, **data),
-    )
-    if action is not None:
-        messages.success(request, f"Action {action.reference} raised")
-        return redirect(back_url + "#actions")
-    return web.form_page(
-        request,
-        form,
         "Raise an action",
+        success=lambda action: f"Action {action.reference} raised",
+        redirect_to=back_url + "#actions",
         breadcrumbs=[(str(source), back_url)],
         submit="Raise action",
         intro=f"The action arises from “{source}”. It is tracked with every other action in "

@@ -131,17 +131,13 @@ def measure_edit(request, pk: int):
     form = MeasureForm(request.POST or None, instance=Measure.objects.get(pk=pk))
     if measure.source == Measure.Source.PROVIDED:
         del form.fields["kind"]
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.measure_update(measure=measure, **data),
-        success="Measure saved",
-    ):
-        return redirect(measure)
-    return web.form_page(
-        request,
-        form,
         f"Edit {measure}",
+        success="Measure saved",
+        redirect_to=measure,
         breadcrumbs=crumbs(MEASURES_CRUMB, (measure.name, measure.get_absolute_url())),
         cancel_url=measure.get_absolute_url(),
     )
@@ -152,20 +148,15 @@ def measure_edit(request, pk: int):
 def measure_value(request, pk: int):
     measure = get_object_or_404(Measure, pk=pk)
     form = MeasureValueForm(request.POST)
-    point = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.measure_set_value(
             measure=measure, month=data["month"], value=data["value"], denominator=data["total"]
         ),
-    )
-    if point is not None:
-        messages.success(request, f"{form.cleaned_data['month']:%B %Y} saved")
-        return redirect(measure.get_absolute_url() + "#figures")
-    return web.form_page(
-        request,
-        form,
         f"Enter a month's figure for {measure}",
+        success=lambda point: f"{form.cleaned_data['month']:%B %Y} saved",
+        redirect_to=measure.get_absolute_url() + "#figures",
         breadcrumbs=crumbs(MEASURES_CRUMB, (measure.name, measure.get_absolute_url())),
         cancel_url=measure.get_absolute_url(),
     )

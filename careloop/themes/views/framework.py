@@ -124,16 +124,13 @@ def theme_reinstate(request, pk: int):
 def category_edit(request, pk: int | None = None):
     category = get_object_or_404(Category, pk=pk) if pk else None
     form = CategoryForm(request.POST or None, instance=category)
-    saved = web.submit(
-        request, form, lambda data: services.category_save(form=form, user=request.user)
-    )
-    if saved is not None:
-        messages.success(request, f"Category “{saved.name}” saved")
-        return redirect("themes:framework")
-    return web.form_page(
+    return web.form_view(
         request,
         form,
+        lambda data: services.category_save(form=form, user=request.user),
         f"Edit “{category.name}”" if category else "Add a category",
+        success=lambda saved: f"Category “{saved.name}” saved",
+        redirect_to="themes:framework",
         breadcrumbs=crumbs(FRAMEWORK),
         cancel_url=reverse("themes:framework"),
     )

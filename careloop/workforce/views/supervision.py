@@ -46,18 +46,12 @@ def supervision_new(request):
     form = SupervisionForm(
         request.POST or None, initial={"supervisor": request.user, "held_on": None}
     )
-    session = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.supervision_record(user=request.user, **data),
-        success="Supervision recorded",
-    )
-    if session is not None:
-        return redirect(session)
-    return web.form_page(
-        request,
-        form,
         "Record a supervision",
+        success="Supervision recorded",
         breadcrumbs=web.crumbs(INDEX, supervision()),
         submit="Record supervision",
     )
@@ -171,18 +165,13 @@ def policy_edit(request, stage):
             "note": policy.note if policy else "",
         },
     )
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.policy_save(career_stage=stage, **data),
-        success="Supervision policy saved",
-    )
-    if saved is not None:
-        return redirect("workforce:policies")
-    return web.form_page(
-        request,
-        form,
         f"Supervision policy: {CareerStage(stage).label}",
+        success="Supervision policy saved",
+        redirect_to="workforce:policies",
         breadcrumbs=web.crumbs(INDEX, ("Supervision policy", reverse("workforce:policies"))),
         cancel_url=reverse("workforce:policies"),
     )

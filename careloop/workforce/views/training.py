@@ -78,18 +78,12 @@ def course_edit(request, pk):
 
 def _course_form(request, course: Course | None):
     form = CourseForm(request.POST or None, instance=course)
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.course_save(user=request.user, course=course or Course(), **data),
-    )
-    if saved is not None:
-        messages.success(request, f"“{saved}” saved")
-        return redirect(saved)
-    return web.form_page(
-        request,
-        form,
         f"Edit {course}" if course else "Add a course",
+        success=lambda saved: f"“{saved}” saved",
         breadcrumbs=web.crumbs(INDEX, catalogue()),
         cancel_url=course.get_absolute_url() if course else reverse("workforce:courses"),
     )
