@@ -238,25 +238,19 @@ def statement_show(request, pk: int, number: int, review_form=None, status=200):
 def statement_edit(request, pk: int, number: int):
     sa = _statement(pk, number)
     form = StatementAssessmentForm(posted(request), instance=sa)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.statement_save(form=form, user=request.user),
+        f"Edit {sa.statement.name}",
         success=f"{sa.statement.name} saved",
-    ):
-        return redirect(sa)
-    return render(
-        request,
-        "assurance/statement_edit.html",
-        {
-            "title": f"Edit {sa.statement.name}",
-            "sa": sa,
-            "form": form,
-            "breadcrumbs": [
-                *_assessment_crumbs(sa.self_assessment),
-                (sa.statement.name, sa.get_absolute_url()),
-            ],
-        },
+        redirect_to=sa,
+        sa=sa,
+        breadcrumbs=[
+            *_assessment_crumbs(sa.self_assessment),
+            (sa.statement.name, sa.get_absolute_url()),
+        ],
+        template="assurance/statement_edit.html",
     )
 
 
@@ -341,7 +335,7 @@ def sentence_link(request, pk: int, number: int, index: int):
     form = SentenceLinkForm(
         posted(request), items=items, initial={"evidence": sentence.evidence_ids}
     )
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.sentence_link(
@@ -350,21 +344,15 @@ def sentence_link(request, pk: int, number: int, index: int):
             evidence_ids=data["evidence"],
             user=request.user,
         ),
+        "Evidence behind a sentence",
         success="Evidence for the sentence saved",
-    ):
-        return redirect(sa.get_absolute_url() + "#sentences")
-    return render(
-        request,
-        "assurance/sentence_link.html",
-        {
-            "title": "Evidence behind a sentence",
-            "sa": sa,
-            "sentence": sentence,
-            "form": form,
-            "items": items,
-            "breadcrumbs": [
-                *_assessment_crumbs(sa.self_assessment),
-                (sa.statement.name, sa.get_absolute_url()),
-            ],
-        },
+        redirect_to=sa.get_absolute_url() + "#sentences",
+        sa=sa,
+        sentence=sentence,
+        items=items,
+        breadcrumbs=[
+            *_assessment_crumbs(sa.self_assessment),
+            (sa.statement.name, sa.get_absolute_url()),
+        ],
+        template="assurance/sentence_link.html",
     )

@@ -167,7 +167,8 @@ def new(request, kind: str):
         raise Http404
     framework = selectors.current_framework()
     form = EvidenceForm(posted(request), uploaded(request), kind=kind, framework=framework)
-    item = web.submit(
+    noun = "Upload a document" if kind == EvidenceItem.Kind.DOCUMENT else "Add a web link"
+    return web.form_view(
         request,
         form,
         lambda data: services.evidence_add(
@@ -185,15 +186,11 @@ def new(request, kind: str):
             is_restricted=data["is_restricted"],
             restriction_reason=data["restriction_reason"],
         ),
-    )
-    if item is not None:
-        messages.success(request, f"“{item.title}” added to the evidence library")
-        return redirect(item)
-    noun = "Upload a document" if kind == EvidenceItem.Kind.DOCUMENT else "Add a web link"
-    return render(
-        request,
-        "assurance/evidence_form.html",
-        {"title": noun, "form": form, "kind": kind, "breadcrumbs": _library_crumbs()},
+        noun,
+        success=lambda item: f"“{item.title}” added to the evidence library",
+        kind=kind,
+        breadcrumbs=_library_crumbs(),
+        template="assurance/evidence_form.html",
     )
 
 
@@ -210,7 +207,7 @@ def edit(request, pk: int):
         editing=True,
         initial=EvidenceForm.initial_for(item),
     )
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.evidence_update(
@@ -224,19 +221,13 @@ def edit(request, pk: int):
             is_restricted=data["is_restricted"],
             restriction_reason=data["restriction_reason"],
         ),
+        f"Edit {item.title}",
         success="Evidence saved",
-    ):
-        return redirect(item)
-    return render(
-        request,
-        "assurance/evidence_form.html",
-        {
-            "title": f"Edit {item.title}",
-            "form": form,
-            "kind": item.kind,
-            "item": item,
-            "breadcrumbs": [*_library_crumbs(), (item.title, item.get_absolute_url())],
-        },
+        redirect_to=item,
+        kind=item.kind,
+        item=item,
+        breadcrumbs=[*_library_crumbs(), (item.title, item.get_absolute_url())],
+        template="assurance/evidence_form.html",
     )
 
 

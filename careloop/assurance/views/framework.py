@@ -48,24 +48,18 @@ def show(request, pk: int):
 def _edit(request, record, form_class, title):
     framework = record.framework
     form = form_class(posted(request), instance=record)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.framework_record_save(form=form),
+        f"Edit {title}",
         success=f"{title} saved in {framework.version}",
-    ):
-        return redirect(framework)
-    return render(
-        request,
-        "assurance/framework_edit.html",
-        {
-            "title": f"Edit {title}",
-            "form": form,
-            "record": record,
-            "framework": framework,
-            "history": history_for(record),
-            "breadcrumbs": _crumbs((framework.version, framework.get_absolute_url())),
-        },
+        redirect_to=framework,
+        record=record,
+        framework=framework,
+        history=history_for(record),
+        breadcrumbs=_crumbs((framework.version, framework.get_absolute_url())),
+        template="assurance/framework_edit.html",
     )
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from careloop.core import web
@@ -58,19 +57,16 @@ def template_edit(request, pk: int | None = None):
     if pk and template is None:
         raise Http404
     form = forms.LetterTemplateForm(request.POST or None, instance=template)
-    saved = web.submit(request, form, lambda data: services.record_save(form=form))
-    if saved is not None:
-        messages.success(request, f"Letter template “{saved}” saved")
-        return redirect("feedback:settings")
-    return render(
+    return web.form_view(
         request,
-        "feedback/template_form.html",
-        {
-            "title": f"Edit {template}" if template else "Add a letter template",
-            "form": form,
-            "placeholders": [(n, d) for n, (d, _) in letter_text.PLACEHOLDERS.items()],
-            "breadcrumbs": SETTINGS_CRUMBS,
-        },
+        form,
+        lambda data: services.record_save(form=form),
+        f"Edit {template}" if template else "Add a letter template",
+        success=lambda saved: f"Letter template “{saved}” saved",
+        redirect_to="feedback:settings",
+        placeholders=[(n, d) for n, (d, _) in letter_text.PLACEHOLDERS.items()],
+        breadcrumbs=SETTINGS_CRUMBS,
+        template="feedback/template_form.html",
     )
 
 

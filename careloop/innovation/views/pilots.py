@@ -102,26 +102,19 @@ def move(request, pk):
         messages.error(request, "Choose what to do with the pilot")
         return redirect(pilot)
     form = MoveForm(request.POST or None, initial={"to": to})
-    moved = web.submit(
+    label = Pilot.Status(to).label
+    return web.form_view(
         request,
         form,
         lambda data: services.pilot_move(
             pilot=pilot, to=to, user=request.user, reason=data["reason"]
         ),
-    )
-    if moved is not None:
-        messages.success(request, f"The pilot is now {pilot.get_status_display().lower()}")
-        return redirect(pilot)
-    label = Pilot.Status(to).label
-    return render(
-        request,
-        "innovation/move.html",
-        {
-            "title": f"{label}: {pilot}",
-            "pilot": pilot,
-            "to": to,
-            "to_label": label,
-            "form": form,
-            "breadcrumbs": pilot_crumbs(pilot),
-        },
+        f"{label}: {pilot}",
+        success=lambda moved: f"The pilot is now {pilot.get_status_display().lower()}",
+        redirect_to=pilot,
+        pilot=pilot,
+        to=to,
+        to_label=label,
+        breadcrumbs=pilot_crumbs(pilot),
+        template="innovation/move.html",
     )

@@ -234,20 +234,14 @@ def action_new(request):
 def action_edit(request, pk: int):
     action = _get_action(request, pk)
     form = ActionForm(request.POST or None, instance=Action.objects.get(pk=pk))
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.action_update(action=action, user=request.user, **data),
+        f"Edit {action.reference}",
         success="Action saved",
-    ):
-        return redirect(action)
-    return render(
-        request,
-        "learning/action_form.html",
-        {
-            "title": f"Edit {action.reference}",
-            "form": form,
-            "breadcrumbs": crumbs(ACTIONS_CRUMB, (action.reference, action.get_absolute_url())),
-            "cancel_url": action.get_absolute_url(),
-        },
+        redirect_to=action,
+        breadcrumbs=crumbs(ACTIONS_CRUMB, (action.reference, action.get_absolute_url())),
+        cancel_url=action.get_absolute_url(),
+        template="learning/action_form.html",
     )

@@ -178,18 +178,14 @@ def _remedy(request, pk):
 def remedy_comply(request, pk: int):
     remedy = _remedy(request, pk)
     form = RemedyComplyForm(request.POST or None, request.FILES or None)
-    if web.submit(
+    case = remedy.case
+    return web.form_view(
         request,
         form,
         lambda data: services.lgsco_remedy_comply(remedy=remedy, user=request.user, **data),
-        success="Compliance recorded",
-    ):
-        return redirect(remedy.get_absolute_url())
-    case = remedy.case
-    return web.form_page(
-        request,
-        form,
         "Record compliance",
+        success="Compliance recorded",
+        redirect_to=remedy.get_absolute_url(),
         submit="Record compliance",
         breadcrumbs=crumbs(CASES_CRUMB, (case.reference, case.get_absolute_url())),
         intro=f"{remedy.get_kind_display()}: {remedy.description} "
@@ -210,19 +206,13 @@ def remedy_action(request, pk: int):
             "due": remedy.due_on,
         },
     )
-    action = web.submit(
+    case = remedy.case
+    return web.form_view(
         request,
         form,
         lambda data: services.lgsco_remedy_action(remedy=remedy, user=request.user, **data),
-    )
-    if action is not None:
-        messages.success(request, f"Action {action.reference} created for the remedy")
-        return redirect(action)
-    case = remedy.case
-    return web.form_page(
-        request,
-        form,
         "Turn the remedy into an action",
+        success=lambda action: f"Action {action.reference} created for the remedy",
         submit="Create action",
         breadcrumbs=crumbs(CASES_CRUMB, (case.reference, case.get_absolute_url())),
         intro="The action is followed up like any other: owner, due date, evidence and sign-off.",
