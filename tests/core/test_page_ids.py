@@ -1,0 +1,35 @@
+"""Page URLs take record ids with core's `<id:...>` converter: a number too big for the database
+is a 404 (before, a page with `<int:pk>` passed it to the query, and SQLite failed: a 500)."""
+
+import pytest
+from django.urls import resolve, reverse
+
+from careloop.core.web import MAX_ID
+
+TOO_BIG = str(MAX_ID + 1)  # 2**63, 19 digits
+BIGGEST = "9" * 18  # the longest id the converter takes: a record no database holds
+
+# One record page of each app (and core's), with an id in place of `{}`.
+PAGES = [
+    "/administration/people/{}/",
+    "/feedback/{}/",
+    "/themes/feedback/{}/",
+    "/learning/reviews/{}/",
+    "/workforce/people/{}/",
+    "/innovation/{}/",
+    "/coproduction/projects/{}/",
+    "/assurance/evidence/{}/",
+    "/learning/ombudsman/figures/{}/",  # a year, not a record id: the same converter
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_id_too_big_for_the_database_is_not_found(users, login, page):
+    client = login(users["admin"])
+    assert client.get(page.format(TOO_BIG)).status_code == 404
+    assert client.get(page.format(BIGGEST)).status_code == 404
+
+
+def test_the_converter_gives_and_takes_ids():
+    assert resolve("/learning/reviews/12/").kwargs == {"pk": 12}
+    assert reverse("learning:review_show", args=[12]) == "/learning/reviews/12/"
