@@ -16,6 +16,7 @@ that live here, so no view catches a service's refusal itself:
 - `form_view(request, form, call, title, success=..., redirect_to=..., ...)`: the whole of a
   one-form view: `submit`, then on success the redirect, else `form_page`.
 - `crumbs(root, *more)`: breadcrumbs as `[(label, url), ...]`.
+- `download(request, rows, columns, ...)`: a list's CSV or XLSX download (`?format=`).
 - `<id:pk>` in a URL (`IdConverter`): a record id, never one too big for the database.
 """
 
@@ -30,11 +31,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import register_converter
 from django.utils import timezone
 
+from careloop.core.exports import FORMATS, Column, export_response
 from careloop.core.models import SubmissionToken, User
 from careloop.core.services import ServiceError
 from careloop.core.templatetags.submission import FIELD as SUBMISSION_FIELD
@@ -234,3 +236,22 @@ def form_view(
 
 def crumbs(root: Crumb, *more: Crumb) -> list[Crumb]:
     return [root, *more]
+
+
+def download(
+    request: HttpRequest, rows: Any, columns: list[Column], *, filename: str, description: str
+) -> HttpResponse:
+    """A list page's download, `?format=csv` (the default) or `xlsx`, of `rows` (a queryset or
+    a list), audited with the page's filters (`exports.export_response`); another format is
+    not a page (404)."""
+    fmt = request.GET.get("format", "csv")
+    if fmt not in FORMATS:
+        raise Http404
+    return export_response(
+        queryset=rows,
+        columns=columns,
+        filename=filename,
+        fmt=fmt,
+        description=description,
+        filters=request.GET.dict(),
+    )

@@ -33,3 +33,23 @@ def test_an_id_too_big_for_the_database_is_not_found(users, login, page):
 def test_the_converter_gives_and_takes_ids():
     assert resolve("/learning/reviews/12/").kwargs == {"pk": 12}
     assert reverse("learning:review_show", args=[12]) == "/learning/reviews/12/"
+
+
+DOWNLOADS = [
+    "/feedback/export/",
+    "/themes/export/",
+    "/themes/comments/export/",
+    "/assurance/evidence/export/",
+    "/workforce/completions/export/",
+    "/workforce/supervision/export/",
+]
+
+
+@pytest.mark.parametrize("page", DOWNLOADS)
+def test_a_list_download_in_a_format_careloop_does_not_make_is_not_found(users, login, page):
+    """`web.download`: CSV or XLSX; workforce's downloads answered ?format=pdf with a 500."""
+    client = login(users["admin"])
+    assert client.get(page, {"format": "pdf"}).status_code == 404
+    answer = client.get(page, {"format": "csv"})
+    assert answer.status_code == 200
+    assert answer["Content-Type"].startswith("text/csv")

@@ -15,7 +15,7 @@ from careloop.assurance.models import EvidenceItem
 from careloop.assurance.views.common import crumbs, posted, uploaded
 from careloop.core import web
 from careloop.core.attachments import attachments_for
-from careloop.core.exports import Column, export_response
+from careloop.core.exports import Column
 from careloop.core.permissions import can, get_visible_or_404, require
 from careloop.core.selectors import history_for
 from careloop.core.views import paginate
@@ -84,9 +84,6 @@ def _status(item) -> str:
 @require("assurance.view")
 def export(request):
     """The evidence log as CSV or Excel, with the same filters as the list."""
-    fmt = request.GET.get("format", "csv")
-    if fmt not in ("csv", "xlsx"):
-        raise Http404
     framework = selectors.current_framework()
     categories = selectors.category_names(framework)
     names = {s.number: s.name for s in framework.statements.all()}
@@ -109,13 +106,12 @@ def export(request):
         Column("Link", lambda i: request.build_absolute_uri(i.url) if i.url else ""),
         Column("Restricted", "is_restricted"),
     ]
-    return export_response(
-        queryset=selectors.evidence_list(request.user, **filters),
-        columns=columns,
+    return web.download(
+        request,
+        selectors.evidence_list(request.user, **filters),
+        columns,
         filename="evidence-library",
-        fmt=fmt,
         description="Evidence library",
-        filters=request.GET.dict(),
     )
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from careloop.core import web
 from careloop.core.attachments import AttachmentForm
-from careloop.core.exports import Column, export_response
+from careloop.core.exports import Column
 from careloop.core.permissions import can, require
 from careloop.feedback import forms, selectors, services
 from careloop.feedback.views.common import CRUMB, _get, on_record
@@ -234,14 +234,10 @@ EXPORT_COLUMNS = [
 def export(request):
     form = forms.FilterForm(request.GET or None, user=request.user)
     qs = selectors.feedback_list(request.user, form.filters()).select_related("from_organisation")
-    fmt = request.GET.get("format", "csv")
-    if fmt not in ("csv", "xlsx"):
-        raise Http404
-    return export_response(
-        queryset=qs,
-        columns=EXPORT_COLUMNS,
+    return web.download(
+        request,
+        qs,
+        EXPORT_COLUMNS,
         filename="feedback",
-        fmt=fmt,
         description="Feedback list",
-        filters=request.GET.dict(),
     )

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from careloop.core import selectors as core_selectors
 from careloop.core import web
-from careloop.core.exports import Column, export_response
+from careloop.core.exports import Column
 from careloop.core.permissions import require
 from careloop.core.views import paginate
 
@@ -123,9 +123,10 @@ def supervision_private(request, pk):
 def supervision_export(request):
     """Sessions the person may see; the private section is never part of a download."""
     qs = selectors.supervisions(request.user).order_by("-held_on")
-    return export_response(
-        queryset=qs,
-        columns=[
+    return web.download(
+        request,
+        qs,
+        [
             Column("Date", "held_on"),
             Column("Person supervised", "supervisee.full_name"),
             Column("Supervisor", "supervisor.full_name"),
@@ -133,9 +134,7 @@ def supervision_export(request):
             Column("Agreed actions", "agreed_actions"),
         ],
         filename="supervisions",
-        fmt=request.GET.get("format"),
         description="Supervisions",
-        filters=request.GET.dict(),
     )
 
 
