@@ -1,9 +1,12 @@
 """Page URLs take record ids with core's `<id:...>` converter: a number too big for the database
 is a 404 (before, a page with `<int:pk>` passed it to the query, and SQLite failed: a 500)."""
 
+from pathlib import Path
+
 import pytest
 from django.urls import resolve, reverse
 
+import careloop
 from careloop.core.web import MAX_ID
 
 TOO_BIG = str(MAX_ID + 1)  # 2**63, 19 digits
@@ -53,3 +56,12 @@ def test_a_list_download_in_a_format_careloop_does_not_make_is_not_found(users, 
     answer = client.get(page, {"format": "csv"})
     assert answer.status_code == 200
     assert answer["Content-Type"].startswith("text/csv")
+
+
+def test_no_page_route_takes_an_unbounded_int():
+    """A route written with `<int:...>` would bring the 500 back: every route uses `<id:...>`."""
+    root = Path(careloop.__file__).parent
+    offenders = [
+        str(p.relative_to(root)) for p in root.rglob("urls.py") if "<int:" in p.read_text()
+    ]
+    assert offenders == []
