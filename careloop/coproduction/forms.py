@@ -7,7 +7,7 @@ from typing import cast
 from django import forms
 from django.db.models import Q, QuerySet
 
-from careloop.core.forms import DateField, GovukForm, GovukModelForm
+from careloop.core.forms import GovukForm, GovukModelForm
 from careloop.core.models import User
 from careloop.learning.models import Action
 from careloop.themes.models import Theme
@@ -61,7 +61,6 @@ class ParticipantForm(GovukModelForm):
     class Meta:
         model = Participant
         fields = services.PARTICIPANT_FIELDS
-        field_classes = {"consent_on": DateField}
         widgets = {
             "groups": forms.CheckboxSelectMultiple,
             "contact_preference": forms.RadioSelect,
@@ -106,7 +105,6 @@ class PaymentForm(GovukModelForm):
     class Meta:
         model = Payment
         fields = services.PAYMENT_FIELDS
-        field_classes = {"for_date": DateField, "paid_on": DateField}
         widgets = {
             "kind": forms.RadioSelect,
             "status": forms.RadioSelect,
@@ -123,11 +121,6 @@ class ProjectForm(GovukModelForm):
     class Meta:
         model = Project
         fields = services.PROJECT_FIELDS
-        field_classes = {
-            "started_on": DateField,
-            "drafted_on": DateField,
-            "completed_on": DateField,
-        }
         widgets = {
             "kind": forms.RadioSelect,
             "status": forms.RadioSelect,
@@ -152,7 +145,6 @@ class InvolvementForm(GovukModelForm):
     class Meta:
         model = Involvement
         fields = services.INVOLVEMENT_FIELDS
-        field_classes = {"started_on": DateField}
         widgets = {
             "stage": forms.RadioSelect,
             "rung": RungSelect,
@@ -183,7 +175,6 @@ class WindowForm(GovukModelForm):
     class Meta:
         model = FeedbackWindow
         fields = services.WINDOW_FIELDS
-        field_classes = {"opens_on": DateField, "closes_on": DateField}
         widgets = {"short_reason": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "short_reason": "Only if the window is shorter than the policy minimum.",
@@ -203,7 +194,6 @@ class ContributionForm(GovukModelForm):
     class Meta:
         model = Contribution
         fields = services.CONTRIBUTION_FIELDS
-        field_classes = {"received_on": DateField}
         widgets = {
             "said": forms.Textarea(attrs={"rows": 4}),
             "what_changed": forms.Textarea(attrs={"rows": 4}),

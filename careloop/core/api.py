@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.db.models.deletion import ProtectedError
 from django.http import Http404
-from django.urls import register_converter
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status, viewsets
 from rest_framework.response import Response
@@ -19,26 +18,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from careloop.core import access
 from careloop.core.models import Directorate, ServiceArea, Team, User
 from careloop.core.services import ServiceError
-
-# The largest record id the databases hold (a signed 64-bit integer); a bigger number is no
-# record's, and SQLite or PostgreSQL would fail on it (a 500) rather than find nothing.
-MAX_ID = 2**63 - 1
-ID_PATTERN = "[0-9]{1,18}"  # URL ids: digits, short enough never to pass MAX_ID
-
-
-class IdConverter:
-    """`<id:pk>` in a URL: a record id, never one too big for the database (those are 404)."""
-
-    regex = ID_PATTERN
-
-    def to_python(self, value: str) -> int:
-        return int(value)
-
-    def to_url(self, value) -> str:
-        return str(value)
-
-
-register_converter(IdConverter, "id")
+from careloop.core.web import ID_PATTERN, MAX_ID
 
 
 def id_param(request, name: str, *, words: tuple[str, ...] = ()) -> str:

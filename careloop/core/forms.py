@@ -15,6 +15,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.boundfield import BoundField
 from django.forms.forms import DeclarativeFieldsMetaclass
 from django.forms.models import ModelFormMetaclass
@@ -111,7 +112,20 @@ class _FormMeta(_Restricting, DeclarativeFieldsMetaclass):
 
 
 class _ModelFormMeta(_Restricting, ModelFormMetaclass):
-    pass
+    """...and a model's date fields are GOV.UK date inputs (`DateField`) in every model form,
+    unless its `Meta.field_classes` names another class or it sets a `formfield_callback`."""
+
+    def __new__(mcs, name, bases, attrs):
+        meta = attrs.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = staticmethod(_govuk_formfield)
+        return super().__new__(mcs, name, bases, attrs)
+
+
+def _govuk_formfield(field: models.Field, **kwargs) -> forms.Field | None:
+    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+        kwargs.setdefault("form_class", DateField)
+    return field.formfield(**kwargs)
 
 
 class GovukForm(GovukMixin, forms.Form, metaclass=_FormMeta):

@@ -13,7 +13,11 @@ that live here, so no view catches a service's refusal itself:
 - `act(request, call, success=...)`: for a button that posts nothing (move, delete, mark
   done): run the service; a refusal becomes error messages on the page the view redirects to.
 - `form_page(request, form, title, ...)`: render the standard one-form page.
+- `form_view(request, form, call, title, success=..., redirect_to=..., ...)`: the whole of a
+  one-form view: `submit`, then on success the redirect, else `form_page`.
 - `crumbs(root, *more)`: breadcrumbs as `[(label, url), ...]`.
+- `download(request, rows, columns, ...)`: a list's CSV or XLSX download (`?format=`).
+- `<id:pk>` in a URL (`IdConverter`): a record id, never one too big for the database.
 """
 
 from __future__ import annotations
@@ -27,11 +31,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import register_converter
 from django.utils import timezone
 
-from careloop.core.api import MAX_ID
+from careloop.core.exports import FORMATS, Column, export_response
 from careloop.core.models import SubmissionToken, User
 from careloop.core.services import ServiceError
 from careloop.core.templatetags.submission import FIELD as SUBMISSION_FIELD
@@ -39,6 +44,30 @@ from careloop.core.templatetags.submission import FIELD as SUBMISSION_FIELD
 T = TypeVar("T")
 TOKEN_KEPT = dt.timedelta(days=1)
 Crumb = tuple[str, str]
+# The words a success message says: fixed, or made from what the service returned.
+Success = str | Callable[[Any], str]
+
+# The largest record id the databases hold (a signed 64-bit integer); a bigger number is no
+# record's, and SQLite or PostgreSQL would fail on it (a 500) rather than find nothing.
+MAX_ID = 2**63 - 1
+ID_PATTERN = "[0-9]{1,18}"  # URL ids: digits, short enough never to pass MAX_ID
+
+
+class IdConverter:
+    """`<id:pk>` in a URL: a record id, never one too big for the database (those are 404).
+
+    Every page route and the API's router use it (`ID_PATTERN`)."""
+
+    regex = ID_PATTERN
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: object) -> str:
+        return str(value)
+
+
+register_converter(IdConverter, "id")
 
 
 def refusal_to_form(form: BaseForm, error: ServiceError) -> None:
@@ -67,12 +96,13 @@ def submit(
     form: BaseForm,
     call: Callable[[dict[str, Any]], T],
     *,
-    success: str = "",
+    success: Success = "",
 ) -> T | None:
     """For a POSTed, valid form, run ``call(form.cleaned_data)`` and return its result.
 
     Returns None when the request is not a POST, the form is invalid, or the service refused
-    (its reasons are then on the form). On success, `success` is shown as a message.
+    (its reasons are then on the form). On success, `success` is shown as a message (words,
+    or a function that makes them from the result).
     """
     if request.method != "POST":
         return None
@@ -97,7 +127,7 @@ def submit(
     if first is not None:
         return _answer_again(request, form, first)
     if success:
-        messages.success(request, success)
+        messages.success(request, success(result) if callable(success) else success)
     return result
 
 
@@ -184,6 +214,26 @@ def form_page(
     )
 
 
+def form_view(
+    request: HttpRequest,
+    form: BaseForm,
+    call: Callable[[dict[str, Any]], Any],
+    title: str,
+    *,
+    success: Success = "",
+    redirect_to: Any = None,
+    **page: Any,
+) -> HttpResponse:
+    """The whole of a one-form view: `submit()` the form to the service; when it saved, go to
+    `redirect_to` (a URL, a record or a view name; a function of the result; by default the
+    record the service returned); otherwise the form page, `form_page(request, form, title,
+    **page)`, with the form's errors and the service's refusal on it."""
+    result = submit(request, form, call, success=success)
+    if result is None:
+        return form_page(request, form, title, **page)
+    return redirect(redirect_to(result) if callable(redirect_to) else redirect_to or result)
+
+
 def crumbs(root: Crumb, *more: Crumb) -> list[Crumb]:
     return [root, *more]
 
@@ -200,3 +250,22 @@ def query_id(value: str | None) -> int | None:
     if value.isdigit() and int(value) <= MAX_ID:
         return int(value)
     return NO_RECORD
+
+
+def download(
+    request: HttpRequest, rows: Any, columns: list[Column], *, filename: str, description: str
+) -> HttpResponse:
+    """A list page's download, `?format=csv` (the default) or `xlsx`, of `rows` (a queryset or
+    a list), audited with the page's filters (`exports.export_response`); another format is
+    not a page (404)."""
+    fmt = request.GET.get("format", "csv")
+    if fmt not in FORMATS:
+        raise Http404
+    return export_response(
+        queryset=rows,
+        columns=columns,
+        filename=filename,
+        fmt=fmt,
+        description=description,
+        filters=request.GET.dict(),
+    )

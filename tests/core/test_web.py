@@ -88,3 +88,41 @@ def test_a_button_returns_what_the_service_returned_even_when_falsy():
     request = _post({})
     assert web.act(request, lambda: 0) == 0
     assert web.act(request, lambda: []) == []
+
+
+def test_a_form_view_that_saves_says_so_from_the_result_and_goes_where_told():
+    request = _post({"title": "Ramps"})
+    response = web.form_view(
+        request,
+        NoteForm(request.POST),
+        lambda data: data["title"],
+        "Add a note",
+        success=lambda title: f"“{title}” saved",
+        redirect_to=lambda title: f"/notes/{title.lower()}/",
+    )
+    assert (response.status_code, response["Location"]) == (302, "/notes/ramps/")
+    assert [str(m) for m in request._messages] == ["“Ramps” saved"]
+
+
+def test_a_form_view_goes_to_a_fixed_place_when_told():
+    request = _post({"title": "Ramps"})
+    response = web.form_view(
+        request, NoteForm(request.POST), lambda data: 0, "Add a note", redirect_to="/notes/"
+    )
+    assert response["Location"] == "/notes/"  # 0 is a result: only None means not saved
+
+
+@pytest.mark.parametrize("data", [{}, {"title": "Ramps"}])
+def test_a_form_view_not_saved_shows_the_form_page_with_its_arguments(monkeypatch, data):
+    shown = []
+    monkeypatch.setattr(web, "form_page", lambda *args, **page: shown.append((args, page)))
+    request = _post(data)
+    form = NoteForm(request.POST)
+
+    def refuse(data):
+        raise ServiceError("Taken", field="title")
+
+    web.form_view(request, form, refuse, "Add a note", success="Saved", cancel_url="/notes/")
+    assert shown == [((request, form, "Add a note"), {"cancel_url": "/notes/"})]
+    assert form.errors["title"] == (["Taken"] if data else ["This field is required."])
+    assert list(request._messages) == []

@@ -69,7 +69,7 @@ def index(request):
 @require("assurance.manage")
 def new(request):
     form = SelfAssessmentForm(posted(request))
-    assessment = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.assessment_create(
@@ -80,14 +80,8 @@ def new(request):
             min_items_per_category=data["min_items_per_category"],
             draft=data["draft"],
         ),
-    )
-    if assessment is not None:
-        messages.success(request, f"“{assessment.title}” started")
-        return redirect(assessment)
-    return web.form_page(
-        request,
-        form,
         "Start a self-assessment",
+        success=lambda assessment: f"“{assessment.title}” started",
         breadcrumbs=_list_crumbs(),
         submit="Start the self-assessment",
         intro="careloop makes a draft for each of the nine quality statements. You can draft "
@@ -123,17 +117,13 @@ def show(request, pk: int, sign_off_form=None, status=200):
 def edit(request, pk: int):
     assessment = get_object_or_404(SelfAssessment, pk=pk)
     form = SelfAssessmentForm(posted(request), instance=assessment)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.assessment_update(form=form),
-        success="Self-assessment details saved",
-    ):
-        return redirect(assessment)
-    return web.form_page(
-        request,
-        form,
         f"Edit {assessment.title}",
+        success="Self-assessment details saved",
+        redirect_to=assessment,
         breadcrumbs=_assessment_crumbs(assessment),
         cancel_url=assessment.get_absolute_url(),
     )
@@ -248,25 +238,19 @@ def statement_show(request, pk: int, number: int, review_form=None, status=200):
 def statement_edit(request, pk: int, number: int):
     sa = _statement(pk, number)
     form = StatementAssessmentForm(posted(request), instance=sa)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.statement_save(form=form, user=request.user),
+        f"Edit {sa.statement.name}",
         success=f"{sa.statement.name} saved",
-    ):
-        return redirect(sa)
-    return render(
-        request,
-        "assurance/statement_edit.html",
-        {
-            "title": f"Edit {sa.statement.name}",
-            "sa": sa,
-            "form": form,
-            "breadcrumbs": [
-                *_assessment_crumbs(sa.self_assessment),
-                (sa.statement.name, sa.get_absolute_url()),
-            ],
-        },
+        redirect_to=sa,
+        sa=sa,
+        breadcrumbs=[
+            *_assessment_crumbs(sa.self_assessment),
+            (sa.statement.name, sa.get_absolute_url()),
+        ],
+        template="assurance/statement_edit.html",
     )
 
 
@@ -351,7 +335,7 @@ def sentence_link(request, pk: int, number: int, index: int):
     form = SentenceLinkForm(
         posted(request), items=items, initial={"evidence": sentence.evidence_ids}
     )
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.sentence_link(
@@ -360,21 +344,15 @@ def sentence_link(request, pk: int, number: int, index: int):
             evidence_ids=data["evidence"],
             user=request.user,
         ),
+        "Evidence behind a sentence",
         success="Evidence for the sentence saved",
-    ):
-        return redirect(sa.get_absolute_url() + "#sentences")
-    return render(
-        request,
-        "assurance/sentence_link.html",
-        {
-            "title": "Evidence behind a sentence",
-            "sa": sa,
-            "sentence": sentence,
-            "form": form,
-            "items": items,
-            "breadcrumbs": [
-                *_assessment_crumbs(sa.self_assessment),
-                (sa.statement.name, sa.get_absolute_url()),
-            ],
-        },
+        redirect_to=sa.get_absolute_url() + "#sentences",
+        sa=sa,
+        sentence=sentence,
+        items=items,
+        breadcrumbs=[
+            *_assessment_crumbs(sa.self_assessment),
+            (sa.statement.name, sa.get_absolute_url()),
+        ],
+        template="assurance/sentence_link.html",
     )

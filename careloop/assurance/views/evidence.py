@@ -15,7 +15,7 @@ from careloop.assurance.models import EvidenceItem
 from careloop.assurance.views.common import crumbs, posted, uploaded
 from careloop.core import web
 from careloop.core.attachments import attachments_for
-from careloop.core.exports import Column, export_response
+from careloop.core.exports import Column
 from careloop.core.permissions import can, get_visible_or_404, require
 from careloop.core.selectors import history_for
 from careloop.core.views import paginate
@@ -84,9 +84,6 @@ def _status(item) -> str:
 @require("assurance.view")
 def export(request):
     """The evidence log as CSV or Excel, with the same filters as the list."""
-    fmt = request.GET.get("format", "csv")
-    if fmt not in ("csv", "xlsx"):
-        raise Http404
     framework = selectors.current_framework()
     categories = selectors.category_names(framework)
     names = {s.number: s.name for s in framework.statements.all()}
@@ -109,13 +106,12 @@ def export(request):
         Column("Link", lambda i: request.build_absolute_uri(i.url) if i.url else ""),
         Column("Restricted", "is_restricted"),
     ]
-    return export_response(
-        queryset=selectors.evidence_list(request.user, **filters),
-        columns=columns,
+    return web.download(
+        request,
+        selectors.evidence_list(request.user, **filters),
+        columns,
         filename="evidence-library",
-        fmt=fmt,
         description="Evidence library",
-        filters=request.GET.dict(),
     )
 
 
@@ -167,7 +163,8 @@ def new(request, kind: str):
         raise Http404
     framework = selectors.current_framework()
     form = EvidenceForm(posted(request), uploaded(request), kind=kind, framework=framework)
-    item = web.submit(
+    noun = "Upload a document" if kind == EvidenceItem.Kind.DOCUMENT else "Add a web link"
+    return web.form_view(
         request,
         form,
         lambda data: services.evidence_add(
@@ -185,15 +182,11 @@ def new(request, kind: str):
             is_restricted=data["is_restricted"],
             restriction_reason=data["restriction_reason"],
         ),
-    )
-    if item is not None:
-        messages.success(request, f"“{item.title}” added to the evidence library")
-        return redirect(item)
-    noun = "Upload a document" if kind == EvidenceItem.Kind.DOCUMENT else "Add a web link"
-    return render(
-        request,
-        "assurance/evidence_form.html",
-        {"title": noun, "form": form, "kind": kind, "breadcrumbs": _library_crumbs()},
+        noun,
+        success=lambda item: f"“{item.title}” added to the evidence library",
+        kind=kind,
+        breadcrumbs=_library_crumbs(),
+        template="assurance/evidence_form.html",
     )
 
 
@@ -210,7 +203,7 @@ def edit(request, pk: int):
         editing=True,
         initial=EvidenceForm.initial_for(item),
     )
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.evidence_update(
@@ -224,19 +217,13 @@ def edit(request, pk: int):
             is_restricted=data["is_restricted"],
             restriction_reason=data["restriction_reason"],
         ),
+        f"Edit {item.title}",
         success="Evidence saved",
-    ):
-        return redirect(item)
-    return render(
-        request,
-        "assurance/evidence_form.html",
-        {
-            "title": f"Edit {item.title}",
-            "form": form,
-            "kind": item.kind,
-            "item": item,
-            "breadcrumbs": [*_library_crumbs(), (item.title, item.get_absolute_url())],
-        },
+        redirect_to=item,
+        kind=item.kind,
+        item=item,
+        breadcrumbs=[*_library_crumbs(), (item.title, item.get_absolute_url())],
+        template="assurance/evidence_form.html",
     )
 
 

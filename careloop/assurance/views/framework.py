@@ -48,24 +48,18 @@ def show(request, pk: int):
 def _edit(request, record, form_class, title):
     framework = record.framework
     form = form_class(posted(request), instance=record)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.framework_record_save(form=form),
+        f"Edit {title}",
         success=f"{title} saved in {framework.version}",
-    ):
-        return redirect(framework)
-    return render(
-        request,
-        "assurance/framework_edit.html",
-        {
-            "title": f"Edit {title}",
-            "form": form,
-            "record": record,
-            "framework": framework,
-            "history": history_for(record),
-            "breadcrumbs": _crumbs((framework.version, framework.get_absolute_url())),
-        },
+        redirect_to=framework,
+        record=record,
+        framework=framework,
+        history=history_for(record),
+        breadcrumbs=_crumbs((framework.version, framework.get_absolute_url())),
+        template="assurance/framework_edit.html",
     )
 
 
@@ -85,14 +79,12 @@ def score_edit(request, pk: int):
 def copy(request, pk: int):
     source = get_object_or_404(FrameworkVersion, pk=pk)
     form = FrameworkCopyForm(posted(request), initial={"name": source.name})
-    version = web.submit(request, form, lambda data: services.framework_copy(source=source, **data))
-    if version is not None:
-        messages.success(request, f"{version.version} made. It is not current until you say so")
-        return redirect(version)
-    return web.form_page(
+    return web.form_view(
         request,
         form,
+        lambda data: services.framework_copy(source=source, **data),
         f"Copy {source.version} to a new version",
+        success=lambda version: f"{version.version} made. It is not current until you say so",
         breadcrumbs=_crumbs((source.version, source.get_absolute_url())),
         submit="Make the copy",
         intro="Self-assessments keep the version they were started with. New self-assessments "

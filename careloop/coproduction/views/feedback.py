@@ -59,18 +59,13 @@ def contribution_edit(request: HttpRequest, pk: int, cpk: int | None = None) -> 
         project=project,
         initial={"received_on": dt.date.today(), "window": request.GET.get("window")},
     )
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.contribution_save(project=project, contribution=contribution, **data),
-        success="Saved",
-    )
-    if saved:
-        return redirect(project.get_absolute_url() + "#said")
-    return web.form_page(
-        request,
-        form,
         "What people said, and what changed" if contribution else "Record what people said",
+        success="Saved",
+        redirect_to=project.get_absolute_url() + "#said",
         breadcrumbs=project_crumbs(project),
         cancel_url=project.get_absolute_url(),
     )
@@ -79,14 +74,13 @@ def contribution_edit(request: HttpRequest, pk: int, cpk: int | None = None) -> 
 @require("coproduction.publish")
 def policy_edit(request: HttpRequest) -> HttpResponse:
     form = PolicyForm(request.POST or None, instance=FeedbackPolicy.current())
-    if web.submit(
-        request, form, lambda data: services.policy_update(**data), success="Feedback policy saved"
-    ):
-        return redirect("coproduction:index")
-    return web.form_page(
+    return web.form_view(
         request,
         form,
+        lambda data: services.policy_update(**data),
         "Feedback window policy",
+        success="Feedback policy saved",
+        redirect_to="coproduction:index",
         breadcrumbs=[INDEX],
         intro="The shortest time people are given to reply to a request for feedback, in "
         "working days. careloop warns when a window is shorter and asks for the reason.",

@@ -65,15 +65,12 @@ def group_show(request: HttpRequest, pk: int) -> HttpResponse:
 def group_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     group = get_visible_or_404(request.user, Group.objects.all(), pk=pk) if pk else None
     form = GroupForm(request.POST or None, instance=group)
-    saved = web.submit(
-        request, form, lambda data: services.group_save(group=group, **data), success="Group saved"
-    )
-    if saved:
-        return redirect(saved)
-    return web.form_page(
+    return web.form_view(
         request,
         form,
+        lambda data: services.group_save(group=group, **data),
         f"Edit {group}" if group else "Add a group or partner",
+        success="Group saved",
         breadcrumbs=web.crumbs(
             INDEX, GROUPS, *([(group.name, group.get_absolute_url())] if group else [])
         ),
@@ -138,20 +135,14 @@ def participant_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
         can_restrict=can(request.user, "core.view_restricted"),
         initial={"consent_on": dt.date.today()},
     )
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.participant_save(
             participant=person, groups=data.pop("groups", []), **data
         ),
-        success="Participant saved",
-    )
-    if saved:
-        return redirect(saved)
-    return web.form_page(
-        request,
-        form,
         f"Edit {person}" if person else "Add a participant",
+        success="Participant saved",
         breadcrumbs=_person_crumbs(person) if person else [INDEX, PEOPLE],
         intro=""
         if person
@@ -217,18 +208,13 @@ def payment_edit(request: HttpRequest, pk: int, ppk: int | None = None) -> HttpR
             "kind": "voucher" if person.payment_preference == "vouchers" else "involvement",
         },
     )
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.payment_save(participant=person, payment=payment, **data),
-        success="Payment saved",
-    )
-    if saved:
-        return redirect(person.get_absolute_url() + "#payments")
-    return web.form_page(
-        request,
-        form,
         "Change the payment" if payment else "Record a payment or expenses",
+        success="Payment saved",
+        redirect_to=person.get_absolute_url() + "#payments",
         breadcrumbs=_person_crumbs(person),
         cancel_url=person.get_absolute_url(),
     )

@@ -72,18 +72,12 @@ def project_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         instance=project,
         initial={"lead": person, "team": person.team, "started_on": dt.date.today()},
     )
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.project_save(project=project, **data),
-        success="Project saved",
-    )
-    if saved:
-        return redirect(saved)
-    return web.form_page(
-        request,
-        form,
         f"Edit {project}" if project else "Start a coproduction project",
+        success="Project saved",
         breadcrumbs=project_crumbs(project) if project else [INDEX],
         intro=""
         if project
@@ -110,26 +104,19 @@ def involvement_edit(request: HttpRequest, pk: int, ipk: int | None = None) -> H
         participants=people,
         initial={"started_on": dt.date.today()},
     )
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.involvement_save(
             project=project, involvement=involvement, **{"participant": None, **data}
         ),
+        "Change who was involved" if involvement else "Record who was involved",
         success="Involvement saved",
-    )
-    if saved:
-        return redirect(project.get_absolute_url() + "#involvement")
-    return render(
-        request,
-        "coproduction/involvement_form.html",
-        {
-            "title": "Change who was involved" if involvement else "Record who was involved",
-            "project": project,
-            "involvement": involvement,
-            "form": form,
-            "breadcrumbs": project_crumbs(project),
-        },
+        redirect_to=project.get_absolute_url() + "#involvement",
+        breadcrumbs=project_crumbs(project),
+        template="coproduction/involvement_form.html",
+        project=project,
+        involvement=involvement,
     )
 
 

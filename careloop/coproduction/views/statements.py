@@ -80,18 +80,12 @@ def statement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         initial=_from_contribution(request.GET.get("contribution", "")),
         actions=selectors.actions_to_name(request.user),
     )
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.statement_save(statement=statement, **data),
-        success="Statement saved",
-    )
-    if saved:
-        return redirect(saved)
-    return web.form_page(
-        request,
-        form,
         f"Edit {statement}" if statement else "Write a “You said, we did”",
+        success="Statement saved",
         breadcrumbs=web.crumbs(
             INDEX,
             STATEMENTS,

@@ -26,11 +26,7 @@ def staff_people():
 
 def _dates(form, *names):
     for name in names:
-        form.fields[name] = DateField(
-            label=form.fields[name].label,
-            required=form.fields[name].required,
-            help_text=form.fields[name].help_text or "For example, 27 3 2026",
-        )
+        form.fields[name].help_text = form.fields[name].help_text or "For example, 27 3 2026"
 
 
 class FeedbackFieldsForm(GovukModelForm):

@@ -19,18 +19,13 @@ def _get(request, pk: int) -> Feedback:
     )
 
 
-def _action_page(request, feedback, form, heading, submit, *, warning=False, intro=""):
-    """The one-form page of a step on a record (`feedback/action.html`: the record's summary
-    above the form)."""
-    return web.form_page(
-        request,
-        form,
-        heading,
-        breadcrumbs=web.crumbs(CRUMB, (feedback.reference, feedback.get_absolute_url())),
-        submit=submit,
-        intro=intro,
-        cancel_url=feedback.get_absolute_url(),
-        template="feedback/action.html",
-        feedback=feedback,
-        warning=warning,
-    )
+def on_record(feedback: Feedback, *, warning: bool = False) -> dict:
+    """The form page of a step on a record (`feedback/action.html`: the record's summary above
+    the form): its breadcrumbs, template and cancel link, for `web.form_view`/`form_page`."""
+    return {
+        "breadcrumbs": web.crumbs(CRUMB, (feedback.reference, feedback.get_absolute_url())),
+        "cancel_url": feedback.get_absolute_url(),
+        "template": "feedback/action.html",
+        "feedback": feedback,
+        "warning": warning,
+    }

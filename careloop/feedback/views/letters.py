@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from careloop.core import web
 from careloop.core.permissions import require
 from careloop.feedback import forms, letter_text, services
-from careloop.feedback.views.common import CRUMB, _action_page, _get
+from careloop.feedback.views.common import CRUMB, _get, on_record
 
 
 # --- Letters ----------------------------------------------------------------------------------
@@ -32,7 +32,9 @@ def letter_new(request, pk: int):
         text = letter_text.fill(template.body, feedback=feedback, user=request.user)
         form = forms.LetterTextForm(initial={"template": template, "text": text})
         return _letter_page(request, feedback, form, template)
-    return _action_page(request, feedback, choose, "Write a letter", "Continue")
+    return web.form_page(
+        request, choose, "Write a letter", submit="Continue", **on_record(feedback)
+    )
 
 
 def _letter_page(request, feedback, form, template=None):

@@ -7,15 +7,15 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from careloop.core import web
 from careloop.core.attachments import AttachmentForm
-from careloop.core.exports import Column, export_response
+from careloop.core.exports import Column
 from careloop.core.permissions import can, require
 from careloop.feedback import forms, selectors, services
-from careloop.feedback.views.common import CRUMB, _action_page, _get
+from careloop.feedback.views.common import CRUMB, _get, on_record
 from careloop.stats import xmr
 
 # --- The complaint clock and the record's life ---------------------------------------------------
@@ -115,29 +115,32 @@ def action(request, pk: int, name: str):
     if name == "close":
         form.fields["reason"].required = False
         form.fields["reason"].label = "Note (optional)"
-    result = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: call(feedback, request.user, data),
+        heading,
         success=f"{heading}: saved",
+        submit=submit,
+        intro=intro,
+        **on_record(feedback),
     )
-    if result is not None:
-        return redirect(result)
-    return _action_page(request, feedback, form, heading, submit, intro=intro)
 
 
 @require("feedback.edit")
 def document_new(request, pk: int):
     feedback = _get(request, pk)
     form = AttachmentForm(request.POST or None, request.FILES or None)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.document_add(feedback=feedback, user=request.user, **data),
+        "Add a document or link",
         success="Document added",
-    ):
-        return redirect(feedback)
-    return _action_page(request, feedback, form, "Add a document or link", "Add")
+        redirect_to=feedback,
+        submit="Add",
+        **on_record(feedback),
+    )
 
 
 # --- Equality monitoring (write-only for staff: answers are only reported in aggregate) --------
@@ -145,19 +148,15 @@ def document_new(request, pk: int):
 def equality(request, pk: int):
     feedback = _get(request, pk)
     form = forms.EqualityForm(request.POST or None)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.equality_save(feedback=feedback, answers=data) or True,
-        success="Equality monitoring answers saved",
-    ):
-        return redirect(feedback)
-    return _action_page(
-        request,
-        feedback,
-        form,
         "Equality monitoring answers",
-        "Save answers",
+        success="Equality monitoring answers saved",
+        redirect_to=feedback,
+        submit="Save answers",
+        **on_record(feedback),
         intro="Answers are optional and kept apart from the record. They are never shown "
         "for one person, only as totals for groups of 10 or more. Answers already recorded "
         "are not shown here; saving replaces them.",
@@ -235,14 +234,10 @@ EXPORT_COLUMNS = [
 def export(request):
     form = forms.FilterForm(request.GET or None, user=request.user)
     qs = selectors.feedback_list(request.user, form.filters()).select_related("from_organisation")
-    fmt = request.GET.get("format", "csv")
-    if fmt not in ("csv", "xlsx"):
-        raise Http404
-    return export_response(
-        queryset=qs,
-        columns=EXPORT_COLUMNS,
+    return web.download(
+        request,
+        qs,
+        EXPORT_COLUMNS,
         filename="feedback",
-        fmt=fmt,
         description="Feedback list",
-        filters=request.GET.dict(),
     )

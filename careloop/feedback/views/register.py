@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.apps import apps
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +14,7 @@ from careloop.core.permissions import can, can_see, require
 from careloop.core.views import paginate
 from careloop.feedback import clocks, forms, selectors, services
 from careloop.feedback.models import ClockSettings
-from careloop.feedback.views.common import CRUMB, _action_page, _get
+from careloop.feedback.views.common import CRUMB, _get, on_record
 
 
 # --- The register -----------------------------------------------------------------------------
@@ -79,16 +78,14 @@ def _ombudsman_tracker(user, feedback) -> dict | None:
 @require("feedback.create")
 def new(request):
     form = forms.FeedbackForm(request.POST or None)
-    feedback = web.submit(
-        request, form, lambda data: services.feedback_create(data=dict(data), user=request.user)
-    )
-    if feedback is not None:
-        messages.success(request, f"Feedback recorded: reference {feedback.reference}")
-        return redirect(feedback)
-    return render(
+    return web.form_view(
         request,
-        "feedback/form.html",
-        {"title": "Record feedback", "form": form, "submit": "Save", "breadcrumbs": [CRUMB]},
+        form,
+        lambda data: services.feedback_create(data=dict(data), user=request.user),
+        "Record feedback",
+        success=lambda feedback: f"Feedback recorded: reference {feedback.reference}",
+        breadcrumbs=[CRUMB],
+        template="feedback/form.html",
     )
 
 
@@ -113,22 +110,19 @@ def edit(request, pk: int):
             form.rebase(error.current)
             raise
 
-    saved = web.submit(request, form, save)
+    saved = web.submit(request, form, save, success=lambda saved: f"{saved.reference} saved")
     if saved is not None:
-        messages.success(request, f"{saved.reference} saved")
         return redirect(saved)
-    return render(
+    return web.form_page(  # after the submit: `conflict` is what the service found
         request,
-        "feedback/form.html",
-        {
-            "title": f"Edit {feedback.reference}",
-            "form": form,
-            "feedback": feedback,
-            "conflict": conflict,
-            "submit": "Save changes",
-            "cancel_url": feedback.get_absolute_url(),
-            "breadcrumbs": [CRUMB, (feedback.reference, feedback.get_absolute_url())],
-        },
+        form,
+        f"Edit {feedback.reference}",
+        feedback=feedback,
+        conflict=conflict,
+        submit="Save changes",
+        cancel_url=feedback.get_absolute_url(),
+        breadcrumbs=[CRUMB, (feedback.reference, feedback.get_absolute_url())],
+        template="feedback/form.html",
     )
 
 
@@ -136,20 +130,22 @@ def edit(request, pk: int):
 def assign(request, pk: int):
     feedback = _get(request, pk)
     form = forms.AssignForm(request.POST or None, initial={"owner": feedback.owner})
-    if web.submit(
+
+    def assigned(_: object) -> str:
+        owner = form.cleaned_data["owner"]
+        if owner:
+            return f"{feedback.reference} assigned to {owner}"
+        return f"{feedback.reference} is no longer assigned to anyone"
+
+    return web.form_view(
         request,
         form,
         lambda data: services.feedback_assign(feedback=feedback, user=request.user, **data),
-    ):
-        owner = form.cleaned_data["owner"]
-        messages.success(
-            request,
-            f"{feedback.reference} assigned to {owner}"
-            if owner
-            else f"{feedback.reference} is no longer assigned to anyone",
-        )
-        return redirect(feedback)
-    return _action_page(request, feedback, form, "Assign or reassign", "Save")
+        "Assign or reassign",
+        success=assigned,
+        redirect_to=feedback,
+        **on_record(feedback),
+    )
 
 
 @require_POST
@@ -157,14 +153,16 @@ def assign(request, pk: int):
 def note(request, pk: int):
     feedback = _get(request, pk)
     form = forms.NoteForm(request.POST)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.note_add(feedback=feedback, user=request.user, **data),
+        "Add a note",
         success="Note added",
-    ):
-        return redirect(f"{feedback.get_absolute_url()}#timeline")
-    return _action_page(request, feedback, form, "Add a note", "Add note")
+        redirect_to=f"{feedback.get_absolute_url()}#timeline",
+        submit="Add note",
+        **on_record(feedback),
+    )
 
 
 @require("feedback.delete")
@@ -176,13 +174,13 @@ def delete(request, pk: int):
         "For example, a duplicate of another record. The record leaves the register but stays "
         "in the audit trail."
     )
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.feedback_delete(feedback=feedback, user=request.user, **data),
+        f"Delete {feedback.reference}",
         success=f"{feedback.reference} deleted",
-    ):
-        return redirect("feedback:index")
-    return _action_page(
-        request, feedback, form, f"Delete {feedback.reference}", "Delete", warning=True
+        redirect_to="feedback:index",
+        submit="Delete",
+        **on_record(feedback, warning=True),
     )

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from careloop.core import web
@@ -37,17 +36,13 @@ def settings_index(request):
 def clock_edit(request):
     current = ClockSettings.objects.order_by("pk").first()
     form = forms.ClockSettingsForm(request.POST or None, instance=current)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.clock_settings_save(form=form),
-        success="Complaint clock settings saved. New complaints use them.",
-    ):
-        return redirect("feedback:settings")
-    return web.form_page(
-        request,
-        form,
         "Complaint clock settings",
+        success="Complaint clock settings saved. New complaints use them.",
+        redirect_to="feedback:settings",
         breadcrumbs=SETTINGS_CRUMBS,
         intro="Working days for corporate complaints under the Ombudsman's Complaint "
         "Handling Code, and the defaults for statutory adult social care complaints. The "
@@ -62,19 +57,16 @@ def template_edit(request, pk: int | None = None):
     if pk and template is None:
         raise Http404
     form = forms.LetterTemplateForm(request.POST or None, instance=template)
-    saved = web.submit(request, form, lambda data: services.record_save(form=form))
-    if saved is not None:
-        messages.success(request, f"Letter template “{saved}” saved")
-        return redirect("feedback:settings")
-    return render(
+    return web.form_view(
         request,
-        "feedback/template_form.html",
-        {
-            "title": f"Edit {template}" if template else "Add a letter template",
-            "form": form,
-            "placeholders": [(n, d) for n, (d, _) in letter_text.PLACEHOLDERS.items()],
-            "breadcrumbs": SETTINGS_CRUMBS,
-        },
+        form,
+        lambda data: services.record_save(form=form),
+        f"Edit {template}" if template else "Add a letter template",
+        success=lambda saved: f"Letter template “{saved}” saved",
+        redirect_to="feedback:settings",
+        placeholders=[(n, d) for n, (d, _) in letter_text.PLACEHOLDERS.items()],
+        breadcrumbs=SETTINGS_CRUMBS,
+        template="feedback/template_form.html",
     )
 
 
@@ -84,14 +76,13 @@ def organisation_edit(request, pk: int | None = None):
     if pk and organisation is None:
         raise Http404
     form = forms.OrganisationForm(request.POST or None, instance=organisation)
-    saved = web.submit(request, form, lambda data: services.record_save(form=form))
-    if saved is not None:
-        messages.success(request, f"“{saved}” saved")
-        return redirect("feedback:settings")
-    return web.form_page(
+    return web.form_view(
         request,
         form,
+        lambda data: services.record_save(form=form),
         f"Edit {organisation}" if organisation else "Add an organisation",
+        success=lambda saved: f"“{saved}” saved",
+        redirect_to="feedback:settings",
         breadcrumbs=SETTINGS_CRUMBS,
         cancel_url=reverse("feedback:settings"),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from careloop.core.forms import DateField, GovukModelForm
+from careloop.core.forms import GovukModelForm
 
 from .. import services
 from ..models import ExternalLearning
@@ -17,7 +17,6 @@ class ExternalLearningForm(GovukModelForm):
     class Meta:
         model = ExternalLearning
         fields = services.EXTERNAL_FIELDS
-        field_classes = {"started_on": DateField, "ended_on": DateField}
         widgets = {
             "kind": forms.RadioSelect,
             "status": forms.RadioSelect,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from careloop.core.forms import DateField, GovukForm, GovukModelForm
+from careloop.core.forms import GovukForm, GovukModelForm
 
 from .. import services
 from ..models import Pilot
@@ -15,11 +15,6 @@ class PilotForm(GovukModelForm):
     class Meta:
         model = Pilot
         fields = services.PILOT_FIELDS
-        field_classes = {
-            "baseline_start": DateField,
-            "start_date": DateField,
-            "end_date": DateField,
-        }
         widgets = {
             "design": forms.RadioSelect,
             "problem": forms.Textarea(attrs={"rows": 3}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
-from careloop.core.forms import DateField, GovukModelForm
+from careloop.core.forms import GovukModelForm
 
 from .. import services
 from ..models import Risk, Story
@@ -15,7 +15,6 @@ class StoryForm(GovukModelForm):
     class Meta:
         model = Story
         fields = services.STORY_FIELDS
-        field_classes = {"told_on": DateField}
         widgets = {"story": forms.Textarea(attrs={"rows": 6})}
 
     def clean_consent(self):

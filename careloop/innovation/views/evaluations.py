@@ -123,18 +123,13 @@ def evaluation_pdf(request, pk, epk):
 def evaluation_edit(request, pk, epk):
     pilot, record = _evaluation(request, pk, epk)
     form = SummaryForm(request.POST or None, initial={"summary": record.summary})
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.evaluation_update_summary(evaluation=record, **data),
-        success="Summary saved",
-    )
-    if saved is not None:
-        return redirect(record)
-    return web.form_page(
-        request,
-        form,
         "Edit the summary",
+        success="Summary saved",
+        redirect_to=record,
         breadcrumbs=pilot_crumbs(pilot, (str(record), record.get_absolute_url())),
         intro="A decision, once recorded, stands: to change it, record a new evaluation.",
         cancel_url=record.get_absolute_url(),

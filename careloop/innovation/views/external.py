@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from careloop.core import selectors as core_selectors
 from careloop.core import web
@@ -58,20 +57,14 @@ def external_edit(request, pk=None):
     form = ExternalLearningForm(
         request.POST or None, instance=record, initial={"lead": request.user}
     )
-    saved = web.submit(
+    back = record.get_absolute_url() if record else EXTERNAL[1]
+    more = [(record.title, back)] if record else []
+    return web.form_view(
         request,
         form,
         lambda data: services.external_save(user=request.user, record=record, **data),
-    )
-    if saved is not None:
-        messages.success(request, f"“{saved}” saved")
-        return redirect(saved)
-    back = record.get_absolute_url() if record else EXTERNAL[1]
-    more = [(record.title, back)] if record else []
-    return web.form_page(
-        request,
-        form,
         f"Edit {record}" if record else "Add external learning",
+        success=lambda saved: f"“{saved}” saved",
         breadcrumbs=web.crumbs(INDEX, EXTERNAL, *more),
         cancel_url=back,
     )

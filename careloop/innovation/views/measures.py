@@ -33,14 +33,12 @@ def measure_new(request, pk):
     pilot = get_pilot(request, pk)
     form = MeasureForm(request.POST or None, initial={"period": "month", "per": 100})
     form.instance.pilot = pilot
-    measure = web.submit(request, form, lambda data: services.measure_create(pilot=pilot, **data))
-    if measure is not None:
-        messages.success(request, f"Measure “{measure}” added")
-        return redirect(measure)
-    return web.form_page(
+    return web.form_view(
         request,
         form,
+        lambda data: services.measure_create(pilot=pilot, **data),
         "Add an outcome measure",
+        success=lambda measure: f"Measure “{measure}” added",
         breadcrumbs=pilot_crumbs(pilot),
         submit="Add measure",
         intro="An outcome measure is something the pilot should change for people, recorded "
@@ -71,18 +69,13 @@ def measure_show(request, pk, mpk):
 def measure_edit(request, pk, mpk):
     pilot, measure = _measure(request, pk, mpk)
     form = MeasureForm(request.POST or None, instance=measure)
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.measure_update(measure=measure, **data),
-        success="Measure saved",
-    )
-    if saved is not None:
-        return redirect(measure)
-    return web.form_page(
-        request,
-        form,
         f"Edit {measure}",
+        success="Measure saved",
+        redirect_to=measure,
         breadcrumbs=_measure_crumbs(pilot, measure),
         cancel_url=measure.get_absolute_url(),
     )

@@ -41,14 +41,12 @@ def new(request):
     form = PilotForm(
         request.POST or None, initial={"lead": request.user, "team": request.user.team}
     )
-    pilot = web.submit(request, form, lambda data: services.pilot_create(user=request.user, **data))
-    if pilot is not None:
-        messages.success(request, f"Pilot “{pilot}” proposed")
-        return redirect(pilot)
-    return web.form_page(
+    return web.form_view(
         request,
         form,
+        lambda data: services.pilot_create(user=request.user, **data),
         "Propose a pilot",
+        success=lambda pilot: f"Pilot “{pilot}” proposed",
         breadcrumbs=pilot_crumbs(),
         submit="Propose pilot",
         intro="Say what is not working, what you will try and what you expect to change. "
@@ -84,18 +82,13 @@ def show(request, pk):
 def edit(request, pk):
     pilot = get_pilot(request, pk)
     form = PilotForm(request.POST or None, instance=pilot)
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.pilot_update(pilot=pilot, **data),
-        success="Pilot saved",
-    )
-    if saved is not None:
-        return redirect(pilot)
-    return web.form_page(
-        request,
-        form,
         f"Edit {pilot}",
+        success="Pilot saved",
+        redirect_to=pilot,
         breadcrumbs=pilot_crumbs(pilot),
         cancel_url=pilot.get_absolute_url(),
     )
@@ -109,26 +102,19 @@ def move(request, pk):
         messages.error(request, "Choose what to do with the pilot")
         return redirect(pilot)
     form = MoveForm(request.POST or None, initial={"to": to})
-    moved = web.submit(
+    label = Pilot.Status(to).label
+    return web.form_view(
         request,
         form,
         lambda data: services.pilot_move(
             pilot=pilot, to=to, user=request.user, reason=data["reason"]
         ),
-    )
-    if moved is not None:
-        messages.success(request, f"The pilot is now {pilot.get_status_display().lower()}")
-        return redirect(pilot)
-    label = Pilot.Status(to).label
-    return render(
-        request,
-        "innovation/move.html",
-        {
-            "title": f"{label}: {pilot}",
-            "pilot": pilot,
-            "to": to,
-            "to_label": label,
-            "form": form,
-            "breadcrumbs": pilot_crumbs(pilot),
-        },
+        f"{label}: {pilot}",
+        success=lambda moved: f"The pilot is now {pilot.get_status_display().lower()}",
+        redirect_to=pilot,
+        pilot=pilot,
+        to=to,
+        to_label=label,
+        breadcrumbs=pilot_crumbs(pilot),
+        template="innovation/move.html",
     )

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.shortcuts import redirect
-
 from careloop.core import web
 from careloop.core.permissions import get_visible_or_404, require
 
@@ -19,18 +17,13 @@ def story_edit(request, pk, spk=None):
     pilot = get_pilot(request, pk)
     story = get_visible_or_404(request.user, pilot.stories.all(), pk=spk) if spk else None
     form = StoryForm(request.POST or None, instance=story, initial={"told_on": dt.date.today()})
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.story_save(pilot=pilot, user=request.user, record=story, **data),
-        success="Story saved",
-    )
-    if saved is not None:
-        return redirect(pilot.get_absolute_url() + "#stories")
-    return web.form_page(
-        request,
-        form,
         "Edit the story" if story else "Add a person’s story",
+        success="Story saved",
+        redirect_to=pilot.get_absolute_url() + "#stories",
         breadcrumbs=pilot_crumbs(pilot),
         intro="Stories show what the pilot means to people. Keep them only with the person’s "
         "agreement, and leave out anything that could identify them.",
@@ -43,18 +36,13 @@ def risk_edit(request, pk, rpk=None):
     pilot = get_pilot(request, pk)
     risk = get_visible_or_404(request.user, pilot.risks.all(), pk=rpk) if rpk else None
     form = RiskForm(request.POST or None, instance=risk)
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.risk_save(pilot=pilot, risk=risk, **data),
-        success="Risk saved",
-    )
-    if saved is not None:
-        return redirect(pilot.get_absolute_url() + "#risks")
-    return web.form_page(
-        request,
-        form,
         "Edit the risk" if risk else "Add a risk",
+        success="Risk saved",
+        redirect_to=pilot.get_absolute_url() + "#risks",
         breadcrumbs=pilot_crumbs(pilot),
         cancel_url=pilot.get_absolute_url(),
     )

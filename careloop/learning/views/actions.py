@@ -82,18 +82,13 @@ def action_raise(request):
         raise PermissionDenied
     back_url = source.get_absolute_url()
     form = ActionRaiseForm(request.POST or None, initial={"owner": None})
-    action = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.action_create(source=source, created_by=request.user, **data),
-    )
-    if action is not None:
-        messages.success(request, f"Action {action.reference} raised")
-        return redirect(back_url + "#actions")
-    return web.form_page(
-        request,
-        form,
         "Raise an action",
+        success=lambda action: f"Action {action.reference} raised",
+        redirect_to=back_url + "#actions",
         breadcrumbs=[(str(source), back_url)],
         submit="Raise action",
         intro=f"The action arises from “{source}”. It is tracked with every other action in "
@@ -232,20 +227,14 @@ def action_new(request):
 def action_edit(request, pk: int):
     action = _get_action(request, pk)
     form = ActionForm(request.POST or None, instance=Action.objects.get(pk=pk))
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.action_update(action=action, user=request.user, **data),
+        f"Edit {action.reference}",
         success="Action saved",
-    ):
-        return redirect(action)
-    return render(
-        request,
-        "learning/action_form.html",
-        {
-            "title": f"Edit {action.reference}",
-            "form": form,
-            "breadcrumbs": crumbs(ACTIONS_CRUMB, (action.reference, action.get_absolute_url())),
-            "cancel_url": action.get_absolute_url(),
-        },
+        redirect_to=action,
+        breadcrumbs=crumbs(ACTIONS_CRUMB, (action.reference, action.get_absolute_url())),
+        cancel_url=action.get_absolute_url(),
+        template="learning/action_form.html",
     )

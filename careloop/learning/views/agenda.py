@@ -76,18 +76,12 @@ def item_record(request, pk: int):
 def item_add(request, pk: int):
     meeting = _meeting(pk)
     form = AgendaItemForm(request.POST or None)
-    item = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.agenda_item_add(meeting=meeting, **data),
-        success="Item added",
-    )
-    if item is not None:
-        return redirect(item.get_absolute_url())
-    return web.form_page(
-        request,
-        form,
         "Add an item of other business",
+        success="Item added",
         submit="Add item",
         breadcrumbs=crumbs(MEETINGS_CRUMB, (str(meeting), meeting.get_absolute_url())),
         cancel_url=meeting.get_absolute_url(),
@@ -100,18 +94,13 @@ def item_action(request, pk: int):
         raise PermissionDenied
     item = _item(request, pk)
     form = AgendaItemActionForm(request.POST or None, initial={"title": item.decision[:200]})
-    action = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.agenda_item_action(item=item, user=request.user, **data),
-    )
-    if action is not None:
-        messages.success(request, f"Action {action.reference} created from the meeting")
-        return redirect(item.get_absolute_url())
-    return web.form_page(
-        request,
-        form,
         "Create an action from this item",
+        success=lambda action: f"Action {action.reference} created from the meeting",
+        redirect_to=item.get_absolute_url(),
         submit="Create action",
         breadcrumbs=crumbs(MEETINGS_CRUMB, (str(item.meeting), item.meeting.get_absolute_url())),
         intro=item.title,

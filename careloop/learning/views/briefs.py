@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -73,20 +72,14 @@ def brief_edit(request, pk: int | None = None):
         initial=initial,
         user=request.user,
     )
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.brief_save(
             user=request.user, brief=LearningBrief.objects.get(pk=pk) if pk else None, **data
         ),
-        success="Brief saved",
-    )
-    if saved is not None:
-        return redirect(saved)
-    return web.form_page(
-        request,
-        form,
         f"Edit {brief}" if brief else "Write a learning brief",
+        success="Brief saved",
         breadcrumbs=crumbs(BRIEFS_CRUMB),
         intro=""
         if brief
@@ -100,16 +93,13 @@ def brief_edit(request, pk: int | None = None):
 def brief_send(request, pk: int):
     brief = _brief(request, pk)
     form = SendBriefForm(request.POST or None, initial={"teams": brief.teams.all()})
-    sent = web.submit(
-        request, form, lambda data: services.brief_send(brief=brief, user=request.user, **data)
-    )
-    if sent is not None:
-        messages.success(request, f"Sent to {sent} {'person' if sent == 1 else 'people'}")
-        return redirect(brief)
-    return web.form_page(
+    return web.form_view(
         request,
         form,
+        lambda data: services.brief_send(brief=brief, user=request.user, **data),
         f"Send “{brief}”",
+        success=lambda sent: f"Sent to {sent} {'person' if sent == 1 else 'people'}",
+        redirect_to=brief,
         submit="Send brief",
         breadcrumbs=crumbs(BRIEFS_CRUMB, (brief.title, brief.get_absolute_url())),
         intro="Everyone active in the chosen teams is emailed a link and asked to confirm they "

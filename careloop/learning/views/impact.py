@@ -131,17 +131,13 @@ def measure_edit(request, pk: int):
     form = MeasureForm(request.POST or None, instance=Measure.objects.get(pk=pk))
     if measure.source == Measure.Source.PROVIDED:
         del form.fields["kind"]
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.measure_update(measure=measure, **data),
-        success="Measure saved",
-    ):
-        return redirect(measure)
-    return web.form_page(
-        request,
-        form,
         f"Edit {measure}",
+        success="Measure saved",
+        redirect_to=measure,
         breadcrumbs=crumbs(MEASURES_CRUMB, (measure.name, measure.get_absolute_url())),
         cancel_url=measure.get_absolute_url(),
     )
@@ -152,20 +148,15 @@ def measure_edit(request, pk: int):
 def measure_value(request, pk: int):
     measure = get_object_or_404(Measure, pk=pk)
     form = MeasureValueForm(request.POST)
-    point = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.measure_set_value(
             measure=measure, month=data["month"], value=data["value"], denominator=data["total"]
         ),
-    )
-    if point is not None:
-        messages.success(request, f"{form.cleaned_data['month']:%B %Y} saved")
-        return redirect(measure.get_absolute_url() + "#figures")
-    return web.form_page(
-        request,
-        form,
         f"Enter a month's figure for {measure}",
+        success=lambda point: f"{form.cleaned_data['month']:%B %Y} saved",
+        redirect_to=measure.get_absolute_url() + "#figures",
         breadcrumbs=crumbs(MEASURES_CRUMB, (measure.name, measure.get_absolute_url())),
         cancel_url=measure.get_absolute_url(),
     )
@@ -213,25 +204,19 @@ def _action_for_impact(request, pk):
 def impact_new(request, pk: int):
     action = _action_for_impact(request, pk)
     form = ImpactForm(request.POST or None, initial={"effect_on": action.completed_on})
-    link = web.submit(
-        request, form, lambda data: services.impact_link(action=action, user=request.user, **data)
-    )
-    if link is not None:
-        messages.success(request, f"{action.reference} is now measured against “{link.measure}”")
-        return redirect(link)
-    return render(
+    return web.form_view(
         request,
-        "learning/impact_form.html",
-        {
-            "title": f"Measure the impact of {action.reference}",
-            "form": form,
-            "action": action,
-            "breadcrumbs": crumbs(
-                ("Actions", reverse("learning:action_index")),
-                (action.reference, action.get_absolute_url()),
-            ),
-            "cancel_url": action.get_absolute_url(),
-        },
+        form,
+        lambda data: services.impact_link(action=action, user=request.user, **data),
+        f"Measure the impact of {action.reference}",
+        success=lambda link: f"{action.reference} is now measured against “{link.measure}”",
+        action=action,
+        breadcrumbs=crumbs(
+            ("Actions", reverse("learning:action_index")),
+            (action.reference, action.get_absolute_url()),
+        ),
+        cancel_url=action.get_absolute_url(),
+        template="learning/impact_form.html",
     )
 
 
@@ -266,7 +251,7 @@ def impact_edit(request, pk: int):
     link = _link(request, pk)
     form = ImpactForm(request.POST or None, instance=ImpactLink.objects.get(pk=pk))
     form.fields["measure"].disabled = True
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.impact_update(
@@ -275,23 +260,17 @@ def impact_edit(request, pk: int):
             baseline_from=data["baseline_from"],
             note=data["note"],
         ),
+        f"Change how {link.action.reference} is measured",
         success="Saved",
-    ):
-        return redirect(link)
-    return render(
-        request,
-        "learning/impact_form.html",
-        {
-            "title": f"Change how {link.action.reference} is measured",
-            "form": form,
-            "action": link.action,
-            "link": link,
-            "breadcrumbs": crumbs(
-                ("Actions", reverse("learning:action_index")),
-                (link.action.reference, link.action.get_absolute_url()),
-            ),
-            "cancel_url": link.get_absolute_url(),
-        },
+        redirect_to=link,
+        action=link.action,
+        link=link,
+        breadcrumbs=crumbs(
+            ("Actions", reverse("learning:action_index")),
+            (link.action.reference, link.action.get_absolute_url()),
+        ),
+        cancel_url=link.get_absolute_url(),
+        template="learning/impact_form.html",
     )
 
 

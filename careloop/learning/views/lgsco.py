@@ -105,16 +105,12 @@ def lgsco_new(request):
         initial = services.case_fields_from_complaint(complaint)
         initial = {k: getattr(v, "pk", v) for k, v in initial.items() if v not in (None, "")}
     form = LgscoCaseForm(request.POST or None, initial=initial, user=request.user)
-    case = web.submit(
-        request, form, lambda data: services.lgsco_case_create(user=request.user, **data)
-    )
-    if case is not None:
-        messages.success(request, f"Ombudsman case {case.reference} recorded")
-        return redirect(case)
-    return web.form_page(
+    return web.form_view(
         request,
         form,
+        lambda data: services.lgsco_case_create(user=request.user, **data),
         "Record an Ombudsman case",
+        success=lambda case: f"Ombudsman case {case.reference} recorded",
         breadcrumbs=crumbs(CASES_CRUMB),
         intro="An enquiry or complaint from the Local Government and Social Care Ombudsman. "
         "Its stage follows from the dates you give.",
@@ -129,17 +125,13 @@ def lgsco_edit(request, pk: int):
         request.POST or None, instance=LgscoCase.objects.get(pk=pk), user=request.user
     )
     fresh = LgscoCase.objects.get(pk=pk)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.lgsco_case_update(case=fresh, user=request.user, **data),
-        success="Case saved",
-    ):
-        return redirect(fresh)
-    return web.form_page(
-        request,
-        form,
         f"Edit {case.reference}",
+        success="Case saved",
+        redirect_to=fresh,
         breadcrumbs=crumbs(CASES_CRUMB, (case.reference, case.get_absolute_url())),
         cancel_url=case.get_absolute_url(),
     )
@@ -162,18 +154,12 @@ def lgsco_learn(request, pk: int):
 def remedy_new(request, pk: int):
     case = _case(request, pk)
     form = RemedyForm(request.POST or None)
-    remedy = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.lgsco_remedy_add(case=case, **data),
-        success="Remedy added",
-    )
-    if remedy is not None:
-        return redirect(remedy.get_absolute_url())
-    return web.form_page(
-        request,
-        form,
         f"Add a remedy to {case.reference}",
+        success="Remedy added",
         submit="Add remedy",
         breadcrumbs=crumbs(CASES_CRUMB, (case.reference, case.get_absolute_url())),
         intro="What the Ombudsman asked the council to do, and by when.",
@@ -192,18 +178,14 @@ def _remedy(request, pk):
 def remedy_comply(request, pk: int):
     remedy = _remedy(request, pk)
     form = RemedyComplyForm(request.POST or None, request.FILES or None)
-    if web.submit(
+    case = remedy.case
+    return web.form_view(
         request,
         form,
         lambda data: services.lgsco_remedy_comply(remedy=remedy, user=request.user, **data),
-        success="Compliance recorded",
-    ):
-        return redirect(remedy.get_absolute_url())
-    case = remedy.case
-    return web.form_page(
-        request,
-        form,
         "Record compliance",
+        success="Compliance recorded",
+        redirect_to=remedy.get_absolute_url(),
         submit="Record compliance",
         breadcrumbs=crumbs(CASES_CRUMB, (case.reference, case.get_absolute_url())),
         intro=f"{remedy.get_kind_display()}: {remedy.description} "
@@ -224,19 +206,13 @@ def remedy_action(request, pk: int):
             "due": remedy.due_on,
         },
     )
-    action = web.submit(
+    case = remedy.case
+    return web.form_view(
         request,
         form,
         lambda data: services.lgsco_remedy_action(remedy=remedy, user=request.user, **data),
-    )
-    if action is not None:
-        messages.success(request, f"Action {action.reference} created for the remedy")
-        return redirect(action)
-    case = remedy.case
-    return web.form_page(
-        request,
-        form,
         "Turn the remedy into an action",
+        success=lambda action: f"Action {action.reference} created for the remedy",
         submit="Create action",
         breadcrumbs=crumbs(CASES_CRUMB, (case.reference, case.get_absolute_url())),
         intro="The action is followed up like any other: owner, due date, evidence and sign-off.",

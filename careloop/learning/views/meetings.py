@@ -67,20 +67,14 @@ def series_edit(request, pk: int | None = None):
     form = SeriesForm(
         request.POST or None, instance=MeetingSeries.objects.get(pk=pk) if pk else None
     )
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.series_save(
             series=MeetingSeries.objects.get(pk=pk) if pk else None, **data
         ),
-    )
-    if saved is not None:
-        messages.success(request, f"“{saved}” saved")
-        return redirect(saved)
-    return web.form_page(
-        request,
-        form,
         f"Edit {series}" if series else "Set up a recurring meeting",
+        success=lambda saved: f"“{saved}” saved",
         breadcrumbs=crumbs(MEETINGS_CRUMB),
         intro=""
         if series
@@ -95,18 +89,14 @@ def meeting_new(request, pk: int):
     latest = series.meetings.order_by("-held_on").first()
     initial = {"held_on": series.next_date(latest.held_on) if latest else dt.date.today()}
     form = MeetingForm(request.POST or None, initial=initial)
-    meeting = web.submit(
-        request, form, lambda data: services.meeting_schedule(series=series, **data)
-    )
-    if meeting is not None:
-        messages.success(
-            request, f"Meeting on {meeting.held_on:%-d %B %Y} scheduled; its agenda is ready"
-        )
-        return redirect(meeting)
-    return web.form_page(
+    return web.form_view(
         request,
         form,
+        lambda data: services.meeting_schedule(series=series, **data),
         f"Schedule a meeting of {series}",
+        success=lambda meeting: (
+            f"Meeting on {meeting.held_on:%-d %B %Y} scheduled; its agenda is ready"
+        ),
         submit="Schedule",
         breadcrumbs=crumbs(MEETINGS_CRUMB, (series.name, series.get_absolute_url())),
         intro="The agenda builds itself from overdue and at-risk actions, new reviews, new "
@@ -155,17 +145,13 @@ def meeting_attendance(request, pk: int):
             "guests": meeting.guests,
         },
     )
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.meeting_record_attendance(meeting=meeting, **data),
-        success="Attendance recorded",
-    ):
-        return redirect(meeting)
-    return web.form_page(
-        request,
-        form,
         "Who attended",
+        success="Attendance recorded",
+        redirect_to=meeting,
         submit="Save attendance",
         breadcrumbs=crumbs(MEETINGS_CRUMB, (str(meeting), meeting.get_absolute_url())),
         cancel_url=meeting.get_absolute_url(),
@@ -176,17 +162,13 @@ def meeting_attendance(request, pk: int):
 def meeting_notes(request, pk: int):
     meeting = _meeting(pk)
     form = NotesForm(request.POST or None, initial={"notes": meeting.notes})
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.meeting_save_notes(meeting=meeting, **data),
-        success="Notes saved",
-    ):
-        return redirect(meeting)
-    return web.form_page(
-        request,
-        form,
         "General notes for the minutes",
+        success="Notes saved",
+        redirect_to=meeting,
         breadcrumbs=crumbs(MEETINGS_CRUMB, (str(meeting), meeting.get_absolute_url())),
         cancel_url=meeting.get_absolute_url(),
     )

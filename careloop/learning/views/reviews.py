@@ -74,16 +74,12 @@ def review_show(request, pk: int):
 @require("learning.manage_reviews")
 def review_new(request):
     form = ReviewForm(request.POST or None)
-    review = web.submit(
-        request, form, lambda data: services.review_create(user=request.user, **data)
-    )
-    if review is not None:
-        messages.success(request, f"Review {review.reference} recorded")
-        return redirect(review)
-    return web.form_page(
+    return web.form_view(
         request,
         form,
+        lambda data: services.review_create(user=request.user, **data),
         "Record a learning review",
+        success=lambda review: f"Review {review.reference} recorded",
         breadcrumbs=crumbs(REVIEWS_CRUMB),
         intro="A Safeguarding Adults Review, an Ombudsman decision, an inspection, an audit or "
         "any other review the council learns from. Add its recommendations next.",
@@ -96,17 +92,13 @@ def review_edit(request, pk: int):
     review = get_visible_or_404(request.user, Review.objects.all(), pk=pk)
     form = ReviewForm(request.POST or None, instance=review)
     fresh = Review.objects.get(pk=review.pk)  # the form changes `review` in place
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.review_update(review=fresh, user=request.user, **data),
-        success="Review saved",
-    ):
-        return redirect(fresh)
-    return web.form_page(
-        request,
-        form,
         f"Edit {review.reference}",
+        success="Review saved",
+        redirect_to=fresh,
         breadcrumbs=crumbs(
             REVIEWS_CRUMB,
             (review.reference, review.get_absolute_url()),
@@ -119,17 +111,13 @@ def review_edit(request, pk: int):
 def review_document(request, pk: int):
     review = get_visible_or_404(request.user, Review.objects.all(), pk=pk)
     form = AttachmentForm(request.POST or None, request.FILES or None)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.review_add_document(review=review, user=request.user, **data),
-        success="Document added",
-    ):
-        return redirect(review)
-    return web.form_page(
-        request,
-        form,
         "Add a source document",
+        success="Document added",
+        redirect_to=review,
         submit="Add document",
         breadcrumbs=crumbs(
             REVIEWS_CRUMB,
@@ -144,14 +132,13 @@ def review_document(request, pk: int):
 def recommendation_new(request, pk: int):
     review = get_visible_or_404(request.user, Review.objects.all(), pk=pk)
     form = RecommendationForm(request.POST or None)
-    rec = web.submit(request, form, lambda data: services.recommendation_add(review=review, **data))
-    if rec is not None:
-        messages.success(request, f"Recommendation {rec.number} added")
-        return redirect(review.get_absolute_url() + f"#rec-{rec.number}")
-    return web.form_page(
+    return web.form_view(
         request,
         form,
+        lambda data: services.recommendation_add(review=review, **data),
         "Add a recommendation",
+        success=lambda rec: f"Recommendation {rec.number} added",
+        redirect_to=lambda rec: review.get_absolute_url() + f"#rec-{rec.number}",
         submit="Add recommendation",
         breadcrumbs=crumbs(
             REVIEWS_CRUMB,
@@ -166,17 +153,13 @@ def recommendation_new(request, pk: int):
 def recommendation_edit(request, pk: int):
     rec = get_visible_or_404(request.user, Recommendation.objects.select_related("review"), pk=pk)
     form = RecommendationForm(request.POST or None, instance=Recommendation.objects.get(pk=pk))
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.recommendation_update(recommendation=rec, **data),
-        success=f"Recommendation {rec.number} saved",
-    ):
-        return redirect(rec.get_absolute_url())
-    return web.form_page(
-        request,
-        form,
         f"Edit recommendation {rec.number}",
+        success=f"Recommendation {rec.number} saved",
+        redirect_to=rec.get_absolute_url(),
         breadcrumbs=crumbs(
             REVIEWS_CRUMB,
             (rec.review.reference, rec.review.get_absolute_url()),

@@ -32,31 +32,29 @@ def _updatable(request, pk: int) -> Action:
     return action
 
 
-def _step_page(request, action: Action, form, title: str, submit: str, intro: str = ""):
-    return web.form_page(
-        request,
-        form,
-        title,
-        breadcrumbs=crumbs(ACTIONS_CRUMB, (action.reference, action.get_absolute_url())),
-        submit=submit,
-        intro=intro,
-        cancel_url=action.get_absolute_url(),
-    )
+def _on(action: Action) -> dict:
+    """A step's form page sits under its action: the breadcrumbs, and cancel goes back."""
+    return {
+        "breadcrumbs": crumbs(ACTIONS_CRUMB, (action.reference, action.get_absolute_url())),
+        "cancel_url": action.get_absolute_url(),
+    }
 
 
 @require("learning.update_actions")
 def action_progress(request, pk: int):
     action = _updatable(request, pk)
     form = ProgressForm(request.POST or None, initial={"status": action.status})
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.action_record_progress(action=action, user=request.user, **data),
+        f"Record progress on {action.reference}",
         success="Progress recorded",
-    ):
-        return redirect(action.get_absolute_url() + "#progress")
-    title = f"Record progress on {action.reference}"
-    return _step_page(request, action, form, title, "Record progress", action.title)
+        redirect_to=action.get_absolute_url() + "#progress",
+        submit="Record progress",
+        intro=action.title,
+        **_on(action),
+    )
 
 
 @require("learning.update_actions")
@@ -76,16 +74,17 @@ def action_evidence(request, pk: int):
         )
         return True  # only figures give no attachment
 
-    if web.submit(request, form, add, success="Evidence added"):
-        return redirect(action.get_absolute_url() + "#evidence")
-    return _step_page(
+    return web.form_view(
         request,
-        action,
         form,
+        add,
         f"Add evidence to {action.reference}",
-        "Add evidence",
-        "Show what the action did: a file (an attendance list, a revised procedure), a "
+        success="Evidence added",
+        redirect_to=action.get_absolute_url() + "#evidence",
+        submit="Add evidence",
+        intro="Show what the action did: a file (an attendance list, a revised procedure), a "
         "web link, and figures such as how many staff completed training.",
+        **_on(action),
     )
 
 
@@ -114,21 +113,17 @@ def evidence_remove(request, pk: int, kind: str, item: int):
 def action_complete(request, pk: int):
     action = _updatable(request, pk)
     form = CompleteForm(request.POST or None)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.action_complete(action=action, user=request.user, **data),
-        success="Marked done. It now needs signing off by someone else",
-    ):
-        return redirect(action)
-    return _step_page(
-        request,
-        action,
-        form,
         f"Mark {action.reference} done",
-        "Mark as done",
-        "Say what was done. The action needs evidence, and someone other than its owner "
+        success="Marked done. It now needs signing off by someone else",
+        redirect_to=action,
+        submit="Mark as done",
+        intro="Say what was done. The action needs evidence, and someone other than its owner "
         "signs off its closure.",
+        **_on(action),
     )
 
 
@@ -136,20 +131,16 @@ def action_complete(request, pk: int):
 def action_sign_off(request, pk: int):
     action = _get_action(request, pk)
     form = SignOffForm(request.POST or None)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.action_sign_off(action=action, user=request.user, **data),
-        success=f"{action.reference} closed",
-    ):
-        return redirect(action)
-    return _step_page(
-        request,
-        action,
-        form,
         f"Sign off {action.reference}",
-        "Sign off and close",
-        f"{action.title}. Owner: {action.owner}. Check the evidence before you sign off.",
+        success=f"{action.reference} closed",
+        redirect_to=action,
+        submit="Sign off and close",
+        intro=f"{action.title}. Owner: {action.owner}. Check the evidence before you sign off.",
+        **_on(action),
     )
 
 
@@ -157,29 +148,32 @@ def action_sign_off(request, pk: int):
 def action_reopen(request, pk: int):
     action = _get_action(request, pk)
     form = ReopenForm(request.POST or None)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.action_reopen(action=action, user=request.user, **data),
+        f"Reopen {action.reference}",
         success=f"{action.reference} reopened",
-    ):
-        return redirect(action)
-    return _step_page(request, action, form, f"Reopen {action.reference}", "Reopen")
+        redirect_to=action,
+        submit="Reopen",
+        **_on(action),
+    )
 
 
 @require("learning.update_actions")
 def milestone_new(request, pk: int):
     action = _updatable(request, pk)
     form = MilestoneForm(request.POST or None)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.milestone_add(action=action, **data),
+        f"Add a milestone to {action.reference}",
         success="Milestone added",
-    ):
-        return redirect(action.get_absolute_url() + "#milestones")
-    title = f"Add a milestone to {action.reference}"
-    return _step_page(request, action, form, title, "Add milestone")
+        redirect_to=action.get_absolute_url() + "#milestones",
+        submit="Add milestone",
+        **_on(action),
+    )
 
 
 @require_POST

@@ -124,26 +124,20 @@ def chart_settings(request):
 def rebase_new(request):
     key = series_key(request.GET.get("series") or request.POST.get("series") or "all")
     form = RebaseForm(request.POST or None, months=S.window())
-    if web.submit(
+    label = S.Labeller().label(key)
+    return web.form_view(
         request,
         form,
         lambda data: services.rebase_add(
             key=key, month=data["month"], reason=data["reason"], user=request.user
         ),
+        "Start a new baseline",
         success="New baseline recorded",
-    ):
-        return redirect(chart_url(key))
-    label = S.Labeller().label(key)
-    return render(
-        request,
-        "themes/rebase.html",
-        {
-            "title": "Start a new baseline",
-            "form": form,
-            "key": key,
-            "label": label,
-            "breadcrumbs": crumbs((label, chart_url(key))),
-        },
+        redirect_to=chart_url(key),
+        key=key,
+        label=label,
+        breadcrumbs=crumbs((label, chart_url(key))),
+        template="themes/rebase.html",
     )
 
 

@@ -8,7 +8,8 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from careloop.core.exports import Column, export_response
+from careloop.core import web
+from careloop.core.exports import Column
 from careloop.core.permissions import require
 from careloop.core.views import paginate
 from careloop.themes import selectors
@@ -154,16 +155,12 @@ def comments_export(request):
         flag=request.GET.get("flag", ""),
         untagged=request.GET.get("untagged") == "1",
     ).prefetch_related("theme_links__theme")
-    fmt = request.GET.get("format", "csv")
-    if fmt not in ("csv", "xlsx"):
-        raise Http404
-    return export_response(
-        queryset=qs,
-        columns=COMMENT_COLUMNS,
+    return web.download(
+        request,
+        qs,
+        COMMENT_COLUMNS,
         filename="theme-comments",
-        fmt=fmt,
         description="Comments behind theme counts",
-        filters=request.GET.dict(),
     )
 
 
@@ -172,9 +169,6 @@ def export(request):
     """The dashboard's month by theme counts."""
     form = filter_form(request)
     grid = selectors.grid(request.user, form.filters())
-    fmt = request.GET.get("format", "csv")
-    if fmt not in ("csv", "xlsx"):
-        raise Http404
     rows = [
         {
             "category": r.theme.category.name,
@@ -204,11 +198,10 @@ def export(request):
         Column("Total", lambda r: "" if grid.suppressed else r["total"]),
         Column("Previous period", lambda r: "" if grid.suppressed else r["previous"]),
     ]
-    return export_response(
-        queryset=rows,
-        columns=columns,
+    return web.download(
+        request,
+        rows,
+        columns,
         filename="theme-counts",
-        fmt=fmt,
         description="Theme counts by month",
-        filters=request.GET.dict(),
     )

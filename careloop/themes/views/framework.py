@@ -66,18 +66,13 @@ def theme_show(request, pk: int):
 def theme_edit(request, pk: int | None = None):
     theme = get_object_or_404(Theme, pk=pk) if pk else None
     form = ThemeForm(request.POST or None, instance=theme)
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.theme_save(form=form, user=request.user, note=data["note"]),
-    )
-    if saved is not None:
-        messages.success(request, f"Theme “{saved.name}” saved")
-        return redirect("themes:theme_show", pk=saved.pk)
-    return web.form_page(
-        request,
-        form,
         f"Edit “{theme.name}”" if theme else "Add a theme",
+        success=lambda saved: f"Theme “{saved.name}” saved",
+        redirect_to=lambda saved: reverse("themes:theme_show", args=[saved.pk]),
         breadcrumbs=crumbs(FRAMEWORK, *([_theme_crumb(theme)] if theme else [])),
         intro="Saving makes a new framework version. Feedback already themed keeps this theme; "
         "a new name shows everywhere, and the old one stays in the version history."
@@ -91,17 +86,13 @@ def theme_edit(request, pk: int | None = None):
 def theme_retire(request, pk: int):
     theme = get_object_or_404(Theme, pk=pk)
     form = RetireForm(request.POST or None)
-    if web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.theme_retire(theme=theme, user=request.user, note=data["note"]),
-        success=f"Theme “{theme.name}” retired",
-    ):
-        return redirect("themes:theme_show", pk=theme.pk)
-    return web.form_page(
-        request,
-        form,
         f"Retire “{theme.name}”",
+        success=f"Theme “{theme.name}” retired",
+        redirect_to=reverse("themes:theme_show", args=[theme.pk]),
         breadcrumbs=crumbs(FRAMEWORK, _theme_crumb(theme)),
         submit="Retire theme",
         cancel_url=_theme_crumb(theme)[1],
@@ -124,16 +115,13 @@ def theme_reinstate(request, pk: int):
 def category_edit(request, pk: int | None = None):
     category = get_object_or_404(Category, pk=pk) if pk else None
     form = CategoryForm(request.POST or None, instance=category)
-    saved = web.submit(
-        request, form, lambda data: services.category_save(form=form, user=request.user)
-    )
-    if saved is not None:
-        messages.success(request, f"Category “{saved.name}” saved")
-        return redirect("themes:framework")
-    return web.form_page(
+    return web.form_view(
         request,
         form,
+        lambda data: services.category_save(form=form, user=request.user),
         f"Edit “{category.name}”" if category else "Add a category",
+        success=lambda saved: f"Category “{saved.name}” saved",
+        redirect_to="themes:framework",
         breadcrumbs=crumbs(FRAMEWORK),
         cancel_url=reverse("themes:framework"),
     )

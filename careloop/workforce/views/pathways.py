@@ -47,18 +47,12 @@ def enrolment_new(request):
         initial={"person": request.user},
         people=selectors.pathway_applicants(request.user),
     )
-    enrolment = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.enrolment_apply(user=request.user, **data),
-        success="Application made",
-    )
-    if enrolment is not None:
-        return redirect(enrolment)
-    return web.form_page(
-        request,
-        form,
         "Apply for a development pathway",
+        success="Application made",
         breadcrumbs=web.crumbs(INDEX, PATHWAYS),
     )
 

@@ -4,7 +4,6 @@ audit, by Learn and act (`{% raised_actions record %}`, `learning:action_raise`)
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -41,18 +40,12 @@ def group_index(request):
 @require("workforce.practice")
 def group_new(request):
     form = GroupSessionForm(request.POST or None, initial={"kind": "quality_circle"})
-    session = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.group_session_record(user=request.user, **data),
-        success="Session recorded",
-    )
-    if session is not None:
-        return redirect(session)
-    return web.form_page(
-        request,
-        form,
         "Record a group session",
+        success="Session recorded",
         breadcrumbs=web.crumbs(INDEX, GROUPS),
         submit="Record session",
     )
@@ -93,7 +86,7 @@ def audit_index(request):
 @require("workforce.standard_edit")
 def standard_new(request):
     form = StandardForm(request.POST or None)
-    standard = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.standard_save(
@@ -101,12 +94,9 @@ def standard_new(request):
             description=data["description"],
             questions=data["questions"].splitlines(),
         ),
+        "Set up an audit standard",
         success="Audit standard saved",
-    )
-    if standard is not None:
-        return redirect(standard)
-    return web.form_page(
-        request, form, "Set up an audit standard", breadcrumbs=web.crumbs(INDEX, AUDITS)
+        breadcrumbs=web.crumbs(INDEX, AUDITS),
     )
 
 
@@ -132,7 +122,7 @@ def standard_show(request, pk):
 def audit_new(request, pk):
     standard = get_object_or_404(selectors.active_standards(), pk=pk)
     form = AuditForm(request.POST or None, standard=standard)
-    audit = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.audit_record(
@@ -143,14 +133,8 @@ def audit_new(request, pk):
             audited_on=data["audited_on"],
             answers=form.answers(),
         ),
-    )
-    if audit is not None:
-        messages.success(request, f"{audit} recorded")
-        return redirect(audit)
-    return web.form_page(
-        request,
-        form,
         f"Audit a case file: {standard}",
+        success=lambda audit: f"{audit} recorded",
         breadcrumbs=web.crumbs(INDEX, AUDITS, (standard.name, standard.get_absolute_url())),
         submit="Save audit",
         intro="An inadequate rating raises a follow-up action for the practitioner's manager.",
@@ -202,18 +186,13 @@ def audit_feedback(request, pk):
 def peer_new(request, pk):
     person = get_object_or_404(User, pk=pk, is_active=True)
     form = PeerFeedbackForm(request.POST or None)
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.peer_feedback_add(user=request.user, practitioner=person, **data),
-        success=f"Thank you: your feedback for {person} is saved",
-    )
-    if saved is not None:
-        return redirect("workforce:audit_index")
-    return web.form_page(
-        request,
-        form,
         f"Peer feedback for {person}",
+        success=f"Thank you: your feedback for {person} is saved",
+        redirect_to="workforce:audit_index",
         breadcrumbs=web.crumbs(INDEX, AUDITS),
         intro="How well did the support this practitioner arranged work, seen from your team?",
     )

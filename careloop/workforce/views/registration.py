@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import reverse
 
 from careloop.core import web
@@ -27,20 +26,16 @@ def _person(request, pk):
 def registration_new(request, pk):
     person = _person(request, pk)
     form = RegistrationForm(request.POST or None)
-    saved = web.submit(
+    back = reverse("workforce:person", args=[person.pk])
+    return web.form_view(
         request,
         form,
         lambda data: services.registration_save(user=request.user, person=person, **data),
-        success="Registration saved",
-    )
-    if saved is not None:
-        return redirect("workforce:person", person.pk)
-    return web.form_page(
-        request,
-        form,
         f"Professional registration: {person}",
+        success="Registration saved",
+        redirect_to=back,
         breadcrumbs=web.crumbs(INDEX, person_crumb(person)),
-        cancel_url=reverse("workforce:person", args=[person.pk]),
+        cancel_url=back,
     )
 
 
@@ -50,18 +45,14 @@ def cpd_new(request, pk):
     if person.pk != request.user.pk:
         raise PermissionDenied
     form = CpdForm(request.POST or None)
-    saved = web.submit(
+    back = reverse("workforce:person", args=[person.pk])
+    return web.form_view(
         request,
         form,
         lambda data: services.cpd_add(user=request.user, person=person, **data),
-        success="CPD entry added",
-    )
-    if saved is not None:
-        return redirect("workforce:person", person.pk)
-    return web.form_page(
-        request,
-        form,
         "Add a CPD entry",
+        success="CPD entry added",
+        redirect_to=back,
         breadcrumbs=web.crumbs(INDEX, person_crumb(person)),
-        cancel_url=reverse("workforce:person", args=[person.pk]),
+        cancel_url=back,
     )

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from careloop.core import selectors as core_selectors
 from careloop.core import web
-from careloop.core.exports import Column, export_response
+from careloop.core.exports import Column
 from careloop.core.permissions import require
 from careloop.core.views import paginate
 
@@ -46,18 +46,12 @@ def supervision_new(request):
     form = SupervisionForm(
         request.POST or None, initial={"supervisor": request.user, "held_on": None}
     )
-    session = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.supervision_record(user=request.user, **data),
-        success="Supervision recorded",
-    )
-    if session is not None:
-        return redirect(session)
-    return web.form_page(
-        request,
-        form,
         "Record a supervision",
+        success="Supervision recorded",
         breadcrumbs=web.crumbs(INDEX, supervision()),
         submit="Record supervision",
     )
@@ -129,9 +123,10 @@ def supervision_private(request, pk):
 def supervision_export(request):
     """Sessions the person may see; the private section is never part of a download."""
     qs = selectors.supervisions(request.user).order_by("-held_on")
-    return export_response(
-        queryset=qs,
-        columns=[
+    return web.download(
+        request,
+        qs,
+        [
             Column("Date", "held_on"),
             Column("Person supervised", "supervisee.full_name"),
             Column("Supervisor", "supervisor.full_name"),
@@ -139,9 +134,7 @@ def supervision_export(request):
             Column("Agreed actions", "agreed_actions"),
         ],
         filename="supervisions",
-        fmt=request.GET.get("format"),
         description="Supervisions",
-        filters=request.GET.dict(),
     )
 
 
@@ -171,18 +164,13 @@ def policy_edit(request, stage):
             "note": policy.note if policy else "",
         },
     )
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.policy_save(career_stage=stage, **data),
-        success="Supervision policy saved",
-    )
-    if saved is not None:
-        return redirect("workforce:policies")
-    return web.form_page(
-        request,
-        form,
         f"Supervision policy: {CareerStage(stage).label}",
+        success="Supervision policy saved",
+        redirect_to="workforce:policies",
         breadcrumbs=web.crumbs(INDEX, ("Supervision policy", reverse("workforce:policies"))),
         cancel_url=reverse("workforce:policies"),
     )

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from careloop.core import selectors as core_selectors
 from careloop.core import web
-from careloop.core.exports import Column, export_response
+from careloop.core.exports import Column
 from careloop.core.permissions import can, get_visible_or_404, require
 from careloop.core.views import paginate
 
@@ -78,18 +78,12 @@ def course_edit(request, pk):
 
 def _course_form(request, course: Course | None):
     form = CourseForm(request.POST or None, instance=course)
-    saved = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.course_save(user=request.user, course=course or Course(), **data),
-    )
-    if saved is not None:
-        messages.success(request, f"“{saved}” saved")
-        return redirect(saved)
-    return web.form_page(
-        request,
-        form,
         f"Edit {course}" if course else "Add a course",
+        success=lambda saved: f"“{saved}” saved",
         breadcrumbs=web.crumbs(INDEX, catalogue()),
         cancel_url=course.get_absolute_url() if course else reverse("workforce:courses"),
     )
@@ -128,9 +122,10 @@ def completion_new(request):
 @require("workforce.export")
 def completion_export(request):
     qs = selectors.completions(request.user).order_by("person__full_name", "-completed_on")
-    return export_response(
-        queryset=qs,
-        columns=[
+    return web.download(
+        request,
+        qs,
+        [
             Column("Person", "person.full_name"),
             Column("Team", lambda c: c.person.team.name if c.person.team_id else ""),
             Column("Course", "course.title"),
@@ -139,7 +134,5 @@ def completion_export(request):
             Column("Evidence", "evidence"),
         ],
         filename="training-completions",
-        fmt=request.GET.get("format"),
         description="Training completions",
-        filters=request.GET.dict(),
     )
