@@ -33,6 +33,7 @@ from django.utils.module_loading import import_string
 from careloop.core import access, areas, scheduler
 from careloop.core.api_urls import router
 from careloop.feedback.models import Feedback
+from careloop.learning import services as learning_services
 from careloop.learning.models import Action
 from careloop.learning.selectors import report as annual_report
 from tests.access.world import (
@@ -136,6 +137,7 @@ def _ways_out(records, session) -> dict[str, list[str]]:
         reverse("assurance:evidence_export") + "?format=csv",
         reverse("assurance:assessment_show", args=[assessment.pk]),
         reverse("assurance:report", args=[assessment.pk]),
+        reverse("themes:run", args=[records["run"].pk]),  # a job's page
         *[
             reverse("assurance:report_download", args=[assessment.pk, fmt])
             for fmt in ("pdf", "docx", "txt")
@@ -150,6 +152,8 @@ def _ways_out(records, session) -> dict[str, list[str]]:
             f"/api/v1/feedback/{complaint.pk}/?format=api",
             reverse("themes:feedback", args=[complaint.pk]),
             reverse("core:attachment_download", args=[records["letter"].pk]),
+            reverse("core:import_show", args=[records["import"].pk]),  # a job's page
+            reverse("core:import_errors", args=[records["import"].pk]),  # its row report
         ],
         SAFEGUARD: [
             *feedback_lists,
@@ -254,6 +258,12 @@ def test_every_scheduled_email_reaches_only_the_records_readers(
     with django_capture_on_commit_callbacks(execute=True):
         for job in scheduler.all_jobs():
             import_string(job.task).call()
+        # And the emails a step sends: the action done, its sign-off is asked of others.
+        action, lead = _records["action"], people["quality_lead"]
+        learning_services.action_add_evidence(
+            action=action, user=lead, figures=[{"label": "Staff trained", "value": 9, "out_of": 9}]
+        )
+        learning_services.action_complete(action=action, user=lead, note="Training delivered")
     assert mail.outbox, "the overdue action sends reminders at least"
     leaks, carried = [], set()
     for message in mail.outbox:

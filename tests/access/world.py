@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from careloop.core import access, workdays
+from careloop.core.imports import engine, get_importer
 from careloop.core.permissions import Role
 from careloop.feedback.models import Feedback
 from tests.factories import TeamFactory, UserFactory
@@ -53,6 +56,7 @@ def build() -> tuple[dict, dict, object]:
     from careloop.feedback import services as feedback_services
     from careloop.feedback.models import LetterTemplate
     from careloop.learning import services as learning_services
+    from careloop.themes import services as themes
     from careloop.workforce import services as workforce
 
     today = dt.date.today()
@@ -134,6 +138,24 @@ def build() -> tuple[dict, dict, object]:
         text=f"Dear Sir or Madam,\n\nAbout {COMPLAINT}: we are looking into it.",
         user=lead,
     )
+    imported = engine.create_job(
+        importer=get_importer("feedback"),
+        upload=SimpleUploadedFile(
+            "complaints.csv",
+            f"ID,Date received,Complaint details\nL-1,02/03/2026,{COMPLAINT} log\n".encode(),
+        ),
+        source="Legacy complaints log",
+        user=lead,
+    )
+    engine.run(imported)
+    assert Feedback.objects.filter(external_ref="L-1").exists(), imported.message
+    # Restricted once imported: the job's page and its row report are a way out too.
+    Feedback.objects.filter(external_ref="L-1").update(
+        is_restricted=True, restriction_reason="Safeguarding", owner=lead
+    )
+    run = themes.reclassify_start(user=lead, scope="unreviewed")  # a job page
+    run.refresh_from_db()
+    assert run.status == run.Status.DONE, run.message
     assurance.evidence_refresh(user=None)
     assessment = assurance.assessment_create(title="Self-assessment", as_at=today, user=lead)
     records = {
@@ -143,6 +165,8 @@ def build() -> tuple[dict, dict, object]:
         "action": action,
         "meeting": meeting,
         "letter": letter,
+        "run": run,
+        "import": imported,
         "assessment": assessment,
     }
     return people, records, session
