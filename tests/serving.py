@@ -57,7 +57,8 @@ class Server:
 
     def __init__(self, template: Path, folder: Path, **env: str):
         folder.mkdir(parents=True, exist_ok=True)
-        shutil.copy(template, folder / "careloop.sqlite3")
+        if not (folder / "careloop.sqlite3").exists():  # a restart keeps its database
+            shutil.copy(template, folder / "careloop.sqlite3")
         self.port = free_port()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "careloop", "serve", "--port", str(self.port)],
@@ -76,6 +77,11 @@ class Server:
                 time.sleep(0.2)
         self.stop()
         raise RuntimeError("careloop serve did not start")
+
+    def kill(self) -> None:
+        """SIGKILL, as the operating system's out-of-memory killer or a power cut would."""
+        self.process.kill()
+        self.process.wait(timeout=10)
 
     def stop(self) -> None:
         self.process.terminate()

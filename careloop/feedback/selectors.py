@@ -157,7 +157,10 @@ def my_work(user) -> list[WorkItem]:
 def headlines(user) -> list[Figure]:
     today = dt.date.today()
     year_start = financial_year_start(today)
-    base = Feedback.objects.all()
+    staff = can(user, "feedback.view")
+    # Staff's figures link to the register, so they count only what the person may read; a
+    # viewer's link to the figures page, whose aggregates count every record by design.
+    base = Feedback.objects.visible_to(user) if staff else Feedback.objects.all()
     counts = base.aggregate(
         open_complaints=Count(
             "id", filter=Q(kind__in=Feedback.COMPLAINT_KINDS) & ~Q(status__in=Feedback.FINISHED)
@@ -168,7 +171,6 @@ def headlines(user) -> list[Figure]:
             "id", filter=Q(kind=Feedback.Kind.COMPLIMENT, received_on__gte=year_start)
         ),
     )
-    staff = can(user, "feedback.view")
     url = reverse("feedback:index") if staff else reverse("feedback:figures")
     return [
         Figure(

@@ -17,7 +17,8 @@ from collections import Counter
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from careloop.core import notify, workdays
+
+from careloop.core import access, notify, workdays
 from careloop.core.models import User
 from careloop.core.permissions import Role
 from careloop.learning.models import Action, ActionReminder, BriefRecipient, LgscoRemedy
@@ -27,13 +28,15 @@ ESCALATE_AFTER = 5  # working days overdue
 
 
 def escalation_to(action: Action):
+    """The owner's line manager, else the team's manager, else whoever set the action: the
+    first of them who may read it (the email quotes a restricted action's title)."""
     owner = action.owner
     for person in (
         owner.line_manager,
         action.team.manager if action.team is not None else None,
         action.created_by,
     ):
-        if person is not None and person.pk != owner.pk and person.is_active:
+        if person is not None and person.pk != owner.pk and access.may_read(person, action):
             return person
     return None
 
