@@ -17,7 +17,6 @@ from collections import Counter
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-
 from careloop.core import access, notify, workdays
 from careloop.core.models import User
 from careloop.core.permissions import Role
