@@ -13,3 +13,9 @@ class PerformanceConfig(AppConfig):
         description="Published outcomes beside similar councils, and where the council stands.",
         my_work="",
     )
+
+    def ready(self) -> None:
+        # imported here: the receivers use the models, which are loaded only once apps are ready
+        from careloop.performance import receivers
+
+        receivers.connect()

@@ -172,3 +172,42 @@ def local_figure_record(*, user, measure: Measure, period: str, value: float) ->
     figure.value, figure.suppressed = value, ""
     figure.save()
     return figure
+
+
+# --- The published measures careloop ships (also written by migration 0002) ----------------------
+# code, name, unit, polarity, source, decimals
+SHIPPED = (
+    ("ASC1", "carer-reported quality of life", "score", "higher", "sace", 1),
+    ("ASC2", "quality-of-life impact of services (adjusted)", "score", "higher", "ascs", 3),
+    ("ASC3", "ease of finding information about services (people who use services)", "percent",
+     "higher", "ascs", 1),
+    ("ASC4", "ease of finding information about support (carers)", "percent", "higher", "sace",
+     1),
+    ("ASC5", "short-term services with no further request for ongoing support", "percent",
+     "higher", "ascof", 1),
+    ("ASC6", "requests resulting in a service", "rate", "none", "ascof", 1),
+    ("ASC7", "adult social care workforce turnover", "percent", "none", "sfc", 1),
+)  # fmt: skip
+
+
+def measures_install_shipped() -> int:
+    """Put back any shipped definition that is missing (after a flush); returns how many."""
+    have = set(Measure.objects.filter(shipped=True).values_list("code", flat=True))
+    added = 0
+    for code, name, unit, polarity, source, decimals in SHIPPED:
+        if code in have:
+            continue
+        Measure.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "unit": unit,
+                "polarity": polarity,
+                "source": source,
+                "decimals": decimals,
+                "frequency": "annual",
+                "shipped": True,
+            },
+        )
+        added += 1
+    return added

@@ -204,3 +204,14 @@ def test_the_shared_file_imports_and_agrees_with_the_published_medians():
         assert got.england_median == pytest.approx(float(row["MEDIAN"]), abs=1e-6), row
         if row["MADs_from_median"] and got.mads_from_median is not None:
             assert got.mads_from_median == pytest.approx(float(row["MADs_from_median"]), abs=1e-4)
+
+
+def test_a_flushed_database_still_knows_the_shipped_measures(transactional_db):
+    from django.core.management import call_command
+
+    from careloop.performance.models import Measure
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert set(Measure.objects.filter(shipped=True).values_list("code", flat=True)) == {
+        f"ASC{n}" for n in range(1, 8)
+    }
