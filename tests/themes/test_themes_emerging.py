@@ -231,3 +231,15 @@ def test_the_api_lists_topics_with_the_feedback_the_person_may_read(feedback, us
     assert client.get("/api/v1/themes/emerging/?status=dismissed").json() == []
     bad = client.get("/api/v1/themes/emerging/?status=gone")
     assert bad.status_code == 400 and "status" in bad.json()
+
+
+def test_bad_decisions_change_nothing(feedback, users, login):
+    topic = max(_find(), key=lambda t: t.size)
+    client = login(users["quality_lead"])
+    for theme in ("99999999999999999999", "abc", ""):
+        response = client.post(f"/themes/emerging/{topic.pk}/merge/", {"theme": theme})
+        assert response.status_code == 200 and "govuk-error-summary" in response.content.decode()
+    assert client.get("/themes/emerging/99999999999999999999/").status_code == 404
+    assert client.get("/themes/emerging/?status=zzz").status_code == 200
+    topic.refresh_from_db()
+    assert topic.status == EmergingTopic.Status.NEW and topic.theme is None

@@ -48,10 +48,10 @@ def _months(first: dt.date, last: dt.date) -> list[dt.date]:
 def topic_detail(topic: EmergingTopic, user) -> TopicDetail:
     links = list(topic.comments.all())
     typical = {c.feedback_id for c in links if c.typical}
-    every = Feedback.objects.filter(pk__in=[c.feedback_id for c in links]).select_related(
-        "service", "team"
-    )
-    readable = list(every.visible_to(user))
+    found = Feedback.objects.filter(pk__in=[c.feedback_id for c in links])
+    every = list(found.select_related("service", "team"))
+    allowed = set(found.visible_to(user).values_list("pk", flat=True))
+    readable = [f for f in every if f.pk in allowed]
     readable.sort(key=lambda f: (f.pk not in typical, f.received_on, f.pk))
     per_month = Counter(f.received_on.replace(day=1) for f in every)
     months = [(m, per_month.get(m, 0)) for m in _months(topic.period_start, topic.period_end)]

@@ -15,11 +15,10 @@ from careloop.core.services import ServiceError
 from careloop.feedback.models import Feedback
 from careloop.themes import aggregates
 from careloop.themes.models import EmergingTopic, EmergingTopicComment, FeedbackTheme, Theme
-from careloop.themes.models.feedback import Source
 from careloop.themes.models.framework import FrameworkVersion
 from careloop.themes.services.classify import LINK_DIMS, load_model, model_in_use
 from careloop.themes.services.framework import theme_save
-from careloop.themes.services.review import classification_for
+from careloop.themes.services.review import added_by, classification_for
 
 SAME_TOPIC = 0.5  # share of comments two topics have in common to be one topic found again
 DEFAULT_MONTHS = 6
@@ -184,25 +183,23 @@ def _label(topic: EmergingTopic, theme: Theme, user) -> int:
     ids = list(topic.comments.values_list("feedback_id", flat=True))
     feedback = Feedback.objects.filter(pk__in=ids, is_deleted=False)
     deltas = aggregates.Deltas.for_feedback(ids)
+    links = {
+        x.feedback_id: x for x in FeedbackTheme.objects.filter(feedback_id__in=ids, theme=theme)
+    }
     added = 0
     for item in feedback:
         classification = classification_for(item)
-        link = FeedbackTheme.objects.filter(feedback=item, theme=theme).first()
+        link = links.get(item.pk)
         if link is not None:
             if link.status == FeedbackTheme.Status.CONFIRMED:
                 continue
             deltas.add_link(link, -1)
             link.status = FeedbackTheme.Status.CONFIRMED
+            link.decided_by, link.decided_at = user, now
         else:
-            link = FeedbackTheme(
-                feedback=item,
-                theme=theme,
-                status=FeedbackTheme.Status.CONFIRMED,
-                source=Source.PERSON,
-                framework_version=framework,
-                month=classification.month,
+            link = added_by(
+                user, now, framework, feedback=item, theme=theme, month=classification.month
             )
-        link.decided_by, link.decided_at = user, now
         for k in LINK_DIMS:
             setattr(link, k, getattr(classification, k))
         link.sentiment = classification.sentiment

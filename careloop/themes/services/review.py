@@ -38,7 +38,7 @@ from careloop.themes.services.classify import LINK_DIMS, dims_of
 SERIES_SETTINGS_FIELDS = ("direction", "trend_length", "shift_length", "baseline_points")
 
 
-def _added_by(user, when, framework, **fields) -> FeedbackTheme:
+def added_by(user, when, framework, **fields) -> FeedbackTheme:
     """A theme a person gave an item: confirmed, by them, at `when`."""
     return FeedbackTheme(
         status=FeedbackTheme.Status.CONFIRMED,
@@ -111,7 +111,7 @@ def themes_review(
         theme = themes[theme_id]
         if not theme.is_active:
             raise ServiceError(f"“{theme.name}” is retired: choose a theme in use", field="themes")
-        links[theme_id] = _added_by(
+        links[theme_id] = added_by(
             user, now, framework, feedback=feedback, theme=theme, month=item.month
         )
         added.append(theme.name)
@@ -282,7 +282,7 @@ def themes_review_many(*, decisions: dict[int, tuple[list[int], int | None]], us
             deltas.add_link(link)
             changed.append(link)
         for theme_id in chosen - set(current):
-            link = _added_by(
+            link = added_by(
                 user,
                 now,
                 framework,

@@ -3,8 +3,7 @@ quality lead's decisions (dismiss, merge into a theme, promote to a new theme)."
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from careloop.core import web
@@ -43,29 +42,25 @@ def index(request):
     )
 
 
+def _found(found: list) -> str:
+    if not found:
+        return "No topic found: what the themes cover poorly does not group together"
+    return f"{len(found)} topic{'' if len(found) == 1 else 's'} found"
+
+
 @require("themes.manage_models")
 def find(request):
     start, end = services.period_default()
     form = EmergingFindForm(request.POST or None, initial={"start": start, "end": end})
-    found = web.submit(
+    return web.form_view(
         request,
         form,
         lambda data: services.emerging_find(
             start=data["start"], end=data["end"], user=request.user
         ),
-    )
-    if found is not None:
-        messages.success(
-            request,
-            f"{len(found)} topic{'' if len(found) == 1 else 's'} found"
-            if found
-            else "No topic found: what the themes cover poorly does not group together",
-        )
-        return redirect("themes:emerging")
-    return web.form_page(
-        request,
-        form,
         "Look for emerging topics",
+        success=_found,
+        redirect_to="themes:emerging",
         submit="Look for topics",
         breadcrumbs=crumbs(INDEX),
         intro="Groups of comments that no theme covers well and that say much the same thing. "
@@ -98,11 +93,15 @@ def show(request, pk: int):
     )
 
 
-def _decision_page(request, topic, form, title, submit, intro):
-    return web.form_page(
+def _decide(request, topic, form, call, title, *, submit, success, redirect_to=None, intro=""):
+    """A decision on a topic: its form, then back to the topic (or where the decision led)."""
+    return web.form_view(
         request,
         form,
+        call,
         title,
+        success=success,
+        redirect_to=redirect_to or topic,
         submit=submit,
         breadcrumbs=crumbs(INDEX, (topic.label, topic.get_absolute_url())),
         intro=intro,
@@ -113,30 +112,29 @@ def _decision_page(request, topic, form, title, submit, intro):
 @require("themes.manage_framework")
 def dismiss(request, pk: int):
     topic = _topic(pk)
-    form = EmergingDismissForm(request.POST or None)
-    if web.submit(
+    return _decide(
         request,
-        form,
+        topic,
+        EmergingDismissForm(request.POST or None),
         lambda data: services.emerging_dismiss(topic=topic, user=request.user, **data),
+        f"Dismiss “{topic.label}”",
+        submit="Dismiss",
         success="Topic dismissed: it stays dismissed when it is found again",
-    ):
-        return redirect(topic)
-    return _decision_page(request, topic, form, f"Dismiss “{topic.label}”", "Dismiss", "")
+    )
 
 
 @require("themes.manage_framework")
 def merge(request, pk: int):
     topic = _topic(pk)
-    form = EmergingMergeForm(request.POST or None)
-    added = web.submit(
+    return _decide(
         request,
-        form,
+        topic,
+        EmergingMergeForm(request.POST or None),
         lambda data: services.emerging_merge(topic=topic, user=request.user, **data),
+        f"Merge “{topic.label}” into a theme",
+        submit="Merge",
+        success=lambda added: f"{added} comments confirmed in “{topic.theme}”",
     )
-    if added is not None:
-        messages.success(request, f"{added} comments confirmed in “{topic.theme}”")
-        return redirect(topic)
-    return _decision_page(request, topic, form, f"Merge “{topic.label}” into a theme", "Merge", "")
 
 
 def _promote_initial(topic: EmergingTopic) -> dict:
@@ -154,21 +152,16 @@ def _promote_initial(topic: EmergingTopic) -> dict:
 def promote(request, pk: int):
     topic = _topic(pk)
     form = ThemeForm(request.POST or None, initial=_promote_initial(topic))
-    theme = web.submit(
-        request,
-        form,
-        lambda data: services.emerging_promote(topic=topic, form=form, user=request.user),
-    )
-    if theme is not None:
-        messages.success(request, f"Theme “{theme.name}” added from the topic")
-        return redirect("themes:theme_show", pk=theme.pk)
-    return _decision_page(
+    return _decide(
         request,
         topic,
         form,
+        lambda data: services.emerging_promote(topic=topic, form=form, user=request.user),
         f"Promote “{topic.label}” to a theme",
-        "Add the theme",
-        "The framework gets a new version with this theme. The topic's comments are its first "
-        "confirmed examples; until it has enough of them the classifier finds it by its "
+        submit="Add the theme",
+        success=lambda theme: f"Theme “{theme.name}” added from the topic",
+        redirect_to=lambda theme: theme.get_absolute_url(),
+        intro="The framework gets a new version with this theme. The topic's comments are its "
+        "first confirmed examples; until it has enough of them the classifier finds it by its "
         "description and example phrases.",
     )
