@@ -174,7 +174,7 @@ def local_figure_record(*, user, measure: Measure, period: str, value: float) ->
     return figure
 
 
-# --- The published measures careloop ships (also written by migration 0002) ----------------------
+# --- The published measures careloop ships (put in after every migrate: receivers.py) -----------
 # code, name, unit, polarity, source, decimals
 SHIPPED = (
     ("ASC1", "carer-reported quality of life", "score", "higher", "sace", 1),

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
 from careloop.core import selectors as core_selectors
@@ -109,33 +108,31 @@ def measure_edit(request, code=None):
     record = _measure_or_404(code) if code else None
     if record is not None and record.shipped:
         raise Http404("The published measures' definitions come with careloop")
-    form = MeasureForm(request.POST or None, instance=record)
-    saved = web.submit(
+    return web.form_view(
         request,
-        form,
+        MeasureForm(request.POST or None, instance=record),
         lambda data: services.measure_save(user=request.user, measure=record, **data),
+        f"Edit {record.code}" if record else "Register a local measure",
         success="Measure saved",
+        breadcrumbs=web.crumbs(INDEX),
     )
-    if saved:
-        return redirect(saved)
-    title = f"Edit {record.code}" if record else "Register a local measure"
-    return web.form_page(request, form, title, breadcrumbs=web.crumbs(INDEX))
+
+
+def _on_measure(record: Measure) -> list:
+    return web.crumbs(INDEX, (record.code, record.get_absolute_url()))
 
 
 @require("performance.edit")
 def measure_themes(request, code):
     record = _measure_or_404(code)
-    form = ThemesForm(request.POST or None, instance=record)
-    saved = web.submit(
+    return web.form_view(
         request,
-        form,
+        ThemesForm(request.POST or None, instance=record),
         lambda data: services.measure_link_themes(user=request.user, measure=record, **data),
+        f"Themes {record.code} bears on",
         success="Themes linked",
+        breadcrumbs=_on_measure(record),
     )
-    if saved:
-        return redirect(saved)
-    crumbs = web.crumbs(INDEX, (record.code, record.get_absolute_url()))
-    return web.form_page(request, form, f"Themes {record.code} bears on", breadcrumbs=crumbs)
 
 
 @require("performance.edit")
@@ -143,32 +140,27 @@ def figure_new(request, code):
     record = _measure_or_404(code)
     if not record.is_local:
         raise Http404("Published measures' figures come from the published data")
-    form = LocalFigureForm(request.POST or None)
-    saved = web.submit(
+    return web.form_view(
         request,
-        form,
+        LocalFigureForm(request.POST or None),
         lambda data: services.local_figure_record(user=request.user, measure=record, **data),
+        f"Add a figure for {record.code}",
         success="Figure saved",
+        redirect_to=record,
+        breadcrumbs=_on_measure(record),
     )
-    if saved:
-        return redirect(record)
-    crumbs = web.crumbs(INDEX, (record.code, record.get_absolute_url()))
-    return web.form_page(request, form, f"Add a figure for {record.code}", breadcrumbs=crumbs)
 
 
 @require("performance.edit")
 def home(request):
     target = selectors.home_council()
     initial = {"council": target, "comparator": target.comparator} if target else {}
-    form = HomeForm(request.POST or None, initial=initial)
-    saved = web.submit(
+    return web.form_view(
         request,
-        form,
+        HomeForm(request.POST or None, initial=initial),
         lambda data: services.home_choose(user=request.user, **data),
+        "The council and its comparators",
         success="Council saved",
-    )
-    if saved:
-        return redirect(reverse("performance:index"))
-    return web.form_page(
-        request, form, "The council and its comparators", breadcrumbs=web.crumbs(INDEX)
+        redirect_to="performance:index",
+        breadcrumbs=web.crumbs(INDEX),
     )
