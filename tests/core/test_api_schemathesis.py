@@ -17,9 +17,13 @@ scores, a date after another); those get a 400 with the reason, whose body is st
 against the documented error format.
 """
 
+from contextlib import contextmanager
+
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import load_all_checks
 from schemathesis.config import SchemathesisConfig
@@ -68,8 +72,27 @@ def world(users):
     return users
 
 
-def fuzz(user, *, phases=None, examples=MAX_EXAMPLES) -> tuple[int, int, dict[str, str]]:
+@contextmanager
+def connection_kept():
+    """Requests served in process keep the test's database connection, as Django's test client
+    does: the WSGI handler closes it when a request finishes, which on PostgreSQL ends the
+    test's transaction (SQLite's in-memory test database is never closed)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def fuzz(user, **options) -> tuple[int, int, dict[str, str]]:
     """Run every operation as `user`: (operations, requests, failures by operation)."""
+    with connection_kept():
+        return _fuzz(user, **options)
+
+
+def _fuzz(user, *, phases=None, examples=MAX_EXAMPLES) -> tuple[int, int, dict[str, str]]:
     load_all_checks()
     _, key = ApiToken.issue(user=user, name="schemathesis")
     headers = {"Authorization": f"Bearer {key}"}
