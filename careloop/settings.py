@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "careloop.workforce",
     "careloop.innovation",
     "careloop.performance",
+    "careloop.privacy",
     "careloop.coproduction",
     "careloop.themes",
     "careloop.demo",  # the Northshire demo council: `careloop demo`, and the benchmarks' world

@@ -73,6 +73,7 @@ urlpatterns = [
     path("feedback/", include("careloop.feedback.urls")),
     path("innovation/", include("careloop.innovation.urls")),
     path("performance/", include("careloop.performance.urls")),
+    path("personal-data/", include("careloop.privacy.urls")),
     path("coproduction/", include("careloop.coproduction.urls")),
     path("api/v1/", include("careloop.core.api_urls")),
     path("learning/", include("careloop.learning.urls")),

@@ -1,0 +1,1 @@
+"""The records of the council's personal data duties; one module per noun."""

@@ -1,0 +1,1 @@
+"""The reads for the personal data pages and for other areas."""

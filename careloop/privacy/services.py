@@ -1,0 +1,1 @@
+"""The use cases that write personal data records (retention, subject access, erasure)."""
