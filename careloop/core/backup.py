@@ -21,16 +21,17 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.db.migrations.loader import MigrationLoader
-from django.db.migrations.recorder import MigrationRecorder
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -89,21 +90,47 @@ def _run(command: list[str], env: dict[str, str]) -> None:
         raise BackupError(f"{command[0]} failed: {done.stderr.strip()[-500:]}")
 
 
-def _counts() -> dict[str, int]:
-    with connection.cursor() as cursor:
-        tables = sorted(connection.introspection.table_names(cursor))
-        counts = {}
-        for table in tables:
-            cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")  # noqa: S608
-            counts[table] = int(cursor.fetchone()[0])
-    return counts
-
-
-def _applied() -> dict[str, list[str]]:
+def _describe(query: Callable[[str], list], tables: list[str]) -> tuple[dict, dict]:
+    """The rows in every table and the migrations applied, as the dump holds them."""
+    counts = {t: int(query(f'SELECT COUNT(*) FROM "{t}"')[0][0]) for t in sorted(tables)}  # noqa: S608
     applied: dict[str, list[str]] = {}
-    for app, name in sorted(MigrationRecorder(connection).applied_migrations()):
+    for app, name in sorted(query("SELECT app, name FROM django_migrations")):
         applied.setdefault(app, []).append(name)
-    return applied
+    return counts, applied
+
+
+def _sqlite_tables(db: sqlite3.Connection) -> list[str]:
+    rows = db.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    return [r[0] for r in rows if not r[0].startswith("sqlite_")]
+
+
+def _dump(dump: Path, engine: str) -> tuple[dict, dict]:
+    """Write the database to `dump`; return its rows per table and migrations, read from the
+    same moment as the dump (SQLite: the dump itself; PostgreSQL: pg_dump shares the snapshot
+    of the transaction that counts)."""
+    if engine == "sqlite":
+        connection.ensure_connection()
+        db = sqlite3.connect(dump)
+        try:
+            connection.connection.backup(db)
+            return _describe(lambda sql: db.execute(sql).fetchall(), _sqlite_tables(db))
+        finally:
+            db.close()
+    if connection.in_atomic_block:
+        raise BackupError("A backup runs outside a transaction, so that it sees committed work")
+    settings_dict = connection.settings_dict
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        cursor.execute("SELECT pg_export_snapshot()")
+        snapshot = cursor.fetchone()[0]
+        command = ["pg_dump", "--format=custom", f"--snapshot={snapshot}", f"--file={dump}"]
+        _run([*command, settings_dict["NAME"]], _pg_env(settings_dict))
+
+        def query(sql: str) -> list:
+            cursor.execute(sql)
+            return cursor.fetchall()
+
+        return _describe(query, connection.introspection.table_names(cursor))
 
 
 def _files(folder: Path, prefix: str, skip: frozenset[str] = frozenset()) -> list[tuple[Path, str]]:
@@ -128,18 +155,11 @@ def _sha256(path: Path) -> str:
 def backup(out: Path) -> dict[str, Any]:
     """Write the whole careloop to `out` (a tar file); return its manifest."""
     engine = _engine(connection.settings_dict)
+    if not out.parent.is_dir():
+        raise BackupError(f"There is no folder {out.parent} to write the backup in")
     with tempfile.TemporaryDirectory() as work:
         dump = Path(work) / ("database.sqlite3" if engine == "sqlite" else "database.pgdump")
-        if engine == "sqlite":
-            connection.ensure_connection()
-            target = sqlite3.connect(dump)
-            try:
-                connection.connection.backup(target)
-            finally:
-                target.close()
-        else:
-            db = connection.settings_dict
-            _run(["pg_dump", "--format=custom", f"--file={dump}", db["NAME"]], _pg_env(db))
+        counts, applied = _dump(dump, engine)
         members = [
             (dump, dump.name),
             *_files(Path(settings.MEDIA_ROOT), "media"),
@@ -150,26 +170,27 @@ def backup(out: Path) -> dict[str, Any]:
             "careloop": _version(),
             "engine": engine,
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
-            "migrations": _applied(),
-            "counts": _counts(),
+            "migrations": applied,
+            "counts": counts,
             "members": {name: _sha256(path) for path, name in members},
         }
         partial = out.with_name(out.name + ".partial")
-        with tarfile.open(partial, "w") as archive:
-            for path, name in members:
-                archive.add(path, arcname=name, recursive=False)
-            data = json.dumps(manifest, indent=1).encode()
-            info = tarfile.TarInfo(MANIFEST)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
+        try:
+            with tarfile.open(partial, "w") as archive:
+                for path, name in members:
+                    archive.add(path, arcname=name, recursive=False)
+                data = json.dumps(manifest, indent=1).encode()
+                info = tarfile.TarInfo(MANIFEST)
+                info.size = len(data)
+                archive.addfile(info, io.BytesIO(data))
+        except OSError as error:  # a full disk, say: no half-written backup is left behind
+            partial.unlink(missing_ok=True)
+            raise BackupError(f"The backup could not be written: {error}") from error
         partial.replace(out)
     return manifest
 
 
 def _version() -> str:
-    # imported here: importlib.metadata reads the installed package once, when asked
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version("careloop")
     except PackageNotFoundError:
@@ -225,15 +246,17 @@ def _tables(database: dict[str, Any]) -> list[str]:
         name = str(database["NAME"])
         if not Path(name).exists():
             return []
-        with sqlite3.connect(name) as db:
-            rows = db.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
-        return [r[0] for r in rows if not r[0].startswith("sqlite_")]
+        db = sqlite3.connect(name)
+        try:
+            return _sqlite_tables(db)
+        finally:
+            db.close()
     # imported here: psycopg is only needed for a PostgreSQL target
     import psycopg
 
     try:
-        with psycopg.connect(**_pg_params(database)) as db:
-            rows = db.execute(
+        with psycopg.connect(**_pg_params(database)) as pg:
+            rows = pg.execute(
                 "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
             ).fetchall()
     except psycopg.Error as error:

@@ -162,3 +162,9 @@ def test_a_restore_never_writes_over_a_database_in_use(council, tmp_path, settin
         call_command("restore", str(file), data_dir=str(tmp_path / "elsewhere"))
     with pytest.raises(CommandError, match="no backup file"):
         call_command("restore", str(tmp_path / "missing.tar"))
+    (tmp_path / "notes.txt").write_text("not a backup")
+    with pytest.raises(CommandError, match="not a whole careloop backup"):
+        call_command("restore", str(tmp_path / "notes.txt"))
+    with pytest.raises(CommandError, match="no folder"):
+        call_command("backup", str(tmp_path / "gone" / "careloop.tar"))
+    assert not list(tmp_path.glob("**/*.partial"))
