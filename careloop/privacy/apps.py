@@ -1,20 +1,11 @@
 from django.apps import AppConfig
 
-from careloop.core.areas import Area
-
 
 class PrivacyConfig(AppConfig):
+    """Personal data as the law asks (retention, subject access, erasure, redaction, who looked).
+
+    Not yet an area of the navigation: it becomes one (`careloop_area`, as every area app has)
+    with its first duty, so that leads are not shown an empty page."""
+
     name = "careloop.privacy"
     verbose_name = "Personal data"
-    careloop_area = Area.standard(
-        "privacy",
-        "Personal data",
-        900,
-        description=(
-            "Personal data as the law asks: retention, subject access, erasure, redaction "
-            "and who looked."
-        ),
-        my_work="",
-        headlines="",
-        evidence="",
-    )
